@@ -1,0 +1,1 @@
+"""mhpolicy core: entity model, plugin contract, rule runtime, store and CLI."""

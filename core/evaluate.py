@@ -1,0 +1,242 @@
+"""The one evaluation path: the CLI, the reports, the benchmark and the BDD steps all call it.
+
+For each requirement and each subject it applies to, core computes the measure in Python
+(pure arithmetic over validated data), turns it into a slim fact, and lets the rule engine
+decide the status. Findings are then assembled with their gap, due date and explanation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import orjson
+
+from .context import Context, Subject, subjects_of
+from .engine import Outcomes, RuleEngine
+from .findings import Finding
+from .model import Attestation, Dataset
+from .parameters import ParameterNotInForce
+from .plugins import CityPolicy
+from .queries import fmt_num
+from .requirement import Measure, MissingData, NotApplicable, Requirement, RequirementKind, SubjectKind
+from .status import Status
+
+CHUNK = 2000  # institutions per engine round: bounds memory on very large datasets
+_ENGINES: dict[tuple[str, int], RuleEngine] = {}
+
+
+def engine_for(policy: CityPolicy) -> RuleEngine:
+    """The compiled ruleset of a city, built once per process."""
+    key = (policy.code, id(policy.requirements))
+    if key not in _ENGINES:
+        _ENGINES[key] = RuleEngine(policy.requirements)
+    return _ENGINES[key]
+
+
+def data_hash(dataset: Dataset) -> str:
+    return hashlib.sha256(orjson.dumps(dataset.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+@dataclass(slots=True)
+class Evaluation:
+    city: str
+    as_of: date
+    plugin_version: str
+    data_hash: str
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Pending:
+    """What Python decided about one (requirement, subject) before the engine runs."""
+
+    req: Requirement
+    subject: Subject
+    result: Measure | NotApplicable | MissingData | None
+    attested: Attestation | None
+    due: date | None
+    period: str | None
+
+
+def _applies(req: Requirement, subject: Subject, ctx: Context) -> str | None:
+    """None if `req` applies to `subject`, else why not."""
+    at = req.applies_to
+    if subject.kind is SubjectKind.INSTITUTION:
+        inst = subject.institution
+        if at.kinds is not None and inst.kind not in at.kinds:
+            return f"不适用于{inst.kind.value}类机构（适用：{at.text}）"
+        if at.stages is not None and not (inst.stages & at.stages):
+            return f"学段不在适用范围（适用：{at.text}）"
+    if at.where is not None and not at.where(subject, ctx):
+        return f"不满足适用条件：{at.text}"
+    return None
+
+
+def _latest_attestation(subject: Subject, rule_id: str, as_of: date) -> Attestation | None:
+    entries = [a for a in getattr(subject.entity, "attestations", []) if a.item == rule_id and a.date <= as_of]
+    return max(entries, key=lambda a: a.date, default=None)
+
+
+def _prepare(req: Requirement, subject: Subject, ctx: Context) -> _Pending:
+    due, period_label = req.due, None
+    if req.period is not None:
+        period = ctx.period(req.period)
+        due, period_label = period.end, period.label
+        if period.end < ctx.city.effective:
+            return _Pending(req, subject, NotApplicable(f"评估期{period.label}早于文件生效日"), None, due, period_label)
+    why_not = _applies(req, subject, ctx)
+    if why_not:
+        return _Pending(req, subject, NotApplicable(why_not), None, due, period_label)
+    if req.kind is RequirementKind.ATTESTATION:
+        return _Pending(req, subject, None, _latest_attestation(subject, req.id, ctx.as_of), due, period_label)
+    assert req.measure is not None
+    try:
+        result = req.measure(subject, ctx)
+    except ParameterNotInForce as exc:
+        result = NotApplicable(f"参数尚未生效：{exc}")
+    return _Pending(req, subject, result, None, due, period_label)
+
+
+def _fact(n: int, index: int, p: _Pending) -> dict[str, Any]:
+    r = p.result
+    if isinstance(r, NotApplicable):
+        return {"rq": index, "fx": n, "ap": 0, "hv": 0, "ob": 0, "re": 0, "at": -1}
+    if p.req.kind is RequirementKind.ATTESTATION:
+        at = -1 if p.attested is None else int(p.attested.value)
+        return {"rq": index, "fx": n, "ap": 1, "hv": 1, "ob": 0, "re": 0, "at": at}
+    if isinstance(r, MissingData):
+        return {"rq": index, "fx": n, "ap": 1, "hv": 0, "ob": 0, "re": 0, "at": -1}
+    assert isinstance(r, Measure)
+    return {"rq": index, "fx": n, "ap": 1, "hv": 1, "ob": float(r.observed), "re": float(r.required), "at": -1}
+
+
+def _gap(req: Requirement, m: Measure) -> float:
+    if req.op == ">=":
+        return m.required - m.observed
+    if req.op == "<=":
+        return m.observed - m.required
+    return abs(m.observed - m.required)
+
+
+def _explain(req: Requirement, p: _Pending, ctx: Context) -> str:
+    r = p.result
+    if isinstance(r, NotApplicable):
+        return r.reason
+    if isinstance(r, MissingData):
+        return "缺少数据：" + "、".join(r.fields) + (f"（{r.note}）" if r.note else "")
+    params = "；".join(
+        f"{ctx.parameters[pid].label}={fmt_num(ctx.param(pid))}{ctx.parameters[pid].unit}"
+        f"（{ctx.parameters[pid].clause}，自{ctx.parameters[pid].effective_since(ctx.as_of).isoformat()}）"
+        for pid in req.parameters
+    )
+    if req.kind is RequirementKind.ATTESTATION:
+        a = p.attested
+        if a is None:
+            return "尚无人工确认记录"
+        who = f"，确认人：{a.by}" if a.by else ""
+        return f"{a.date.isoformat()}人工确认为{'是' if a.value else '否'}{who}" + (f"（{a.note}）" if a.note else "")
+    assert isinstance(r, Measure)
+    inputs = "，".join(f"{k}={fmt_num(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v}" for k, v in r.inputs.items())
+    text = f"{req.observed_label or '实际值'} {fmt_num(r.observed)}{req.unit}，要求 {req.op} {fmt_num(r.required)}{req.unit}"
+    parts = [inputs, text, params, r.note]
+    return "；".join(x for x in parts if x)
+
+
+def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error: str = "") -> Finding:
+    s = p.subject
+    f = Finding(
+        rule_id=req.id,
+        city=req.city,
+        clause=req.clause,
+        title=req.title,
+        topic=req.topic,
+        subject_kind=s.kind.value,
+        subject_id=s.id,
+        subject_name=s.name,
+        district_id=s.district_id,
+        status=status,
+        modality=req.modality,
+        unit=req.unit,
+        due=p.due,
+        period=p.period,
+        allowance=req.allowance,
+        error=error,
+    )
+    if error:
+        f.explanation = error
+        return f
+    f.explanation = _explain(req, p, ctx)
+    r = p.result
+    if isinstance(r, Measure):
+        f.observed, f.required, f.inputs = r.observed, r.required, dict(r.inputs)
+        if status in (Status.FAIL, Status.ADVICE):
+            f.gap = _gap(req, r)
+            f.gap_text = req.gap_text.format(gap=fmt_num(f.gap), unit=req.unit) if req.gap_text else ""
+    elif status in (Status.FAIL, Status.ADVICE) and req.kind is RequirementKind.ATTESTATION:
+        f.gap_text = req.gap_text or f"经确认未落实：{req.title}"
+    elif status is Status.MISSING and isinstance(r, MissingData):
+        f.gap_text = "需补报：" + "、".join(r.fields)
+    elif status is Status.PENDING:
+        f.gap_text = f"待人工确认：{req.title}"
+    f.overdue = bool(p.due and p.due < ctx.as_of and status in (Status.FAIL, Status.MISSING))
+    return f
+
+
+def _decide(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[Subject]], engine: RuleEngine,
+            decide: Callable[[RuleEngine, list[dict[str, Any]]], Outcomes] | None) -> list[Finding]:
+    findings: list[Finding] = []
+    pendings: list[tuple[int, _Pending]] = []
+    facts: list[dict[str, Any]] = []
+    for index, req in enumerate(engine.requirements):
+        for subject in subjects.get(req.subject, ()):
+            try:
+                p = _prepare(req, subject, ctx)
+            except Exception as exc:  # a rule that crashes is an error naming the rule, never missing data
+                p = _Pending(req, subject, None, None, req.due, None)
+                msg = f"规则 {req.id} 对 {subject.kind.value} {subject.id} 执行出错 / rule raised: {type(exc).__name__}: {exc}"
+                findings.append(_finding(req, p, Status.ERROR, ctx, error=msg))
+                continue
+            facts.append(_fact(len(pendings), index, p))
+            pendings.append((index, p))
+    outcomes = decide(engine, facts) if decide else engine.run(facts)
+    for n, (_, p) in enumerate(pendings):
+        if n in outcomes.status:
+            findings.append(_finding(p.req, p, outcomes.status[n], ctx))
+        else:
+            msg = f"规则 {p.req.id} 对 {p.subject.id} 引擎未得出唯一结论 / engine gave no single outcome: {outcomes.errors.get(n)}"
+            findings.append(_finding(p.req, p, Status.ERROR, ctx, error=msg))
+    return findings
+
+
+def iter_evaluate(dataset: Dataset, policy: CityPolicy, as_of: date, *, engine: RuleEngine | None = None,
+                  chunk: int = CHUNK, progress: Callable[[int, int], None] | None = None,
+                  decide: Callable[[RuleEngine, list[dict[str, Any]]], Outcomes] | None = None,
+                  ) -> Iterator[list[Finding]]:
+    """Findings in chunks of institutions (city, district and station subjects come first)."""
+    engine = engine or engine_for(policy)
+    ctx = Context(as_of=as_of, city=policy.info, parameters=policy.parameters, dataset=dataset)
+    others = {k: subjects_of(dataset, k) for k in (SubjectKind.CITY, SubjectKind.DISTRICT, SubjectKind.STATION)}
+    yield _decide(policy, ctx, others, engine, decide)
+    institutions = subjects_of(dataset, SubjectKind.INSTITUTION)
+    total = len(institutions)
+    for start in range(0, total, chunk):
+        part = {SubjectKind.INSTITUTION: institutions[start : start + chunk]}
+        yield _decide(policy, ctx, part, engine, decide)
+        if progress:
+            progress(min(start + chunk, total), total)
+
+
+def evaluate(dataset: Dataset, policy: CityPolicy, as_of: date, **kw: Any) -> Evaluation:
+    ev = Evaluation(policy.code, as_of, policy.info.version, data_hash(dataset))
+    for part in iter_evaluate(dataset, policy, as_of, **kw):
+        ev.findings.extend(part)
+    ev.findings.sort(key=lambda f: (f.subject_kind, f.subject_id, f.rule_id))
+    return ev
+
+
+def evaluate_many(dataset: Dataset, policies: Sequence[CityPolicy], as_of: date, **kw: Any) -> list[Evaluation]:
+    return [evaluate(dataset, p, as_of, **kw) for p in policies]

@@ -1,0 +1,50 @@
+"""A finding: one requirement decided for one subject, with its gap, due date and why."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from .requirement import Modality
+from .status import Status
+
+
+@dataclass(slots=True)
+class Finding:
+    rule_id: str
+    city: str
+    clause: str
+    title: str
+    topic: str
+    subject_kind: str
+    subject_id: str
+    subject_name: str
+    district_id: str | None
+    status: Status
+    modality: Modality
+    observed: float | None = None
+    required: float | None = None
+    unit: str = ""
+    gap: float | None = None  # how far from the requirement, in `unit`
+    gap_text: str = ""  # "缺1名专职心理教师"
+    due: date | None = None
+    period: str | None = None  # "2024-2025学年秋季学期"
+    overdue: bool = False
+    explanation: str = ""  # the inputs and threshold that decided it
+    inputs: dict[str, Any] = field(default_factory=dict)
+    allowance: str = ""  # 原则上: what the text allows
+    error: str = ""  # for 错误: what raised, naming the rule and subject
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["status"] = self.status.value
+        out["modality"] = self.modality.value
+        out["due"] = self.due.isoformat() if self.due else None
+        return out
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        """Action-list order: overdue first, then by due date (standing duties first), severity."""
+        sev = list(Modality).index(self.modality)
+        return (not self.overdue, self.due or date.min, sev, self.status.rank, self.rule_id, self.subject_id)

@@ -1,0 +1,428 @@
+"""The entity model every city plan speaks about, validated by pydantic.
+
+One `Dataset` is the input of a check: a city with its districts, institutions and
+stations, plus what happened in them (training, lessons, screenings, events). The model is
+city-neutral: plugins read it, they never extend it. Student data is aggregate or
+pseudonymous only (《个人信息保护法》 treats minors' data as sensitive): there is no field for
+a student's name or ID number, unknown fields are rejected, and case ids that look like
+identity-card numbers are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Count = Annotated[int, Field(ge=0)]
+Hours = Annotated[float, Field(ge=0)]
+Ident = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class Strict(BaseModel):
+    """Base for input models: unknown fields are errors, so a misspelt column is caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
+
+
+class Stage(StrEnum):
+    PRESCHOOL = "preschool"  # 学前
+    PRIMARY = "primary"  # 小学
+    JUNIOR = "junior"  # 初中
+    SENIOR = "senior"  # 普通高中
+    VOCATIONAL = "vocational"  # 中职/技工
+    HIGHER = "higher"  # 高校
+    SPECIAL = "special"  # 特殊教育
+
+
+class InstitutionKind(StrEnum):
+    KINDERGARTEN = "kindergarten"  # 幼儿园
+    PRIMARY = "primary"  # 小学
+    JUNIOR = "junior"  # 初级中学
+    SENIOR = "senior"  # 普通高中
+    NINE_YEAR = "nine_year"  # 九年一贯制
+    COMPLETE_SECONDARY = "complete_secondary"  # 完全中学
+    TWELVE_YEAR = "twelve_year"  # 十二年一贯制
+    SECONDARY_VOCATIONAL = "secondary_vocational"  # 中等职业学校
+    TECHNICAL = "technical"  # 技工学校
+    UNIVERSITY = "university"  # 高校
+    SPECIAL_EDUCATION = "special_education"  # 特殊教育学校
+
+
+KIND_STAGES: dict[InstitutionKind, frozenset[Stage]] = {
+    InstitutionKind.KINDERGARTEN: frozenset({Stage.PRESCHOOL}),
+    InstitutionKind.PRIMARY: frozenset({Stage.PRIMARY}),
+    InstitutionKind.JUNIOR: frozenset({Stage.JUNIOR}),
+    InstitutionKind.SENIOR: frozenset({Stage.SENIOR}),
+    InstitutionKind.NINE_YEAR: frozenset({Stage.PRIMARY, Stage.JUNIOR}),
+    InstitutionKind.COMPLETE_SECONDARY: frozenset({Stage.JUNIOR, Stage.SENIOR}),
+    InstitutionKind.TWELVE_YEAR: frozenset({Stage.PRIMARY, Stage.JUNIOR, Stage.SENIOR}),
+    InstitutionKind.SECONDARY_VOCATIONAL: frozenset({Stage.VOCATIONAL}),
+    InstitutionKind.TECHNICAL: frozenset({Stage.VOCATIONAL}),
+    InstitutionKind.UNIVERSITY: frozenset({Stage.HIGHER}),
+    InstitutionKind.SPECIAL_EDUCATION: frozenset({Stage.SPECIAL}),
+}
+
+KIND_LABELS: dict[InstitutionKind, str] = {
+    InstitutionKind.KINDERGARTEN: "幼儿园",
+    InstitutionKind.PRIMARY: "小学",
+    InstitutionKind.JUNIOR: "初级中学",
+    InstitutionKind.SENIOR: "普通高中",
+    InstitutionKind.NINE_YEAR: "九年一贯制学校",
+    InstitutionKind.COMPLETE_SECONDARY: "完全中学",
+    InstitutionKind.TWELVE_YEAR: "十二年一贯制学校",
+    InstitutionKind.SECONDARY_VOCATIONAL: "中等职业学校",
+    InstitutionKind.TECHNICAL: "技工学校",
+    InstitutionKind.UNIVERSITY: "高校",
+    InstitutionKind.SPECIAL_EDUCATION: "特殊教育学校",
+}
+
+# Primary and secondary schools (中小学) in the plans' sense, vocational included.
+K12_KINDS = frozenset(
+    {
+        InstitutionKind.PRIMARY,
+        InstitutionKind.JUNIOR,
+        InstitutionKind.SENIOR,
+        InstitutionKind.NINE_YEAR,
+        InstitutionKind.COMPLETE_SECONDARY,
+        InstitutionKind.TWELVE_YEAR,
+        InstitutionKind.SECONDARY_VOCATIONAL,
+        InstitutionKind.TECHNICAL,
+    }
+)
+
+
+class StaffRole(StrEnum):
+    PSYCH_TEACHER = "psych_teacher"  # 心理健康教育教师
+    HEAD_TEACHER = "head_teacher"  # 班主任 / 年段长
+    COUNSELOR = "counselor"  # 高校辅导员
+    CADRE = "cadre"  # 德育、团队、学工、安全等干部
+    RESEARCHER = "researcher"  # 心理教研员 (teacher development centre)
+    OTHER_TEACHER = "other_teacher"  # 其他教师
+
+
+class TrainingLevel(StrEnum):
+    SCHOOL = "school"
+    COUNTY = "county"
+    MUNICIPAL = "municipal"
+    PROVINCIAL = "provincial"
+    NATIONAL = "national"
+
+
+class TrainingKind(StrEnum):
+    GENERAL = "general"  # 专题/岗位培训
+    CASE_PRACTICE = "case_practice"  # 接触病（案）例实操训练
+    SUPERVISION = "supervision"  # 专业督导
+    BACKBONE = "backbone"  # 骨干提高培训
+    CRISIS = "crisis"  # 危机预防和干预培训
+
+
+class Training(Strict):
+    date: date
+    hours: Hours
+    kind: TrainingKind = TrainingKind.GENERAL
+    level: TrainingLevel = TrainingLevel.SCHOOL
+    topic: str | None = None
+
+
+class StaffMember(Strict):
+    """A member of staff, by pseudonymous staff code; names are not needed and not kept."""
+
+    id: Ident
+    role: StaffRole
+    full_time: bool = False  # 专职 (psychology teachers)
+    qualified: bool = False  # 有资质 (certificate or psychology degree)
+    backbone: bool = False  # 思政教育骨干 (Nanchang 6)
+    campus: str | None = None
+    trainings: list[Training] = Field(default_factory=list)
+
+
+class GradeEnrollment(Strict):
+    grade: Annotated[int, Field(ge=0, le=16)]  # 0 = kindergarten; 1..12; 13+ = university years
+    stage: Stage
+    students: Count
+    classes: Count = 0
+    # Classes in this grade with two psychology committee members, one male one female.
+    classes_with_psych_committee_pair: Count | None = None
+
+    @model_validator(mode="after")
+    def _committee_within_classes(self) -> GradeEnrollment:
+        pair = self.classes_with_psych_committee_pair
+        if pair is not None and pair > self.classes:
+            raise ValueError("classes_with_psych_committee_pair exceeds classes")
+        return self
+
+
+class LessonPlan(Strict):
+    """Mental-health lessons a grade receives, per class per two weeks, for a school year."""
+
+    school_year: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")]
+    grade: Annotated[int, Field(ge=0, le=16)]
+    lessons_per_two_weeks: Annotated[float, Field(ge=0)]
+
+
+class Course(Strict):
+    """A named course, e.g. 心理健康与职业生涯 at a vocational school, or university credits."""
+
+    name: str
+    required: bool = False
+    grade: Annotated[int, Field(ge=0, le=16)] | None = None
+    hours: Hours = 0
+    credits: Annotated[float, Field(ge=0)] = 0
+    school_year: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")] | None = None
+
+
+class EventKind(StrEnum):
+    THEMED_CLASS_MEETING = "themed_class_meeting"  # 主题心理班会 / 班团队会
+    THEMED_ACTIVITY = "themed_activity"  # 心理教育活动 / 专题活动
+    JOINT_MEETING = "joint_meeting"  # 心理工作联席会
+    ALL_STAFF_TRAINING = "all_staff_training"  # 教职工全员培训
+    CADRE_TRAINING = "cadre_training"  # 干部业务培训
+    CRISIS_TRAINING = "crisis_training"  # 危机预防和干预培训
+    PARENT_COUNSELING = "parent_counseling"  # 家长心理健康教育专题辅导
+    PARENT_MEETING = "parent_meeting"  # 心理专题家长会
+    PARENT_LECTURE = "parent_lecture"  # 家庭教育讲座或活动
+    RESEARCH_ACTIVITY = "research_activity"  # 教研活动
+    ASSESSMENT_ROUND = "assessment_round"  # 示范校（站点）评估
+    OTHER = "other"
+
+
+class Event(Strict):
+    date: date
+    kind: EventKind
+    hours: Hours = 0
+    grade: Annotated[int, Field(ge=0, le=16)] | None = None
+    held_by: str | None = None  # staff code of the head teacher / counselor who held it
+    participants: Count | None = None
+    title: str | None = None
+
+
+class ScreeningKind(StrEnum):
+    CENSUS = "census"  # 普查 (all students)
+    FOCUS_GROUP = "focus_group"  # 关注人群筛查
+    ZERO_REPORT = "zero_report"  # 零报告
+
+
+class Screening(Strict):
+    date: date
+    kind: ScreeningKind
+    grades: list[Annotated[int, Field(ge=0, le=16)]] = Field(default_factory=list)
+    students_screened: Count | None = None
+    consent_obtained: bool | None = None
+
+
+_ID_CARD = re.compile(r"^\d{17}[\dXx]$|^\d{15}$")
+
+
+class WarningCase(Strict):
+    """A pseudonymous warning case: no name, no ID number, no free text about the student."""
+
+    case_id: Ident
+    tier: str  # a tier of the scheme the city declares (e.g. red/orange/yellow)
+    opened: date
+    handling_level: str | None = None  # class / grade / school / district
+    referred: bool = False  # 转介 to a medical institution
+    follow_ups: list[date] = Field(default_factory=list)
+    closed: date | None = None
+
+    @field_validator("case_id")
+    @classmethod
+    def _not_an_identity_number(cls, value: str) -> str:
+        if _ID_CARD.match(value):
+            raise ValueError("case_id looks like an identity-card number; use a pseudonymous code")
+        return value
+
+
+class HomeVisits(Strict):
+    """Families visited in one semester (aggregate)."""
+
+    semester: Annotated[str, Field(pattern=r"^\d{4}-\d{4}-[12]$")]  # 2024-2025-1 = autumn
+    families: Count
+    families_visited: Count
+
+    @model_validator(mode="after")
+    def _visited_within_families(self) -> HomeVisits:
+        if self.families_visited > self.families:
+            raise ValueError("families_visited exceeds families")
+        return self
+
+
+class RoomFunction(StrEnum):
+    OFFICE = "office"  # 教师办公
+    ARCHIVES = "archives"  # 档案管理
+    INDIVIDUAL = "individual"  # 个体咨询
+    GROUP = "group"  # 团体辅导
+    ASSESSMENT = "assessment"  # 心理测评
+    RELAXATION = "relaxation"  # 宣泄放松
+
+
+class CounselingRoom(Strict):
+    built: date | None = None
+    functions: list[RoomFunction] = Field(default_factory=list)
+    equipment: list[str] = Field(default_factory=list)
+    opening_hours_per_week: Hours | None = None
+    meets_standard: bool | None = None  # built to the cited national/municipal standard
+
+
+class Campus(Strict):
+    id: Ident
+    name: str
+    students: Count = 0
+
+
+class AfterSchool(Strict):
+    """After-school service for one semester: total minutes and those spent on interest/clubs."""
+
+    semester: Annotated[str, Field(pattern=r"^\d{4}-\d{4}-[12]$")]
+    total_minutes: Count
+    interest_club_minutes: Count
+    pe_minutes_in_school_per_day: Count | None = None
+    pe_minutes_out_of_school_per_day: Count | None = None
+
+    @model_validator(mode="after")
+    def _club_within_total(self) -> AfterSchool:
+        if self.interest_club_minutes > self.total_minutes:
+            raise ValueError("interest_club_minutes exceeds total_minutes")
+        return self
+
+
+class Attestation(Strict):
+    """A person's answer to a qualitative item. `by` is a role, not a name."""
+
+    item: Ident  # requirement id of the attestation item
+    value: bool
+    date: date
+    by: str | None = None
+    note: str | None = None
+
+
+class Institution(Strict):
+    id: Ident
+    name: str
+    district_id: Ident
+    kind: InstitutionKind
+    public: bool = True
+    boarding: bool = False
+    boarding_students: Count = 0
+    central_primary: bool = False  # 小学中心校 / 乡镇中心小学
+    class1_middle: bool = False  # 中学一类校
+    small_scale: bool = False  # 小规模学校 (as the bureau classifies it)
+    campuses: list[Campus] = Field(default_factory=list)
+    enrollment: list[GradeEnrollment] = Field(default_factory=list)
+    staff: list[StaffMember] = Field(default_factory=list)
+    lessons: list[LessonPlan] = Field(default_factory=list)
+    courses: list[Course] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    screenings: list[Screening] = Field(default_factory=list)
+    archives_kept: bool | None = None  # 一生一档 / 心理健康档案
+    warning_cases: list[WarningCase] = Field(default_factory=list)
+    home_visits: list[HomeVisits] = Field(default_factory=list)
+    after_school: list[AfterSchool] = Field(default_factory=list)
+    counseling_room: CounselingRoom | None = None
+    referral_channel_established: date | None = None  # 转介“绿色通道”
+    leadership_group: bool | None = None  # 心理健康教育领导小组
+    working_group: bool | None = None  # 工作小组
+    crisis_group: bool | None = None  # 心理危机干预小组
+    attestations: list[Attestation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _boarding_consistent(self) -> Institution:
+        if self.boarding_students and not self.boarding:
+            raise ValueError("boarding_students given for a school that is not boarding")
+        return self
+
+    @property
+    def stages(self) -> frozenset[Stage]:
+        return KIND_STAGES[self.kind]
+
+    @property
+    def students(self) -> int | None:
+        """Total enrolment, or None when no enrolment was reported (never assumed zero)."""
+        if not self.enrollment:
+            return None
+        return sum(g.students for g in self.enrollment)
+
+
+class StationLevel(StrEnum):
+    CITY = "city"  # 市级辅导中心/辅导站
+    DISTRICT = "district"  # 县（区）级辅导站
+    TOWNSHIP = "township"  # 乡镇（街道）站点
+    SCHOOL = "school"  # 校级辅导室
+
+
+class Station(Strict):
+    """A counseling station or centre (辅导站/中心) with its level and parent station."""
+
+    id: Ident
+    name: str
+    level: StationLevel
+    district_id: Ident | None = None
+    parent_id: Ident | None = None
+    established: date | None = None
+    staff: list[StaffMember] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    attestations: list[Attestation] = Field(default_factory=list)
+
+
+class TeacherDevelopmentCenter(Strict):
+    """A county/district teacher development centre (教师发展中心 / 教师进修学校)."""
+
+    name: str
+    staff: list[StaffMember] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+
+class District(Strict):
+    id: Ident
+    name: str
+    kind: str = "district"  # 区 / 县 / 县级市 / 开发区
+    teacher_development_center: TeacherDevelopmentCenter | None = None
+    events: list[Event] = Field(default_factory=list)
+    attestations: list[Attestation] = Field(default_factory=list)
+
+
+class City(Strict):
+    code: Ident  # plugin code of the city whose data this is, e.g. "fuzhou"
+    name: str
+    events: list[Event] = Field(default_factory=list)
+    attestations: list[Attestation] = Field(default_factory=list)
+
+
+class Dataset(Strict):
+    """Everything a check reads. `mhpolicy schema` prints this model as JSON Schema."""
+
+    schema_version: Annotated[int, Field(ge=1, le=1)] = 1
+    city: City
+    districts: list[District] = Field(default_factory=list)
+    institutions: list[Institution] = Field(default_factory=list)
+    stations: list[Station] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Dataset:
+        # Raised as one error naming the first offending row; loading.py maps it to a path.
+        district_ids = [d.id for d in self.districts]
+        _unique("districts", district_ids)
+        _unique("institutions", [i.id for i in self.institutions])
+        _unique("stations", [s.id for s in self.stations])
+        known = set(district_ids)
+        for n, inst in enumerate(self.institutions):
+            if inst.district_id not in known:
+                raise ValueError(f"institutions[{n}].district_id: unknown district '{inst.district_id}'")
+        station_ids = {s.id for s in self.stations}
+        for n, st in enumerate(self.stations):
+            if st.district_id is not None and st.district_id not in known:
+                raise ValueError(f"stations[{n}].district_id: unknown district '{st.district_id}'")
+            if st.parent_id is not None and st.parent_id not in station_ids:
+                raise ValueError(f"stations[{n}].parent_id: unknown station '{st.parent_id}'")
+        return self
+
+
+def _unique(table: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for n, ident in enumerate(ids):
+        if ident in seen:
+            raise ValueError(f"{table}[{n}].id: duplicate id '{ident}'")
+        seen.add(ident)

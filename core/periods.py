@@ -1,0 +1,88 @@
+"""Periods the plans count in: school year, semester, calendar year, quarter, month, rounds.
+
+A periodic requirement ("每学期至少…") is decided for the latest period that has ended on
+or before the evaluation date: a period still running cannot yet be failed, and its end is
+the due date of the finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+
+class PeriodKind(StrEnum):
+    SCHOOL_YEAR = "school_year"  # 学年: 1 Sept – 31 Aug
+    SEMESTER = "semester"  # 学期: autumn 1 Sept – 31 Jan, spring 1 Feb – 31 Aug
+    CALENDAR_YEAR = "calendar_year"  # 每年
+    QUARTER = "quarter"
+    MONTH = "month"  # 每月
+    TWO_YEARS = "two_years"  # 每2年一轮, counted from the plan's date
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Period:
+    start: date
+    end: date  # inclusive
+    kind: PeriodKind
+    label: str
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def _month_end(year: int, month: int) -> date:
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def period_containing(kind: PeriodKind, day: date, anchor: date | None = None) -> Period:
+    """The period of `kind` that contains `day`. `anchor` starts two-year rounds."""
+    y, m = day.year, day.month
+    if kind is PeriodKind.SCHOOL_YEAR:
+        start_year = y if m >= 9 else y - 1
+        return Period(date(start_year, 9, 1), date(start_year + 1, 8, 31), kind, f"{start_year}-{start_year + 1}学年")
+    if kind is PeriodKind.SEMESTER:
+        if m >= 9:
+            return Period(date(y, 9, 1), date(y + 1, 1, 31), kind, f"{y}-{y + 1}学年秋季学期")
+        if m == 1:
+            return Period(date(y - 1, 9, 1), date(y, 1, 31), kind, f"{y - 1}-{y}学年秋季学期")
+        return Period(date(y, 2, 1), date(y, 8, 31), kind, f"{y - 1}-{y}学年春季学期")
+    if kind is PeriodKind.CALENDAR_YEAR:
+        return Period(date(y, 1, 1), date(y, 12, 31), kind, f"{y}年")
+    if kind is PeriodKind.QUARTER:
+        q = (m - 1) // 3
+        return Period(date(y, 3 * q + 1, 1), _month_end(y, 3 * q + 3), kind, f"{y}年第{q + 1}季度")
+    if kind is PeriodKind.MONTH:
+        return Period(date(y, m, 1), _month_end(y, m), kind, f"{y}年{m}月")
+    if kind is PeriodKind.TWO_YEARS:
+        if anchor is None:
+            raise ValueError("two-year rounds need an anchor date")
+        first = date(anchor.year, 1, 1)
+        n = max(0, (y - first.year) // 2)
+        start = date(first.year + 2 * n, 1, 1)
+        return Period(start, date(start.year + 1, 12, 31), kind, f"{start.year}-{start.year + 1}年评估轮次")
+    raise ValueError(f"unknown period kind {kind}")
+
+
+def last_completed(kind: PeriodKind, as_of: date, anchor: date | None = None) -> Period:
+    """The latest period of `kind` whose last day is on or before `as_of`."""
+    current = period_containing(kind, as_of, anchor)
+    if current.end <= as_of:
+        return current
+    return period_containing(kind, current.start - timedelta(days=1), anchor)
+
+
+def semester_code(period: Period) -> str:
+    """The data's semester code for a semester period: 2024-2025-1 (autumn) / -2 (spring)."""
+    if period.kind is not PeriodKind.SEMESTER:
+        raise ValueError("not a semester")
+    if period.start.month == 9:
+        return f"{period.start.year}-{period.start.year + 1}-1"
+    return f"{period.start.year - 1}-{period.start.year}-2"
+
+
+def school_year_code(period: Period) -> str:
+    """The data's school-year code for a school-year period: 2024-2025."""
+    return f"{period.start.year}-{period.end.year}"

@@ -1,0 +1,156 @@
+"""What a plugin hands core: requirements as plain data plus a pure measure function.
+
+A requirement never contains engine code. Core computes its applicability and its
+measure (the derived quantities: counts, required minimums) in Python, and the rule
+engine decides the status from those quantities with the requirement's comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Literal
+
+from .model import InstitutionKind, Stage
+from .periods import PeriodKind
+
+if TYPE_CHECKING:
+    from .context import Context, Subject
+
+
+class Modality(StrEnum):
+    """Severity follows the text's modal word."""
+
+    MANDATORY = "强制"  # 须 / 应 / 要 / 确保
+    IN_PRINCIPLE = "原则上"  # gap reported, the text's allowance noted
+    ADVICE = "倡导"  # 鼓励 / 支持 / 探索: advice, never non-compliance
+
+
+MODAL_WORDS: dict[Modality, tuple[str, ...]] = {
+    Modality.MANDATORY: ("须", "应", "要", "确保", "不低于", "不少于", "至少"),
+    Modality.IN_PRINCIPLE: ("原则上",),
+    Modality.ADVICE: ("鼓励", "支持", "探索"),
+}
+
+
+class SubjectKind(StrEnum):
+    INSTITUTION = "institution"
+    STATION = "station"
+    DISTRICT = "district"
+    CITY = "city"
+
+
+class RequirementKind(StrEnum):
+    MEASURED = "measured"  # decided by data
+    ATTESTATION = "attestation"  # a person attests; 待人工确认 until they do
+
+
+Op = Literal[">=", "<=", "=="]
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """The quantities that decide a requirement for one subject.
+
+    `observed OP required` is what the engine tests. `inputs` are the data values that
+    went into the two numbers, shown in the finding's explanation.
+    """
+
+    observed: float
+    required: float
+    inputs: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NotApplicable:
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class MissingData:
+    fields: tuple[str, ...]  # data paths that were absent, e.g. ("enrollment",)
+    note: str = ""
+
+
+MeasureResult = Measure | NotApplicable | MissingData
+MeasureFn = Callable[["Subject", "Context"], MeasureResult]
+
+
+@dataclass(frozen=True, slots=True)
+class AppliesTo:
+    """Who a requirement applies to, as data. `where` adds a condition on the subject."""
+
+    text: str  # Chinese, for people: "中小学（学生数≥1000）"
+    kinds: frozenset[InstitutionKind] | None = None  # institutions only; None = all
+    stages: frozenset[Stage] | None = None  # any of these stages
+    where: Callable[[Subject, Context], bool] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    id: str  # "<city>.<clause-slug>.<name>", unique across cities
+    city: str
+    clause: str  # as the document numbers it: "五、1", "四(二)5"
+    quote: str  # the sentence, verbatim from the source text
+    title: str  # short Chinese summary
+    topic: str  # cross-city key for comparisons, e.g. "staffing.psych_teacher_ratio"
+    subject: SubjectKind
+    applies_to: AppliesTo
+    modality: Modality
+    modal_word: str  # the word in `quote` that sets the modality
+    kind: RequirementKind = RequirementKind.MEASURED
+    measure: MeasureFn | None = None  # required for MEASURED
+    op: Op = ">="
+    observed_label: str = ""  # "专职心理教师人数"
+    unit: str = ""  # unit of observed/required: "名", "学时", "次"
+    gap_text: str = ""  # template with {gap} and {unit}: "缺{gap}名专职心理教师"
+    due: date | None = None  # a dated target ("至2023年年底")
+    period: PeriodKind | None = None  # a recurring duty ("每学期")
+    parameters: tuple[str, ...] = ()  # ids of the dated parameters it reads
+    allowance: str = ""  # what 原则上 allows, quoted or summarised
+    reading: str = ""  # where the text allows two readings: which one, and why
+
+    def __post_init__(self) -> None:
+        if not self.id.startswith(self.city + "."):
+            raise ValueError(f"requirement id {self.id!r} must start with its city code {self.city!r}.")
+        if self.kind is RequirementKind.MEASURED and self.measure is None:
+            raise ValueError(f"{self.id}: a measured requirement needs a measure function")
+        if self.modal_word and self.modal_word not in self.quote:
+            raise ValueError(f"{self.id}: modal word {self.modal_word!r} is not in the quoted sentence")
+        if self.due is not None and self.period is not None:
+            raise ValueError(f"{self.id}: give a due date or a period, not both")
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseNote:
+    """A clause the plugin does not model, and why (after Catala's examples)."""
+
+    clause: str
+    summary: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class WarningScheme:
+    """A city's warning tiers, most severe first (e.g. 红/橙/黄)."""
+
+    code: str
+    tiers: tuple[str, ...]
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CityInfo:
+    code: str  # "fuzhou"
+    name: str  # "福州市"
+    document: str  # title of the plan
+    issuer: str
+    issued: date | None  # None where the document is undated
+    effective: date  # from when its duties are read as in force
+    source_file: str  # path of the shipped source text, inside the plugin package
+    version: str
+    document_number: str = ""
+    notes: str = ""

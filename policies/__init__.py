@@ -1,0 +1,1 @@
+"""City policy plugins shipped with mhpolicy (each registered through the entry-point group)."""

@@ -1,0 +1,1 @@
+"""Report rendering: HTML and JSON gap reports and action lists."""
