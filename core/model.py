@@ -395,6 +395,9 @@ class Dataset(Strict):
     """Everything a check reads. `mhpolicy schema` prints this model as JSON Schema."""
 
     schema_version: Annotated[int, Field(ge=1, le=1)] = 1
+    # The date the data describes (数据截至日期): the default evaluation date, so a
+    # bundled sample reads the same next year as today.
+    as_of: date | None = None
     city: City
     districts: list[District] = Field(default_factory=list)
     institutions: list[Institution] = Field(default_factory=list)

@@ -1,0 +1,250 @@
+"""Step definitions shared by every city's specs.
+
+The steps build a dataset as plain JSON-like data, then validate it with the same pydantic
+model and run it through the same evaluation path (`evaluate`) the CLI uses. Values in step
+text are ASCII (digits, quotes, dates as 2024-06-30) so the parsers can read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+
+from mhpolicy.core.evaluate import evaluate
+from mhpolicy.core.findings import Finding
+from mhpolicy.core.model import KIND_LABELS, KIND_STAGES, Dataset, InstitutionKind, Stage
+from mhpolicy.core.plugins import discover
+
+KIND_BY_LABEL = {label: kind for kind, label in KIND_LABELS.items()}
+FIRST_GRADE = {
+    Stage.PRESCHOOL: 0, Stage.PRIMARY: 1, Stage.JUNIOR: 7, Stage.SENIOR: 10,
+    Stage.VOCATIONAL: 10, Stage.HIGHER: 13, Stage.SPECIAL: 1,
+}
+TRAINING_KINDS = {"专题培训": "general", "实操训练": "case_practice", "专业督导": "supervision",
+                  "骨干培训": "backbone", "危机干预培训": "crisis"}
+EVENT_KINDS = {
+    "主题心理班会": "themed_class_meeting", "心理教育活动": "themed_activity", "心理工作联席会": "joint_meeting",
+    "教职工全员培训": "all_staff_training", "干部业务培训": "cadre_training", "危机干预培训": "crisis_training",
+    "家长心理健康教育专题辅导": "parent_counseling", "心理专题家长会": "parent_meeting",
+    "家庭教育讲座": "parent_lecture", "教研活动": "research_activity", "示范校评估": "assessment_round",
+}
+ROLES = {"专职心理教师": ("psych_teacher", True), "兼职心理教师": ("psych_teacher", False),
+         "班主任": ("head_teacher", False), "辅导员": ("counselor", False), "干部": ("cadre", False),
+         "其他教师": ("other_teacher", False), "心理教研员": ("researcher", True)}
+
+_REGISTRY = discover()
+
+
+@dataclass
+class World:
+    as_of: date = date(2024, 12, 31)
+    data: dict[str, Any] = field(default_factory=lambda: {
+        "city": {"code": "spec", "name": "规格城市"},
+        "districts": [{"id": "D1", "name": "测试区"}],
+        "institutions": [], "stations": [],
+    })
+    findings: list[Finding] = field(default_factory=list)
+    current: Finding | None = None
+    error: Exception | None = None
+
+    def institution(self, name: str) -> dict[str, Any]:
+        for inst in self.data["institutions"]:
+            if inst["name"] == name:
+                return inst
+        raise AssertionError(f"spec names an institution '{name}' that no step created")
+
+    def station(self, name: str) -> dict[str, Any]:
+        for st in self.data["stations"]:
+            if st["name"] == name:
+                return st
+        raise AssertionError(f"spec names a station '{name}' that no step created")
+
+    def district(self, name: str) -> dict[str, Any]:
+        for d in self.data["districts"]:
+            if d["name"] == name:
+                return d
+        raise AssertionError(f"spec names a district '{name}' that no step created")
+
+    def entity(self, name: str) -> dict[str, Any]:
+        for group in ("institutions", "stations", "districts"):
+            for e in self.data[group]:
+                if e["name"] == name:
+                    return e
+        raise AssertionError(f"spec names '{name}' that no step created")
+
+    def staff_member(self, owner: dict[str, Any], code: str) -> dict[str, Any]:
+        for s in owner.setdefault("staff", []):
+            if s["id"] == code:
+                return s
+        raise AssertionError(f"spec names a staff member '{code}' that no step created")
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+def _d(text: str) -> str:
+    return date.fromisoformat(text).isoformat()
+
+
+# ---- Given: the evaluation date and the subjects --------------------------------------
+
+@given(parsers.parse('评估日期为 "{day}"'))
+def given_as_of(world: World, day: str) -> None:
+    world.as_of = date.fromisoformat(day)
+
+
+@given(parsers.parse('一所{kind} "{name}"'))
+def given_institution(world: World, kind: str, name: str) -> None:
+    k = KIND_BY_LABEL[kind]
+    world.data["institutions"].append({"id": name, "name": name, "district_id": "D1", "kind": k.value})
+
+
+@given(parsers.parse('"{name}" 有学生 {n:d} 名'))
+def given_students(world: World, name: str, n: int) -> None:
+    inst = world.institution(name)
+    stage = sorted(KIND_STAGES[InstitutionKind(inst["kind"])])[0]
+    inst["enrollment"] = [{"grade": FIRST_GRADE[stage], "stage": stage.value, "students": n, "classes": max(1, n // 45)}]
+
+
+@given(parsers.parse('"{name}" 第 {grade:d} 年级有学生 {n:d} 名、班级 {classes:d} 个'))
+def given_grade(world: World, name: str, grade: int, n: int, classes: int) -> None:
+    inst = world.institution(name)
+    stage = sorted(KIND_STAGES[InstitutionKind(inst["kind"])])[0]
+    inst.setdefault("enrollment", []).append({"grade": grade, "stage": stage.value, "students": n, "classes": classes})
+
+
+@given(parsers.parse('"{name}" 是寄宿制学校，寄宿生 {n:d} 名'))
+def given_boarding(world: World, name: str, n: int) -> None:
+    inst = world.institution(name)
+    inst["boarding"], inst["boarding_students"] = True, n
+
+
+@given(parsers.parse('"{name}" 被标记为 "{flag}"'))
+def given_flag(world: World, name: str, flag: str) -> None:
+    flags = {"小学中心校": "central_primary", "中学一类校": "class1_middle", "小规模学校": "small_scale",
+             "民办": "public"}
+    world.institution(name)[flags[flag]] = flag != "民办"
+
+
+_ROLE_RE = "(?:有资质的)?(?:" + "|".join(ROLES) + ")"
+
+
+@given(parsers.re(rf'"(?P<owner>[^"]+)" 有(?P<role>{_ROLE_RE}) (?P<n>\d+) 名$'))
+def given_staff(world: World, owner: str, role: str, n: str) -> None:
+    ent = world.entity(owner)
+    qualified = role.startswith("有资质的")
+    r, full_time = ROLES[role.removeprefix("有资质的")]
+    staff = ent.setdefault("staff", [])
+    base = len(staff)
+    for i in range(int(n)):
+        staff.append({"id": f"{r}-{base + i + 1}", "role": r, "full_time": full_time, "qualified": qualified})
+
+
+@given(parsers.parse('"{owner}" 的{role} "{code}" 于 "{day}" 参加{kind} {hours:g} 学时'))
+def given_training(world: World, owner: str, role: str, code: str, day: str, kind: str, hours: float) -> None:
+    ent = world.entity(owner)
+    r, full_time = ROLES[role]
+    staff = ent.setdefault("staff", [])
+    member = next((s for s in staff if s["id"] == code), None)
+    if member is None:
+        member = {"id": code, "role": r, "full_time": full_time, "qualified": True}
+        staff.append(member)
+    member.setdefault("trainings", []).append({"date": _d(day), "hours": hours, "kind": TRAINING_KINDS[kind]})
+
+
+@given(parsers.parse('"{owner}" 于 "{day}" 开展{kind} {n:d} 次'))
+def given_events(world: World, owner: str, day: str, kind: str, n: int) -> None:
+    ent = world.entity(owner)
+    for _ in range(n):
+        ent.setdefault("events", []).append({"date": _d(day), "kind": EVENT_KINDS[kind]})
+
+
+@given(parsers.parse('"{owner}" 于 "{day}" 开展{kind} {hours:g} 课时'))
+def given_event_hours(world: World, owner: str, day: str, kind: str, hours: float) -> None:
+    world.entity(owner).setdefault("events", []).append({"date": _d(day), "kind": EVENT_KINDS[kind], "hours": hours})
+
+
+@given(parsers.parse('"{owner}" 的{role} "{code}" 于 "{day}" 开展{kind} {n:d} 次'))
+def given_staff_events(world: World, owner: str, role: str, code: str, day: str, kind: str, n: int) -> None:
+    ent = world.entity(owner)
+    r, full_time = ROLES[role]
+    staff = ent.setdefault("staff", [])
+    if not any(s["id"] == code for s in staff):
+        staff.append({"id": code, "role": r, "full_time": full_time})
+    for _ in range(n):
+        ent.setdefault("events", []).append({"date": _d(day), "kind": EVENT_KINDS[kind], "held_by": code})
+
+
+@given(parsers.parse('"{owner}" 经人工确认 "{item}" 为 "{answer}"'))
+def given_attestation(world: World, owner: str, item: str, answer: str) -> None:
+    value = {"是": True, "否": False}[answer]
+    world.entity(owner).setdefault("attestations", []).append(
+        {"item": item, "value": value, "date": world.as_of.isoformat(), "by": "校长"})
+
+
+@given(parsers.parse('一个{level}辅导站 "{name}"'))
+def given_station(world: World, level: str, name: str) -> None:
+    levels = {"市级": "city", "县（区）级": "district", "县区级": "district", "乡镇级": "township", "校级": "school"}
+    world.data["stations"].append({"id": name, "name": name, "level": levels[level], "district_id": "D1"})
+
+
+# ---- When: the one evaluation path ------------------------------------------------------
+
+@when(parsers.parse('按 "{city}" 的政策检查'))
+def when_check(world: World, city: str) -> None:
+    policy = _REGISTRY.get(city)
+    dataset = Dataset.model_validate(world.data)
+    world.findings = evaluate(dataset, policy, world.as_of).findings
+
+
+# ---- Then: assertions on computed findings -----------------------------------------------
+
+def _finding(world: World, rule: str, subject: str) -> Finding:
+    hits = [f for f in world.findings if f.rule_id == rule and (f.subject_name == subject or f.subject_id == subject)]
+    assert hits, f"no finding for rule {rule} and subject {subject}; rules seen: {sorted({f.rule_id for f in world.findings})}"
+    assert len(hits) == 1, f"{len(hits)} findings for {rule} × {subject}"
+    return hits[0]
+
+
+@then(parsers.parse('规则 "{rule}" 对 "{subject}" 的结论为 "{status}"'))
+def then_status(world: World, rule: str, subject: str, status: str) -> None:
+    world.current = _finding(world, rule, subject)
+    assert world.current.status.value == status, (
+        f"{rule} × {subject}: expected {status}, got {world.current.status.value} ({world.current.explanation})")
+
+
+@then(parsers.parse('差距为 "{gap}"'))
+def then_gap(world: World, gap: str) -> None:
+    assert world.current is not None, "a 差距 step must follow a 结论 step"
+    expected = "" if gap == "无" else gap
+    assert world.current.gap_text == expected, f"gap: expected {expected!r}, got {world.current.gap_text!r}"
+
+
+@then(parsers.parse('是否逾期为 "{answer}"'))
+def then_overdue(world: World, answer: str) -> None:
+    assert world.current is not None
+    assert world.current.overdue is {"是": True, "否": False}[answer], world.current.explanation
+
+
+@then(parsers.parse('截止日期为 "{day}"'))
+def then_due(world: World, day: str) -> None:
+    assert world.current is not None
+    assert world.current.due == date.fromisoformat(day), f"due {world.current.due}"
+
+
+@then(parsers.parse('说明中包含 "{text}"'))
+def then_explains(world: World, text: str) -> None:
+    assert world.current is not None
+    assert text in world.current.explanation, world.current.explanation
+
+
+@then(parsers.parse('严重程度为 "{modality}"'))
+def then_modality(world: World, modality: str) -> None:
+    assert world.current is not None
+    assert world.current.modality.value == modality

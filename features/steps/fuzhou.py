@@ -1,0 +1,3 @@
+"""Step definitions only the fuzhou specs need (shared ones live in common.py)."""
+
+from __future__ import annotations
