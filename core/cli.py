@@ -1,0 +1,277 @@
+"""`mhpolicy` command line.
+
+Exit codes: 0 the command ran (whatever the check found); 1 a status named in --fail-on
+was found; 2 usage or input error (nothing stored); 3 a rule raised (错误 findings, the
+other rules still ran and were stored); 4 a requested city plugin failed to load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from .evaluate import Evaluation, data_hash, iter_evaluate
+from .loading import InputError, InputIssue, read_dataset
+from .model import Dataset
+from .plugins import CityPolicy, Registry, discover
+from .requirement import RequirementKind
+from .status import PRECEDENCE, Status, parse_statuses
+from .store import Store
+
+EXIT_OK, EXIT_FAIL_ON, EXIT_INPUT, EXIT_RULE_ERROR, EXIT_PLUGIN = 0, 1, 2, 3, 4
+
+
+class UsageError(Exception):
+    pass
+
+
+def _err(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+def _parse_date(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{what} '{text}' 不是有效日期（应为YYYY-MM-DD） / is not a valid date (expected YYYY-MM-DD)") from None
+
+
+def _cities(reg: Registry, wanted: list[str]) -> list[CityPolicy]:
+    codes: list[str] = []
+    for w in wanted or []:
+        for code in (sorted(reg.policies) if w == "all" else [w]):
+            if code not in codes:
+                codes.append(code)
+    if not codes:
+        raise UsageError("请用 --city 指定城市 / name a city with --city (or --city all)")
+    out = []
+    for code in codes:
+        if code not in reg.policies:
+            failed = [e for e in reg.errors if e.plugin == code]
+            if failed:
+                raise failed[0]
+            raise UsageError(f"未知城市 / unknown city '{code}'（已安装 / installed: {', '.join(sorted(reg.policies))}）")
+        out.append(reg.policies[code])
+    return out
+
+
+def check_warning_tiers(dataset: Dataset, reg: Registry, file: str) -> None:
+    """Cases must use the tiers the data's own city declares."""
+    policy = reg.policies.get(dataset.city.code)
+    scheme = policy.warning_scheme if policy else None
+    if scheme is None:
+        return
+    issues = []
+    for i, inst in enumerate(dataset.institutions):
+        for j, case in enumerate(inst.warning_cases):
+            if case.tier not in scheme.tiers:
+                allowed = "/".join(scheme.tiers)
+                issues.append(InputIssue("not_allowed", file, f"institutions[{i}] (id={inst.id})",
+                                         f"warning_cases[{j}].tier", f"预警等级不在{policy.info.name}的分级中：{allowed}",
+                                         f"tier '{case.tier}' is not in {scheme.code}'s scheme: {allowed}"))
+    if issues:
+        raise InputError(issues)
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = int(width * done / total) if total else width
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _summary_table(evs: list[Evaluation]) -> str:
+    head = ["城市", *[s.value for s in PRECEDENCE], "逾期"]
+    rows = []
+    for ev in evs:
+        c = Counter(f.status for f in ev.findings)
+        rows.append([ev.city, *[str(c.get(s, 0)) for s in PRECEDENCE], str(sum(f.overdue for f in ev.findings))])
+    widths = [max(_w(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    line = lambda r: "  ".join(x + " " * (widths[i] - _w(x)) for i, x in enumerate(r))  # noqa: E731
+    return "\n".join([line(head), *[line(r) for r in rows]])
+
+
+def _w(text: str) -> int:  # display width: CJK characters take two columns
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from mhpolicy.reports.build import comparison, gap_report, only_subject
+    from mhpolicy.reports.render import write_comparison, write_gap_report
+
+    reg = discover()
+    for e in reg.errors:
+        _err(f"警告 / warning: {e}")
+    policies = _cities(reg, args.city)
+    try:
+        fail_on = parse_statuses(args.fail_on) if args.fail_on else set()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    path = Path(args.data) if args.data else Path(str(policies[0].sample_path()))
+    dataset, raw = read_dataset(path)
+    check_warning_tiers(dataset, reg, str(path))
+    as_of = _parse_date(args.as_of, "--as-of") if args.as_of else (dataset.as_of or date.today())
+    if args.school and args.school not in {i.id for i in dataset.institutions}:
+        raise UsageError(f"数据中没有学校 / no institution with id '{args.school}' in {path}")
+    store = Store(args.db)
+    digest = data_hash(dataset)
+    show_progress = sys.stderr.isatty() and len(dataset.institutions) >= 2000
+    evs: list[Evaluation] = []
+    out = Path(args.out)
+    written: list[Path] = []
+    for policy in policies:
+        ev = Evaluation(policy.code, as_of, policy.info.version, digest)
+        chunks = iter_evaluate(dataset, policy, as_of, progress=_progress if show_progress else None)
+        collected: list[list[Any]] = []
+
+        def keep(chunks=chunks, collected=collected):  # type: ignore[no-untyped-def]
+            for part in chunks:
+                collected.append(part)
+                yield part
+
+        run_id = store.record_run(city=policy.code, plugin=policy.plugin_name, plugin_version=policy.info.version,
+                                  as_of=as_of, data_hash=digest, dataset_city=dataset.city.code,
+                                  dataset_as_of=dataset.as_of, source=str(path), raw=raw,
+                                  institutions=len(dataset.institutions), findings=keep())
+        ev.findings = sorted((f for part in collected for f in part), key=lambda f: (f.subject_kind, f.subject_id, f.rule_id))
+        if args.school:
+            ev.findings = only_subject(ev.findings, args.school)
+        evs.append(ev)
+        stem = f"{policy.code}-{args.school}" if args.school else policy.code
+        written += write_gap_report(out, gap_report(ev, policy, run_id), stem)
+    if len(evs) > 1:
+        written += write_comparison(out, comparison(evs), {"as_of": as_of.isoformat(), "data_hash": digest})
+    if args.json:
+        sys.stdout.write(orjson.dumps([f.to_json() for ev in evs for f in ev.findings],
+                                      option=orjson.OPT_INDENT_2).decode() + "\n")
+        report_stream = sys.stderr
+    else:
+        report_stream = sys.stdout
+    print(f"数据 / data: {path}（{len(dataset.institutions)} 所机构）  评估日期 / as of: {as_of}", file=report_stream)
+    print(_summary_table(evs), file=report_stream)
+    print("报告 / reports: " + ", ".join(str(p) for p in written), file=report_stream)
+    errors = [f for ev in evs for f in ev.findings if f.status is Status.ERROR]
+    for f in errors[:20]:
+        _err(f"错误 / error: {f.error}")
+    if errors:
+        return EXIT_RULE_ERROR
+    if fail_on and any(f.status in fail_on for ev in evs for f in ev.findings):
+        return EXIT_FAIL_ON
+    return EXIT_OK
+
+
+def cmd_policies(args: argparse.Namespace) -> int:
+    reg = discover()
+    for code, p in sorted(reg.policies.items()):
+        measured = sum(r.kind is RequirementKind.MEASURED for r in p.requirements)
+        attest = len(p.requirements) - measured
+        print(f"{code:<12} {p.info.name}  《{p.info.document}》 {p.info.issuer} "
+              f"{p.info.issued or '未署日期'}  v{p.info.version}  要求 {measured} 项数据判定 + {attest} 项人工确认，"
+              f"未建模条款 {len(p.unmodelled)} 项")
+    for e in reg.errors:
+        _err(str(e))
+    return EXIT_PLUGIN if reg.errors else EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    reg = discover()
+    for p in reg.policies.values():
+        for r in p.requirements:
+            if r.id == args.rule_id:
+                print(f"{r.id}  [{r.modality.value}] {r.title}")
+                print(f"文件：《{p.info.document}》 条款：{r.clause}")
+                print(f"原文：“{r.quote}”")
+                print(f"适用：{r.applies_to.text}　对象：{r.subject.value}　类型：{r.kind.value}")
+                if r.kind is RequirementKind.MEASURED:
+                    print(f"判定：{r.observed_label} {r.op} 要求值（单位：{r.unit}）")
+                if r.due:
+                    print(f"截止：{r.due.isoformat()}")
+                if r.period:
+                    print(f"周期：{r.period.value}（按评估日前最近一个完整周期判定）")
+                for pid in r.parameters:
+                    prm = p.parameters[pid]
+                    vals = "，".join(f"自{d.isoformat()}起 {v:g}" for d, v in sorted(prm.values.items()))
+                    print(f"参数：{prm.id} {prm.label} = {vals} {prm.unit}（{prm.clause}：“{prm.quote}”）")
+                if r.reading:
+                    print(f"解读：{r.reading}")
+                if r.allowance:
+                    print(f"原则上的例外：{r.allowance}")
+                return EXIT_OK
+    _err(f"未知规则 / unknown rule '{args.rule_id}'")
+    return EXIT_INPUT
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(orjson.dumps(Dataset.model_json_schema(), option=orjson.OPT_INDENT_2).decode() + "\n")
+    return EXIT_OK
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    for r in Store(args.db).runs():
+        print(f"{r.id:>4}  {r.city:<10} v{r.plugin_version}  as of {r.as_of}  data {r.data_hash[:12]}  "
+              f"{r.findings} findings  {r.started_at:%Y-%m-%d %H:%M}")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="mhpolicy", description="学生心理健康工作政策合规检查 / student mental-health policy checker")
+    sub = ap.add_subparsers(dest="command", required=True)
+    db_default = os.environ.get("MHPOLICY_DB", "sqlite:///mhpolicy.db")
+    c = sub.add_parser("check", help="检查数据 / check data against one or more city plans")
+    c.add_argument("--city", action="append", default=[], help="城市代码，可重复；all 表示全部")
+    c.add_argument("--data", help="数据文件（JSON）；缺省用第一个城市的样例数据")
+    c.add_argument("--as-of", help="评估日期 YYYY-MM-DD；缺省为数据的 as_of，否则今天")
+    c.add_argument("--out", default="mhpolicy-out", help="报告目录")
+    c.add_argument("--db", default=db_default, help="数据库 URL（缺省 sqlite:///mhpolicy.db）")
+    c.add_argument("--school", help="只出具该校的报告 / report for this institution only")
+    c.add_argument("--json", action="store_true", help="把结论以JSON输出到标准输出")
+    c.add_argument("--fail-on", help="出现这些结论时退出码为1，如 不符合,缺数据")
+    c.set_defaults(func=cmd_check)
+    p = sub.add_parser("policies", help="列出已安装的城市插件")
+    p.set_defaults(func=cmd_policies)
+    e = sub.add_parser("explain", help="显示规则及其条款原文")
+    e.add_argument("rule_id")
+    e.set_defaults(func=cmd_explain)
+    s = sub.add_parser("schema", help="输出输入数据的 JSON Schema")
+    s.set_defaults(func=cmd_schema)
+    r = sub.add_parser("runs", help="列出已保存的运行")
+    r.add_argument("--db", default=db_default)
+    r.set_defaults(func=cmd_runs)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = parser()
+    args = ap.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except InputError as exc:
+        _err("输入数据有误 / invalid input:")
+        for issue in exc.issues[:50]:
+            _err(f"  {issue}")
+        if len(exc.issues) > 50:
+            _err(f"  …… 另有 {len(exc.issues) - 50} 处 / and {len(exc.issues) - 50} more")
+        return EXIT_INPUT
+    except UsageError as exc:
+        _err(str(exc))
+        return EXIT_INPUT
+    except Exception as exc:
+        from .plugins import PluginError
+
+        if isinstance(exc, PluginError):
+            _err(str(exc))
+            return EXIT_PLUGIN
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""Reading a dataset file, with validation errors as data (after frictionless).
+
+Every problem becomes an `InputIssue` naming the file, the row (table, index and id) and
+the field, with a message in Chinese and English. Nothing is stored until a file
+validates in full.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+
+from .model import Dataset
+
+
+@dataclass(frozen=True, slots=True)
+class InputIssue:
+    code: str  # machine-readable: missing, unknown_field, negative, not_a_date, broken_file …
+    file: str
+    row: str  # "institutions[3] (id=FZ-003)" or "" for file-level issues
+    field: str  # "enrollment[0].students"
+    message_zh: str
+    message_en: str
+
+    def __str__(self) -> str:
+        where = " ".join(x for x in (self.file, self.row, self.field) if x)
+        return f"{where}: {self.message_zh} / {self.message_en}"
+
+
+class InputError(Exception):
+    def __init__(self, issues: list[InputIssue]) -> None:
+        self.issues = issues
+        super().__init__("\n".join(str(i) for i in issues))
+
+
+# pydantic error type -> (code, Chinese template, English template); {x} from the error ctx
+_TEMPLATES: dict[str, tuple[str, str, str]] = {
+    "missing": ("missing", "缺少必填字段", "required field is missing"),
+    "extra_forbidden": ("unknown_field", "未知字段（列名是否拼错？）", "unknown field (misspelt column?)"),
+    "greater_than_equal": ("negative", "数值不能小于{ge}（不能为负数）", "must be at least {ge} (no negative values)"),
+    "less_than_equal": ("too_large", "数值不能大于{le}", "must be at most {le}"),
+    "date_from_datetime_parsing": ("not_a_date", "不是有效日期（应为YYYY-MM-DD）", "not a valid date (expected YYYY-MM-DD)"),
+    "date_parsing": ("not_a_date", "不是有效日期（应为YYYY-MM-DD）", "not a valid date (expected YYYY-MM-DD)"),
+    "date_type": ("not_a_date", "不是有效日期（应为YYYY-MM-DD）", "not a valid date (expected YYYY-MM-DD)"),
+    "date_from_datetime_inexact": ("not_a_date", "不是有效日期（应为YYYY-MM-DD）", "not a valid date (expected YYYY-MM-DD)"),
+    "int_parsing": ("not_a_number", "不是整数", "not an integer"),
+    "int_type": ("not_a_number", "不是整数", "not an integer"),
+    "int_from_float": ("not_a_number", "不是整数", "not an integer"),
+    "float_parsing": ("not_a_number", "不是数字", "not a number"),
+    "float_type": ("not_a_number", "不是数字", "not a number"),
+    "bool_parsing": ("not_a_boolean", "不是是/否值（true/false）", "not a boolean (true/false)"),
+    "bool_type": ("not_a_boolean", "不是是/否值（true/false）", "not a boolean (true/false)"),
+    "enum": ("not_allowed", "取值不在允许范围：{expected}", "not one of the allowed values: {expected}"),
+    "literal_error": ("not_allowed", "取值不在允许范围：{expected}", "not one of the allowed values: {expected}"),
+    "string_pattern_mismatch": ("bad_format", "格式不符（应匹配 {pattern}）", "wrong format (expected {pattern})"),
+    "string_too_short": ("empty", "不能为空", "must not be empty"),
+    "string_type": ("not_text", "应为文本", "must be text"),
+    "list_type": ("not_a_list", "应为列表", "must be a list"),
+    "model_type": ("not_an_object", "应为对象", "must be an object"),
+    "model_attributes_type": ("not_an_object", "应为对象", "must be an object"),
+}
+_PATH_IN_MESSAGE = re.compile(r"^(?P<table>\w+)\[(?P<index>\d+)\]\.(?P<field>[\w.\[\]]+): (?P<msg>.*)$")
+_ROW_TABLES = ("institutions", "districts", "stations")
+
+
+def _row(raw: Any, table: str, index: int) -> str:
+    try:
+        ident = raw[table][index].get("id")
+    except (KeyError, IndexError, TypeError, AttributeError):
+        ident = None
+    return f"{table}[{index}]" + (f" (id={ident})" if ident else "")
+
+
+def _field(parts: list[Any]) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def issues_from(exc: ValidationError, file: str, raw: Any) -> list[InputIssue]:
+    issues: list[InputIssue] = []
+    for err in exc.errors():
+        loc = list(err["loc"])
+        ctx = {k: v for k, v in (err.get("ctx") or {}).items()}
+        if err["type"] == "value_error":
+            msg = str(ctx.get("error", err["msg"]))
+            m = _PATH_IN_MESSAGE.match(msg)
+            if m and not loc:  # dataset-level reference checks name their own row and field
+                row, field, msg = _row(raw, m["table"], int(m["index"])), m["field"], m["msg"]
+            else:
+                row, field = _split(loc, raw)
+            issues.append(InputIssue("invalid_value", file, row, field, f"取值无效：{msg}", f"invalid value: {msg}"))
+            continue
+        code, zh, en = _TEMPLATES.get(err["type"], ("invalid", "取值无效：{msg}", "invalid value: {msg}"))
+        ctx.setdefault("msg", err["msg"])
+        row, field = _split(loc, raw)
+        issues.append(InputIssue(code, file, row, field, zh.format_map(_Safe(ctx)), en.format_map(_Safe(ctx))))
+    return issues
+
+
+class _Safe(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _split(loc: list[Any], raw: Any) -> tuple[str, str]:
+    if len(loc) >= 2 and loc[0] in _ROW_TABLES and isinstance(loc[1], int):
+        return _row(raw, loc[0], loc[1]), _field(loc[2:])
+    return "", _field(loc)
+
+
+def parse_dataset(raw: Any, file: str) -> Dataset:
+    try:
+        return Dataset.model_validate(raw)
+    except ValidationError as exc:
+        raise InputError(issues_from(exc, file, raw)) from None
+
+
+def read_dataset(path: str | Path) -> tuple[Dataset, bytes]:
+    """Validate a JSON dataset file; returns the model and the exact bytes read."""
+    file = str(path)
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError([InputIssue("no_file", file, "", "", "文件不存在", "file not found")]) from None
+    except OSError as exc:
+        raise InputError([InputIssue("unreadable", file, "", "", f"无法读取文件：{exc}", f"cannot read file: {exc}")]) from None
+    if p.suffix.lower() not in (".json", ""):
+        raise InputError([InputIssue("unsupported_format", file, "", "", "目前只支持JSON数据文件",
+                                     "only JSON data files are supported for now")])
+    try:
+        raw = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        line = data[: exc.pos].count(b"\n") + 1 if exc.pos is not None else "?"
+        raise InputError([InputIssue("broken_file", file, f"第{line}行 / line {line}", "",
+                                     f"不是有效的JSON：{exc.msg}", f"not valid JSON: {exc.msg}")]) from None
+    if not isinstance(raw, dict):
+        raise InputError([InputIssue("broken_file", file, "", "", "顶层应为JSON对象", "top level must be a JSON object")])
+    return parse_dataset(raw, file), data
