@@ -104,13 +104,19 @@ class RuleEngine:
     def __init__(self, requirements: Sequence[Requirement]) -> None:
         self.requirements = list(requirements)
         self.conditions = compile_conditions(self.requirements)
-        self.name = f"mhpolicy_{next(_names)}"
         self._sink: dict[int, list[Status]] = {}
-        definition: dict[str, Any] = {}
-        for n, (cond, status) in enumerate(self.conditions):
-            definition[f"r{n}"] = {"all": [{"m": cond}], "run": self._action(status), "cap": BATCH}
-        self._host = _QuietHost()
-        self._host.register_rulesets({self.name: definition})
+        self._host, self.name = self._fresh_host()
+
+    def _fresh_host(self) -> tuple[_QuietHost, str]:
+        # A ruleset name can be registered once per process, so each host gets a new one.
+        name = f"mhpolicy_{next(_names)}"
+        definition: dict[str, Any] = {
+            f"r{n}": {"all": [{"m": cond}], "run": self._action(status), "cap": BATCH}
+            for n, (cond, status) in enumerate(self.conditions)
+        }
+        host = _QuietHost()
+        host.register_rulesets({name: definition})
+        return host, name
 
     def _action(self, status: Status) -> Callable[[Any], None]:
         def collect(c: Any) -> None:
@@ -123,37 +129,47 @@ class RuleEngine:
     def _assert(self, facts: list[dict[str, Any]]) -> str | None:
         try:
             self._host.assert_facts(self.name, facts)
-            return None
-        except Exception as exc:  # durable_rules raises plain exceptions for engine states
-            return f"{type(exc).__name__}: {exc}"[:300]
-        finally:
-            try:
-                self._host.delete_state(self.name, "0")
-            except Exception:
-                pass
+        except Exception as exc:  # durable_rules signals engine states with plain exceptions
+            # The session is now poisoned: touching it again (even delete_state) can
+            # segfault the C module. Abandon the host; its facts are retried elsewhere.
+            self._host, self.name = self._fresh_host()
+            return f"{type(exc).__name__}"
+        self._host.delete_state(self.name, "0")
+        return None
+
+    def _valid(self, fact: dict[str, Any]) -> str | None:
+        """Why a fact cannot enter the engine, or None. Exhaustive rules then always match."""
+        if not 0 <= fact.get("rq", -1) < len(self.requirements):
+            return "unknown requirement index"
+        if fact.get("ap") not in (0, 1) or fact.get("hv") not in (0, 1) or fact.get("at") not in (-1, 0, 1):
+            return "flags out of range"
+        for key in ("ob", "re"):
+            v = fact.get(key)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v or v in (float("inf"), float("-inf")):
+                return f"{key} is not a finite number"
+        return None
 
     def run(self, facts: Iterable[dict[str, Any]]) -> Outcomes:
         """Assert the facts in batches and return each fact's status by its number."""
         self._sink = {}
-        pending: list[dict[str, Any]] = []
-        every: list[dict[str, Any]] = []
-        for fact in facts:
-            pending.append(fact)
-            every.append(fact)
-            if len(pending) >= BATCH:
-                self._assert(pending)
-                pending = []
-        if pending:
-            self._assert(pending)
         result = Outcomes({}, {})
+        accepted: list[dict[str, Any]] = []
+        for fact in facts:
+            problem = self._valid(fact)
+            if problem:
+                result.errors[fact["fx"]] = f"invalid fact: {problem}"
+            else:
+                accepted.append(fact)
+        for start in range(0, len(accepted), BATCH):
+            self._assert(accepted[start : start + BATCH])
         retry: list[dict[str, Any]] = []
-        for fact in every:
+        for fact in accepted:
             got = self._sink.get(fact["fx"])
             if got and len(set(got)) == 1:
                 result.status[fact["fx"]] = got[0]
             else:
                 retry.append(fact)
-        for fact in retry:  # alone in a fresh session: rules out hash collisions between facts
+        for fact in retry:  # alone on the current host: rules out collisions with other facts
             self._sink.pop(fact["fx"], None)
             problem = self._assert([fact])
             got = self._sink.get(fact["fx"])

@@ -26,15 +26,13 @@ from .requirement import Measure, MissingData, NotApplicable, Requirement, Requi
 from .status import Status
 
 CHUNK = 2000  # institutions per engine round: bounds memory on very large datasets
-_ENGINES: dict[tuple[str, int], RuleEngine] = {}
 
 
 def engine_for(policy: CityPolicy) -> RuleEngine:
-    """The compiled ruleset of a city, built once per process."""
-    key = (policy.code, id(policy.requirements))
-    if key not in _ENGINES:
-        _ENGINES[key] = RuleEngine(policy.requirements)
-    return _ENGINES[key]
+    """The compiled ruleset of a city, built once per loaded policy."""
+    if policy.engine is None:
+        policy.engine = RuleEngine(policy.requirements)
+    return policy.engine
 
 
 def data_hash(dataset: Dataset) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.metadata import entry_points
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -46,6 +47,7 @@ class CityPolicy:
     unmodelled: list[ClauseNote] = field(default_factory=list)
     warning_scheme: WarningScheme | None = None
     sample_data: str | None = None
+    engine: Any = None  # the compiled RuleEngine, built on first use (see evaluate.engine_for)
 
     @property
     def code(self) -> str:
@@ -66,7 +68,10 @@ class CityPolicy:
         return self._resource(self.sample_data)
 
     def _resource(self, name: str) -> Any:
-        return resources.files(self.module.__name__.rsplit(".", 1)[0]).joinpath(name)
+        if Path(name).is_absolute():
+            return Path(name)
+        package = self.module.__package__ or self.module.__name__.rsplit(".", 1)[0]
+        return resources.files(package).joinpath(name)
 
     @property
     def measured(self) -> list[Requirement]:

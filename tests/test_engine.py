@@ -1,0 +1,94 @@
+"""The rule runtime decides statuses in durable_rules, agrees with the direct path, and loses nothing."""
+
+from __future__ import annotations
+
+import random
+
+from mhpolicy.core.engine import BATCH, RuleEngine, compile_conditions, decide_direct
+from mhpolicy.core.requirement import Modality, RequirementKind
+from mhpolicy.core.status import Status
+
+from .plugin_kit import requirement
+
+
+def _fact(n: int, rq: int, ap: int = 1, hv: int = 1, ob: float = 0, re: float = 0, at: int = -1) -> dict:
+    return {"rq": rq, "fx": n, "ap": ap, "hv": hv, "ob": ob, "re": re, "at": at}
+
+
+def test_each_requirement_compiles_to_four_exclusive_outcome_rules() -> None:
+    reqs = [requirement(rid="a"), requirement(rid="b", kind=RequirementKind.ATTESTATION, word="要")]
+    conds = compile_conditions(reqs)
+    assert [s for _, s in conds] == [
+        Status.NOT_APPLICABLE, Status.MISSING, Status.PASS, Status.FAIL,
+        Status.NOT_APPLICABLE, Status.PENDING, Status.PASS, Status.FAIL,
+    ]
+
+
+def test_engine_decides_every_branch_of_a_measured_requirement() -> None:
+    eng = RuleEngine([requirement(rid="a")])
+    out = eng.run([
+        _fact(0, 0, ap=0), _fact(1, 0, hv=0), _fact(2, 0, ob=2, re=2), _fact(3, 0, ob=1, re=2), _fact(4, 0, ob=2.5, re=2),
+    ])
+    assert out.status == {0: Status.NOT_APPLICABLE, 1: Status.MISSING, 2: Status.PASS, 3: Status.FAIL, 4: Status.PASS}
+    assert out.errors == {}
+
+
+def test_advice_that_is_not_met_is_advice_never_non_compliance() -> None:
+    eng = RuleEngine([requirement(rid="a", modality=Modality.ADVICE, word="鼓励")])
+    assert eng.run([_fact(0, 0, ob=0, re=1)]).status == {0: Status.ADVICE}
+
+
+def test_attestation_outcomes() -> None:
+    eng = RuleEngine([requirement(rid="b", kind=RequirementKind.ATTESTATION, word="要")])
+    out = eng.run([_fact(0, 0, at=-1), _fact(1, 0, at=1), _fact(2, 0, at=0), _fact(3, 0, ap=0)])
+    assert out.status == {0: Status.PENDING, 1: Status.PASS, 2: Status.FAIL, 3: Status.NOT_APPLICABLE}
+
+
+def test_at_most_and_equality_operators() -> None:
+    eng = RuleEngine([requirement(rid="le", op="<="), requirement(rid="eq", op="==")])
+    out = eng.run([_fact(0, 0, ob=3, re=3), _fact(1, 0, ob=4, re=3), _fact(2, 1, ob=3, re=3), _fact(3, 1, ob=2, re=3)])
+    assert out.status == {0: Status.PASS, 1: Status.FAIL, 2: Status.PASS, 3: Status.FAIL}
+
+
+def test_engine_and_direct_path_agree_over_many_batches() -> None:
+    rng = random.Random(7)
+    reqs = [requirement(rid=f"r{i}", op=rng.choice([">=", "<=", "=="])) for i in range(12)]
+    eng = RuleEngine(reqs)
+    facts = [_fact(n, rng.randrange(12), ap=rng.choice([0, 1, 1]), hv=rng.choice([0, 1, 1, 1]),
+                   ob=rng.randint(0, 4), re=rng.randint(0, 4)) for n in range(BATCH * 2 + 17)]
+    out = eng.run(facts)
+    direct = decide_direct(eng.conditions, facts)
+    assert len(out.status) == len(facts) and not out.errors
+    assert out.status == direct.status
+    # and both agree with the comparison written out by hand
+    for f in facts:
+        if f["ap"] and f["hv"]:
+            op = reqs[f["rq"]].op
+            met = {">=": f["ob"] >= f["re"], "<=": f["ob"] <= f["re"], "==": f["ob"] == f["re"]}[op]
+            assert out.status[f["fx"]] is (Status.PASS if met else Status.FAIL)
+
+
+def test_a_malformed_fact_is_an_error_and_the_rest_of_its_batch_is_still_decided() -> None:
+    eng = RuleEngine([requirement(rid="a")])
+    out = eng.run([_fact(0, 0, ob=1, re=1), _fact(1, 0, ap=2), _fact(2, 0, ob=0, re=1), _fact(3, 0, ob=float("nan"))])
+    assert out.status == {0: Status.PASS, 2: Status.FAIL}
+    assert set(out.errors) == {1, 3}
+
+
+def test_a_batch_the_engine_rejects_is_retried_fact_by_fact_on_a_fresh_session() -> None:
+    # Two identical facts make durable_rules raise for the whole batch (and poison the
+    # session); each fact must still get its outcome, the duplicate included.
+    eng = RuleEngine([requirement(rid="a")])
+    first = eng.name
+    facts = [_fact(0, 0, ob=1, re=1), _fact(0, 0, ob=1, re=1), _fact(2, 0, ob=0, re=1)]
+    out = eng.run(facts)
+    assert out.status == {0: Status.PASS, 2: Status.FAIL}
+    assert eng.name != first  # the poisoned host was abandoned
+    assert eng.run([_fact(5, 0, ob=3, re=1)]).status == {5: Status.PASS}
+
+
+def test_engines_for_different_requirement_lists_coexist() -> None:
+    a, b = RuleEngine([requirement(rid="a")]), RuleEngine([requirement(rid="a", op="<=")])
+    assert a.name != b.name
+    assert a.run([_fact(0, 0, ob=1, re=2)]).status == {0: Status.FAIL}
+    assert b.run([_fact(0, 0, ob=1, re=2)]).status == {0: Status.PASS}

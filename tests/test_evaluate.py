@@ -1,0 +1,132 @@
+"""The evaluation path: dated thresholds, missing data, rule errors, modality, attestations, due dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mhpolicy.core.evaluate import evaluate
+from mhpolicy.core.model import Dataset, InstitutionKind
+from mhpolicy.core.periods import PeriodKind
+from mhpolicy.core.plugins import CityPolicy, load_modules
+from mhpolicy.core.requirement import AppliesTo, MissingData, Modality, RequirementKind
+from mhpolicy.core.status import Status
+
+from .plugin_kit import dataset, plugin_module, requirement, school
+
+
+def _policy(tmp_path: Path, *reqs) -> CityPolicy:  # type: ignore[no-untyped-def]
+    reg = load_modules({"testcity": plugin_module(tmp_path, list(reqs))})
+    assert not reg.errors, reg.errors
+    return reg.get("testcity")
+
+
+def _run(policy: CityPolicy, data: dict, as_of: date) -> dict[tuple[str, str], object]:
+    ev = evaluate(Dataset.model_validate(data), policy, as_of)
+    return {(f.rule_id, f.subject_id): f for f in ev.findings}
+
+
+def test_threshold_comes_from_the_parameter_value_in_force_on_the_evaluation_date(tmp_path: Path) -> None:
+    policy = _policy(tmp_path, requirement())
+    data = dataset(school("A", 2), school("B", 3))
+    before = _run(policy, data, date(2024, 6, 1))
+    after = _run(policy, data, date(2025, 6, 1))  # the parameter rises from 2 to 3 on 2025-01-01
+    assert before[("testcity.staff", "A")].status is Status.PASS
+    assert after[("testcity.staff", "A")].status is Status.FAIL
+    assert after[("testcity.staff", "A")].gap_text == "缺1名专职心理教师"
+    assert after[("testcity.staff", "B")].status is Status.PASS
+    assert "最少专职心理教师=3名" in after[("testcity.staff", "A")].explanation
+
+
+def test_missing_data_is_never_compliant(tmp_path: Path) -> None:
+    def needs_enrolment(subject, ctx):  # type: ignore[no-untyped-def]
+        return MissingData(("enrollment",)) if subject.institution.students is None else requirement().measure(subject, ctx)
+
+    policy = _policy(tmp_path, requirement(measure=needs_enrolment, parameters=("testcity.min_staff",)))
+    got = _run(policy, dataset(school("A", 5, students=None)), date(2024, 6, 1))
+    f = got[("testcity.staff", "A")]
+    assert f.status is Status.MISSING
+    assert f.gap_text == "需补报：enrollment"
+
+
+def test_a_rule_that_raises_is_an_error_naming_rule_and_subject_and_others_still_run(tmp_path: Path) -> None:
+    def broken(subject, ctx):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("boom")
+
+    policy = _policy(tmp_path, requirement(rid="broken", measure=broken), requirement(rid="fine"))
+    got = _run(policy, dataset(school("A", 2)), date(2024, 6, 1))
+    err = got[("testcity.broken", "A")]
+    assert err.status is Status.ERROR
+    assert "testcity.broken" in err.error and "A" in err.error and "ZeroDivisionError" in err.error
+    assert got[("testcity.fine", "A")].status is Status.PASS
+
+
+def test_advice_unmet_is_reported_as_advice_and_in_principle_keeps_its_allowance(tmp_path: Path) -> None:
+    policy = _policy(
+        tmp_path,
+        requirement(rid="advice", modality=Modality.ADVICE, word="鼓励"),
+        requirement(rid="principle", modality=Modality.IN_PRINCIPLE, word="原则上", allowance="规模小的学校可共享"),
+    )
+    got = _run(policy, dataset(school("A", 0)), date(2024, 6, 1))
+    assert got[("testcity.advice", "A")].status is Status.ADVICE
+    assert got[("testcity.advice", "A")].modality is Modality.ADVICE
+    principle = got[("testcity.principle", "A")]
+    assert principle.status is Status.FAIL and principle.modality is Modality.IN_PRINCIPLE
+    assert principle.allowance == "规模小的学校可共享"
+
+
+def test_attestation_is_pending_until_someone_attests_before_the_evaluation_date(tmp_path: Path) -> None:
+    item = requirement(rid="att", kind=RequirementKind.ATTESTATION, word="要")
+    policy = _policy(tmp_path, item)
+    yes = {"item": "testcity.att", "value": True, "date": "2024-03-01", "by": "校长"}
+    no = {"item": "testcity.att", "value": False, "date": "2024-05-01"}
+    data = dataset(school("A", 0), school("B", 0, attestations=[yes]), school("C", 0, attestations=[yes, no]))
+    got = _run(policy, data, date(2024, 4, 1))
+    assert got[("testcity.att", "A")].status is Status.PENDING
+    assert got[("testcity.att", "B")].status is Status.PASS
+    assert got[("testcity.att", "C")].status is Status.PASS  # the later "no" is after the evaluation date
+    assert _run(policy, data, date(2024, 6, 1))[("testcity.att", "C")].status is Status.FAIL
+
+
+def test_due_date_and_overdue_follow_the_evaluation_date(tmp_path: Path) -> None:
+    policy = _policy(tmp_path, requirement(due=date(2024, 12, 31)))
+    data = dataset(school("A", 1), school("B", 2))
+    early, late = _run(policy, data, date(2024, 6, 1)), _run(policy, data, date(2025, 1, 1))
+    assert early[("testcity.staff", "A")].status is Status.FAIL and not early[("testcity.staff", "A")].overdue
+    assert late[("testcity.staff", "A")].overdue
+    assert late[("testcity.staff", "A")].due == date(2024, 12, 31)
+    assert not early[("testcity.staff", "B")].overdue
+
+
+def test_periodic_requirement_is_due_at_the_end_of_the_last_completed_period(tmp_path: Path) -> None:
+    policy = _policy(tmp_path, requirement(period=PeriodKind.SEMESTER))
+    got = _run(policy, dataset(school("A", 0)), date(2025, 9, 30))
+    f = got[("testcity.staff", "A")]
+    assert (f.due, f.period, f.overdue) == (date(2025, 8, 31), "2024-2025学年春季学期", True)
+    # a period that ended before the plan took effect is not judged
+    early = _run(policy, dataset(school("A", 0)), date(2024, 1, 15))[("testcity.staff", "A")]
+    assert early.status is Status.NOT_APPLICABLE and "早于文件生效" in early.explanation
+
+
+def test_applies_to_restricts_by_kind_with_the_reason(tmp_path: Path) -> None:
+    only_kg = requirement(applies_to=AppliesTo(text="幼儿园", kinds=frozenset({InstitutionKind.KINDERGARTEN})))
+    got = _run(_policy(tmp_path, only_kg), dataset(school("A", 0)), date(2024, 6, 1))
+    assert got[("testcity.staff", "A")].status is Status.NOT_APPLICABLE
+    assert "幼儿园" in got[("testcity.staff", "A")].explanation
+
+
+def test_parameter_not_yet_in_force_makes_the_rule_not_applicable(tmp_path: Path) -> None:
+    got = _run(_policy(tmp_path, requirement()), dataset(school("A", 0)), date(2023, 6, 1))
+    assert got[("testcity.staff", "A")].status is Status.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize("bad", [{"modal_word": "必须"}, {"id": "other.staff"}])
+def test_requirement_checks_its_own_citation(bad: dict) -> None:
+    with pytest.raises(ValueError):
+        requirement(**{"rid": "x"}).__class__(**{**_fields(requirement()), **bad})
+
+
+def _fields(req) -> dict:  # type: ignore[no-untyped-def]
+    return {k: getattr(req, k) for k in req.__dataclass_fields__}

@@ -1,0 +1,77 @@
+"""Bad input gets an error naming file, row and field, in Chinese and English."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mhpolicy.core.loading import InputError, read_dataset
+
+from .plugin_kit import dataset, school
+
+
+def _write(tmp_path: Path, data: Any, name: str = "data.json") -> Path:
+    p = tmp_path / name
+    p.write_text(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return p
+
+
+def _issues(path: Path) -> list:
+    with pytest.raises(InputError) as exc:
+        read_dataset(path)
+    return exc.value.issues
+
+
+def test_negative_count_names_row_and_field(tmp_path: Path) -> None:
+    data = dataset(school("A", 1), school("B", 1, students=-5))
+    (issue,) = _issues(_write(tmp_path, data))
+    assert (issue.code, issue.row, issue.field) == ("negative", "institutions[1] (id=B)", "enrollment[0].students")
+    assert issue.file.endswith("data.json")
+    assert "负数" in issue.message_zh and "negative" in issue.message_en
+
+
+def test_a_date_that_is_no_date(tmp_path: Path) -> None:
+    data = dataset(school("A", 1, referral_channel_established="2024-02-30"))
+    (issue,) = _issues(_write(tmp_path, data))
+    assert (issue.code, issue.field) == ("not_a_date", "referral_channel_established")
+    assert "YYYY-MM-DD" in issue.message_en and "日期" in issue.message_zh
+
+
+def test_a_misspelt_column_is_an_unknown_field(tmp_path: Path) -> None:
+    inst = school("A", 1)
+    inst["studnets"] = 3
+    (issue,) = _issues(_write(tmp_path, dataset(inst)))
+    assert (issue.code, issue.row, issue.field) == ("unknown_field", "institutions[0] (id=A)", "studnets")
+
+
+def test_student_names_and_identity_numbers_are_refused(tmp_path: Path) -> None:
+    case = {"case_id": "11010520100101123X", "tier": "red", "opened": "2024-03-01"}
+    named = {"case_id": "C-1", "tier": "red", "opened": "2024-03-01", "name": "张三"}
+    issues = _issues(_write(tmp_path, dataset(school("A", 1, warning_cases=[case, named]))))
+    by_field = {i.field: i for i in issues}
+    assert "identity-card" in by_field["warning_cases[0].case_id"].message_en
+    assert by_field["warning_cases[1].name"].code == "unknown_field"
+
+
+def test_broken_json_names_the_line(tmp_path: Path) -> None:
+    (issue,) = _issues(_write(tmp_path, '{\n "city": {"code": "x", "name": "y"},\n "districts": [,]\n}'))
+    assert issue.code == "broken_file" and "line 3" in issue.row
+
+
+def test_unknown_district_reference_names_the_row(tmp_path: Path) -> None:
+    (issue,) = _issues(_write(tmp_path, dataset(school("A", 1), school("B", 1, district_id="D9"))))
+    assert (issue.row, issue.field) == ("institutions[1] (id=B)", "district_id")
+    assert "D9" in issue.message_en
+
+
+def test_missing_file_and_wrong_format(tmp_path: Path) -> None:
+    assert _issues(tmp_path / "nope.json")[0].code == "no_file"
+    assert _issues(_write(tmp_path, "a,b\n", name="data.csv"))[0].code == "unsupported_format"
+
+
+def test_every_issue_is_reported_not_just_the_first(tmp_path: Path) -> None:
+    data = dataset(school("A", 1, students=-1), school("B", 1, boarding_students=-2, boarding=True))
+    assert len(_issues(_write(tmp_path, data))) == 2

@@ -1,0 +1,96 @@
+"""The plugin contract: discovery through entry points, and broken plugins reported by name."""
+
+from __future__ import annotations
+
+import inspect
+import re
+import types
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+
+from mhpolicy.core import hookspecs
+from mhpolicy.core.plugins import ENTRY_POINT_GROUP, discover, hookimpl, load_modules
+
+from .plugin_kit import plugin_module, requirement
+
+BUILT_IN = {"fuzhou", "nanchang"}
+
+
+def test_built_in_cities_register_through_the_entry_point_group() -> None:
+    eps = {ep.name: ep.value for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    assert BUILT_IN <= set(eps)
+    assert all(eps[c].startswith("mhpolicy.policies.") for c in BUILT_IN)
+    reg = discover()
+    assert not [e for e in reg.errors if e.plugin in BUILT_IN], reg.errors
+    assert BUILT_IN <= set(reg.policies)
+
+
+def test_a_good_plugin_loads_beside_broken_ones_which_are_named(tmp_path: Path) -> None:
+    good = plugin_module(tmp_path, [requirement()])
+
+    @hookimpl
+    def mhpolicy_requirments():  # type: ignore[no-untyped-def]  # misspelt hook
+        return []
+
+    misspelt = plugin_module(tmp_path, [requirement("othercity")], code="othercity",
+                             extra={"mhpolicy_requirments": mhpolicy_requirments})
+
+    def explode():  # type: ignore[no-untyped-def]
+        raise RuntimeError("plugin bug")
+
+    raising = plugin_module(tmp_path, [requirement("third")], code="third")
+    raising.mhpolicy_requirements = hookimpl(explode)  # type: ignore[attr-defined]
+    reg = load_modules({"good": good, "misspelt": misspelt, "raising": raising, "missing": "no_such_module_xyz"})
+    assert set(reg.policies) == {"testcity"}
+    by_name = {e.plugin: str(e) for e in reg.errors}
+    assert set(by_name) == {"misspelt", "raising", "missing"}
+    assert "mhpolicy_requirments" in by_name["misspelt"]
+    assert "plugin bug" in by_name["raising"] and "mhpolicy_requirements" in by_name["raising"]
+    assert "No module named" in by_name["missing"]
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda: [requirement(), requirement()], "duplicate requirement id"),
+    (lambda: [requirement("elsewhere")], "is not a Requirement of city testcity"),
+    (lambda: [], "returned no requirements"),
+    (lambda: [requirement(parameters=("testcity.nope",))], "undeclared parameters"),
+])
+def test_plugin_answers_are_validated(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    reg = load_modules({"bad": plugin_module(tmp_path, make())})
+    assert not reg.policies
+    assert message in str(reg.errors[0]) and reg.errors[0].plugin == "bad"
+
+
+def test_two_plugins_cannot_claim_one_city(tmp_path: Path) -> None:
+    reg = load_modules({"a": plugin_module(tmp_path, [requirement()]), "b": plugin_module(tmp_path, [requirement()])})
+    assert list(reg.policies) == ["testcity"]
+    assert reg.errors[0].plugin == "b" and "already provided" in str(reg.errors[0])
+
+
+def test_a_plugin_must_ship_its_source_text(tmp_path: Path) -> None:
+    mod = plugin_module(tmp_path, [requirement()])
+    (tmp_path / "testcity.txt").unlink()
+    reg = load_modules({"nosource": mod})
+    assert "source text" in str(reg.errors[0])
+
+
+def _specs() -> list[types.FunctionType]:
+    return [f for name, f in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("mhpolicy_")]
+
+
+def test_every_hook_is_documented() -> None:
+    assert _specs()
+    for spec in _specs():
+        assert spec.__doc__ and len(spec.__doc__.split()) >= 5, f"{spec.__name__} has no docstring"
+
+
+def test_every_hook_is_implemented_by_a_built_in_city_and_named_in_a_test() -> None:
+    reg = discover()
+    tests = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py")
+                    if p.name != Path(__file__).name)
+    for spec in _specs():
+        name = spec.__name__
+        assert any(hasattr(p.module, name) for p in reg.policies.values()), f"no built-in city implements {name}"
+        assert re.search(rf"\b{name}\b", tests), f"hook {name} is not exercised by any test"

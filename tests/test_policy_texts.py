@@ -1,0 +1,77 @@
+"""Every rule of every installed city cites its source faithfully.
+
+Quotes are compared after removing whitespace only (the texts carry PDF line breaks);
+nothing else is normalised, so a changed character fails.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mhpolicy.core.plugins import CityPolicy, discover
+from mhpolicy.core.requirement import MODAL_WORDS, RequirementKind
+
+REGISTRY = discover()
+POLICIES = sorted(REGISTRY.policies.values(), key=lambda p: p.code)
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "policy-texts"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(params=POLICIES, ids=lambda p: p.code)
+def policy(request: pytest.FixtureRequest) -> CityPolicy:
+    return request.param
+
+
+def test_every_quoted_sentence_stands_verbatim_in_the_shipped_source(policy: CityPolicy) -> None:
+    source = _squash(policy.source_text())
+    quotes = [(r.id, r.quote) for r in policy.requirements]
+    quotes += [(p.id, p.quote) for p in policy.parameters.by_id.values()]
+    missing = [ident for ident, q in quotes if _squash(q) not in source]
+    assert not missing, f"quotes not found verbatim in {policy.info.source_file}: {missing}"
+
+
+def test_the_shipped_source_is_the_shared_policy_text(policy: CityPolicy) -> None:
+    shared = SHARED / f"{policy.code}.txt"
+    if not SHARED.is_dir():
+        pytest.skip("shared/policy-texts is not beside this checkout")
+    assert policy.source_text() == shared.read_text(encoding="utf-8")
+
+
+def test_modality_matches_the_modal_word_in_the_quote(policy: CityPolicy) -> None:
+    for r in policy.requirements:
+        if r.kind is RequirementKind.MEASURED or r.modal_word:
+            assert r.modal_word in MODAL_WORDS[r.modality], f"{r.id}: {r.modal_word!r} does not make {r.modality}"
+            assert r.modal_word in r.quote
+
+
+def test_every_rule_cites_a_clause_and_every_threshold_is_a_cited_parameter(policy: CityPolicy) -> None:
+    used = set()
+    for r in policy.requirements:
+        assert r.clause.strip() and r.title.strip() and r.topic.strip(), r.id
+        if r.kind is RequirementKind.MEASURED:
+            assert r.measure is not None and r.observed_label and r.unit, r.id
+        used.update(r.parameters)
+    for p in policy.parameters.by_id.values():
+        assert p.clause and p.quote and p.values, p.id
+    assert used == set(policy.parameters.by_id), "parameters declared but read by no requirement"
+
+
+def test_city_info_and_unmodelled_clauses_are_stated(policy: CityPolicy) -> None:
+    # mhpolicy_city_info and mhpolicy_unmodelled_clauses: who issued what, and what is left out and why
+    assert policy.info.code == policy.code
+    assert _squash(policy.info.document) in _squash(policy.source_text()), "the document title is not in its text"
+    assert policy.info.effective and policy.info.version
+    assert policy.unmodelled, "say which clauses are not modelled"
+    for note in policy.unmodelled:
+        assert note.clause and note.reason, note
+
+
+def test_parameters_hook_gives_each_threshold_once(policy: CityPolicy) -> None:
+    # mhpolicy_parameters: ids unique per city and prefixed with it
+    assert all(pid.startswith(policy.code + ".") for pid in policy.parameters.by_id)
