@@ -181,6 +181,7 @@ class EventKind(StrEnum):
     JOINT_MEETING = "joint_meeting"  # 心理工作联席会
     ALL_STAFF_TRAINING = "all_staff_training"  # 教职工全员培训
     CADRE_TRAINING = "cadre_training"  # 干部业务培训
+    BACKBONE_TRAINING = "backbone_training"  # 班主任/辅导员骨干提高培训 (organised by city/district/university)
     CRISIS_TRAINING = "crisis_training"  # 危机预防和干预培训
     PARENT_COUNSELING = "parent_counseling"  # 家长心理健康教育专题辅导
     PARENT_MEETING = "parent_meeting"  # 心理专题家长会

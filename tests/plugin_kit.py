@@ -12,7 +12,14 @@ from mhpolicy.core.context import Context, Subject
 from mhpolicy.core.parameters import Parameter
 from mhpolicy.core.plugins import hookimpl
 from mhpolicy.core.requirement import (
-    AppliesTo, CityInfo, Measure, MeasureResult, Modality, Requirement, RequirementKind, SubjectKind,
+    AppliesTo,
+    CityInfo,
+    Measure,
+    MeasureResult,
+    Modality,
+    Requirement,
+    RequirementKind,
+    SubjectKind,
 )
 
 SOURCE = "测试市学生心理健康工作方案。学校应配备专职心理教师不少于2名。鼓励学校开展心理社团活动。原则上每校设心理辅导室。要把育德与育心统一起来。"

@@ -5,7 +5,13 @@ from datetime import date
 import pytest
 
 from mhpolicy.core.parameters import Parameter, ParameterNotInForce
-from mhpolicy.core.periods import PeriodKind, last_completed, period_containing, school_year_code, semester_code
+from mhpolicy.core.periods import (
+    PeriodKind,
+    last_completed,
+    period_containing,
+    school_year_code,
+    semester_code,
+)
 
 
 @pytest.mark.parametrize(("as_of", "start", "end", "code"), [

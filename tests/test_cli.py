@@ -1,0 +1,112 @@
+"""The command line: exit codes, outputs, and nothing stored on bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mhpolicy.core.cli import main
+from mhpolicy.core.plugins import discover
+from mhpolicy.core.store import Store
+
+SAMPLE = Path(str(discover().get("fuzhou").sample_path()))  # mhpolicy_sample_data
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _sample() -> dict:
+    return json.loads(SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_check_runs_on_the_bundled_sample_and_writes_reports(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--city", "fuzhou", "--out", "out", "--db", "s.db"]) == 0
+    report = json.loads((here / "out" / "fuzhou.json").read_text(encoding="utf-8"))
+    assert report["meta"]["city"] == "fuzhou" and report["summary"]["counts"]["不符合"] > 0
+    assert (here / "out" / "fuzhou.html").read_text(encoding="utf-8").count("<tr") > 5
+    assert (here / "out" / "fuzhou-actions.csv").read_text(encoding="utf-8-sig").startswith("subject_id,")
+    (run,) = Store("s.db").runs()
+    assert run.findings == sum(report["summary"]["counts"].values())
+    assert "不符合" in capsys.readouterr().out
+
+
+def test_json_output_and_fail_on(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--city", "fuzhou", "--db", "s.db", "--json", "--fail-on", "不符合"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert any(f["status"] == "不符合" for f in findings)
+    assert main(["check", "--city", "fuzhou", "--db", "s.db", "--fail-on", "错误"]) == 0
+
+
+def test_a_school_report_shows_that_school_only(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    school = _sample()["institutions"][0]["id"]
+    assert main(["check", "--city", "fuzhou", "--db", "s.db", "--school", school, "--json", "--out", "o"]) == 0
+    findings = json.loads(capsys.readouterr().out)
+    assert findings and {f["subject_id"] for f in findings} == {school}
+    report = json.loads((here / "o" / f"fuzhou-{school}.json").read_text(encoding="utf-8"))
+    assert {s["id"] for s in report["subjects"]} == {school}
+    assert {a["subject_id"] for a in report["actions"]} <= {school}
+
+
+@pytest.mark.parametrize(("mutate", "words"), [
+    (lambda d: d["institutions"][0].update(studnets=1), ["institutions[0]", "studnets", "unknown field"]),
+    (lambda d: d["institutions"][0]["enrollment"][0].update(students=-3), ["enrollment[0].students", "负数"]),
+    (lambda d: d.update(as_of="2025-02-30"), ["as_of", "not a valid date"]),
+])
+def test_bad_input_exits_2_naming_the_place_and_stores_nothing(here: Path, capsys: pytest.CaptureFixture[str],
+                                                             mutate, words) -> None:  # type: ignore[no-untyped-def]
+    assert main(["check", "--city", "fuzhou", "--db", "s.db"]) == 0
+    before = Store("s.db").counts()
+    data = _sample()
+    mutate(data)
+    (here / "bad.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--city", "fuzhou", "--data", "bad.json", "--db", "s.db"]) == 2
+    err = capsys.readouterr().err
+    assert "bad.json" in err and all(w in err for w in words), err
+    assert Store("s.db").counts() == before
+
+
+def test_broken_file_unknown_city_and_bad_date_exit_2(here: Path) -> None:
+    (here / "broken.json").write_text("{ not json", encoding="utf-8")
+    assert main(["check", "--city", "fuzhou", "--data", "broken.json", "--db", "s.db"]) == 2
+    assert main(["check", "--city", "atlantis", "--db", "s.db"]) == 2
+    assert main(["check", "--city", "fuzhou", "--as-of", "2024-13-01", "--db", "s.db"]) == 2
+    assert main(["check", "--city", "fuzhou", "--fail-on", "坏", "--db", "s.db"]) == 2
+
+
+def test_warning_cases_must_use_the_tiers_of_the_data_city(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = discover().get("nanchang")
+    scheme = policy.warning_scheme  # mhpolicy_warning_scheme
+    assert scheme is not None and scheme.tiers == ("red", "orange", "yellow")
+    data = json.loads(Path(str(policy.sample_path())).read_text(encoding="utf-8"))
+    data["institutions"][0].setdefault("warning_cases", []).append(
+        {"case_id": "C-X-1", "tier": "purple", "opened": "2025-03-01"})
+    (here / "tiers.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["check", "--city", "nanchang", "--data", "tiers.json", "--db", "s.db"]) == 2
+    assert "purple" in capsys.readouterr().err
+
+
+def test_policies_explain_and_schema(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["policies"]) == 0
+    out = capsys.readouterr().out
+    assert "fuzhou" in out and "nanchang" in out
+    assert main(["explain", "fuzhou.5-1.k12-full-time-ratio"]) == 0
+    assert "1：1000" in capsys.readouterr().out
+    assert main(["explain", "fuzhou.no-such-rule"]) == 2
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Dataset" and "institutions" in schema["properties"]
+
+
+def test_the_bundled_sample_is_a_worked_example_of_the_schema() -> None:
+    from mhpolicy.core.loading import read_dataset
+
+    for policy in discover().policies.values():
+        ds, _ = read_dataset(Path(str(policy.sample_path())))
+        assert ds.city.code == policy.code and len(ds.institutions) >= 10
+        assert {i.kind for i in ds.institutions} >= {"kindergarten", "primary", "junior", "senior"}
