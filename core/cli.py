@@ -17,7 +17,7 @@ from typing import Any
 
 import orjson
 
-from .evaluate import Evaluation, data_hash, iter_evaluate
+from .evaluate import Evaluation, auto_workers, data_hash, iter_evaluate
 from .loading import InputError, InputIssue, read_dataset
 from .model import Dataset
 from .plugins import CityPolicy, Registry, discover
@@ -130,7 +130,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     written: list[Path] = []
     for policy in policies:
         ev = Evaluation(policy.code, as_of, policy.info.version, digest)
-        chunks = iter_evaluate(dataset, policy, as_of, progress=_progress if show_progress else None)
+        workers = args.workers or auto_workers(len(dataset.institutions))
+        chunks = iter_evaluate(dataset, policy, as_of, progress=_progress if show_progress else None, workers=workers)
         collected: list[list[Any]] = []
 
         def keep(chunks=chunks, collected=collected):  # type: ignore[no-untyped-def]
@@ -235,6 +236,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--school", help="只出具该校的报告 / report for this institution only")
     c.add_argument("--json", action="store_true", help="把结论以JSON输出到标准输出")
     c.add_argument("--fail-on", help="出现这些结论时退出码为1，如 不符合,缺数据")
+    c.add_argument("--workers", type=int, default=0, help="并行进程数；缺省在5000所以上机构时用2个")
     c.set_defaults(func=cmd_check)
     p = sub.add_parser("policies", help="列出已安装的城市插件")
     p.set_defaults(func=cmd_policies)

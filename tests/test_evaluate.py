@@ -130,3 +130,12 @@ def test_requirement_checks_its_own_citation(bad: dict) -> None:
 
 def _fields(req) -> dict:  # type: ignore[no-untyped-def]
     return {k: getattr(req, k) for k in req.__dataclass_fields__}
+
+
+def test_forked_workers_give_the_same_findings_as_one_process(tmp_path: Path) -> None:
+    policy = _policy(tmp_path, requirement(rid="a"), requirement(rid="b", op="<="))
+    data = Dataset.model_validate(dataset(*(school(f"S{i}", i % 4) for i in range(250))))
+    one = evaluate(data, policy, date(2024, 6, 1), chunk=40)
+    two = evaluate(data, policy, date(2024, 6, 1), chunk=40, workers=2)
+    assert [f.to_json() for f in one.findings] == [f.to_json() for f in two.findings]
+    assert len(one.findings) == 500
