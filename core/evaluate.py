@@ -88,7 +88,10 @@ def _prepare(req: Requirement, subject: Subject, ctx: Context) -> _Pending:
         due, period_label = period.end, period.label
         if period.end < ctx.city.effective:
             return _Pending(req, subject, NotApplicable(f"评估期{period.label}早于文件生效日"), None, due, period_label)
-    why_not = _applies(req, subject, ctx)
+    try:
+        why_not = _applies(req, subject, ctx)
+    except ParameterNotInForce as exc:
+        why_not = f"参数尚未生效：{exc}"
     if why_not:
         return _Pending(req, subject, NotApplicable(why_not), None, due, period_label)
     if req.kind is RequirementKind.ATTESTATION:
@@ -140,7 +143,6 @@ def _explain(req: Requirement, p: _Pending, ctx: Context) -> str:
         return r.reason
     if isinstance(r, MissingData):
         return "缺少数据：" + "、".join(r.fields) + (f"（{r.note}）" if r.note else "")
-    params = _params_text(req, ctx)
     if req.kind is RequirementKind.ATTESTATION:
         a = p.attested
         if a is None:
@@ -150,7 +152,7 @@ def _explain(req: Requirement, p: _Pending, ctx: Context) -> str:
     assert isinstance(r, Measure)
     inputs = "，".join(f"{k}={fmt_num(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v}" for k, v in r.inputs.items())
     text = f"{req.observed_label or '实际值'} {fmt_num(r.observed)}{req.unit}，要求 {req.op} {fmt_num(r.required)}{req.unit}"
-    parts = [inputs, text, params, r.note]
+    parts = [inputs, text, _params_text(req, ctx), r.note]
     return "；".join(x for x in parts if x)
 
 
@@ -212,10 +214,14 @@ def _decide(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[S
             pendings.append((index, p))
     outcomes = decide(engine, facts) if decide else engine.run(facts)
     for n, (_, p) in enumerate(pendings):
-        if n in outcomes.status:
-            findings.append(_finding(p.req, p, outcomes.status[n], ctx))
-        else:
+        if n not in outcomes.status:
             msg = f"规则 {p.req.id} 对 {p.subject.id} 引擎未得出唯一结论 / engine gave no single outcome: {outcomes.errors.get(n)}"
+            findings.append(_finding(p.req, p, Status.ERROR, ctx, error=msg))
+            continue
+        try:
+            findings.append(_finding(p.req, p, outcomes.status[n], ctx))
+        except Exception as exc:  # e.g. a gap template that does not format: still an error naming the rule
+            msg = f"规则 {p.req.id} 对 {p.subject.id} 生成结论出错 / building the finding raised: {type(exc).__name__}: {exc}"
             findings.append(_finding(p.req, p, Status.ERROR, ctx, error=msg))
     return findings
 

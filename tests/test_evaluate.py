@@ -139,3 +139,17 @@ def test_forked_workers_give_the_same_findings_as_one_process(tmp_path: Path) ->
     two = evaluate(data, policy, date(2024, 6, 1), chunk=40, workers=2)
     assert [f.to_json() for f in one.findings] == [f.to_json() for f in two.findings]
     assert len(one.findings) == 500
+
+
+def test_an_attestation_reading_a_parameter_not_yet_in_force_does_not_crash_the_run(tmp_path: Path) -> None:
+    item = requirement(rid="att", kind=RequirementKind.ATTESTATION, word="要", parameters=("testcity.min_staff",))
+    got = _run(_policy(tmp_path, item, requirement(rid="n")), dataset(school("A", 2)), date(2023, 6, 1))
+    assert got[("testcity.att", "A")].status is Status.PENDING
+    assert got[("testcity.n", "A")].status is Status.NOT_APPLICABLE
+
+
+def test_a_finding_that_cannot_be_built_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    got = _run(_policy(tmp_path, requirement(gap_text="缺{gaps}名")), dataset(school("A", 0), school("B", 5)),
+               date(2024, 6, 1))
+    assert got[("testcity.staff", "A")].status is Status.ERROR and "KeyError" in got[("testcity.staff", "A")].error
+    assert got[("testcity.staff", "B")].status is Status.PASS

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mhpolicy.core.plugins import CityPolicy, discover
-from mhpolicy.core.requirement import MODAL_WORDS, RequirementKind
+from mhpolicy.core.requirement import MODAL_WORDS, Modality, RequirementKind
 
 REGISTRY = discover()
 POLICIES = sorted(REGISTRY.policies.values(), key=lambda p: p.code)
@@ -45,9 +45,17 @@ def test_the_shipped_source_is_the_shared_policy_text(policy: CityPolicy) -> Non
 
 def test_modality_matches_the_modal_word_in_the_quote(policy: CityPolicy) -> None:
     for r in policy.requirements:
-        if r.kind is RequirementKind.MEASURED or r.modal_word:
+        if r.modal_word:
             assert r.modal_word in MODAL_WORDS[r.modality], f"{r.id}: {r.modal_word!r} does not make {r.modality}"
             assert r.modal_word in r.quote
+        else:
+            # A plain statement of a task ("学校每学年召开一次…") has no modal word: it may only
+            # be read as mandatory, and the rule must say so in its reading.
+            assert r.modality is Modality.MANDATORY, f"{r.id}: no modal word, yet {r.modality}"
+            assert r.reading, f"{r.id}: no modal word in the quote and no reading saying why it binds"
+        for word in MODAL_WORDS[Modality.ADVICE]:
+            if r.quote.startswith(word) or r.modal_word == word:
+                assert r.modality is Modality.ADVICE, f"{r.id}: quote says {word} but modality is {r.modality}"
 
 
 def test_every_rule_cites_a_clause_and_every_threshold_is_a_cited_parameter(policy: CityPolicy) -> None:
