@@ -39,6 +39,16 @@ def action_list(findings: list[Finding]) -> list[dict[str, Any]]:
     return rows
 
 
+def actions_by_subject(findings: list[Finding]) -> list[dict[str, Any]]:
+    """The action list per school (or station, district): the most urgent subject first."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in action_list(findings):
+        groups[row["subject_id"]].append(row)
+    ordered = sorted(groups.values(), key=lambda rows: (-sum(r["overdue"] for r in rows), rows[0]["subject_id"]))
+    return [{"subject_id": rows[0]["subject_id"], "subject_name": rows[0]["subject_name"],
+             "overdue": sum(r["overdue"] for r in rows), "actions": rows} for rows in ordered]
+
+
 def _counts(findings: list[Finding]) -> dict[str, int]:
     c = Counter(f.status for f in findings)
     return {s.value: c.get(s, 0) for s in PRECEDENCE}
@@ -78,6 +88,7 @@ def gap_report(ev: Evaluation, policy: CityPolicy, run_id: int | None = None) ->
         "by_clause": clauses,
         "subjects": subjects,
         "actions": action_list(findings),
+        "actions_by_subject": actions_by_subject(findings),
     }
 
 
