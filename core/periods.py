@@ -59,9 +59,11 @@ def period_containing(kind: PeriodKind, day: date, anchor: date | None = None) -
     if kind is PeriodKind.TWO_YEARS:
         if anchor is None:
             raise ValueError("two-year rounds need an anchor date")
-        first = date(anchor.year, 1, 1)
-        n = max(0, (y - first.year) // 2)
-        start = date(first.year + 2 * n, 1, 1)
+        # Rounds tile time in both directions from the anchor year: before the first round
+        # ends, the latest *completed* round is the one before the plan, which evaluation
+        # then reports as not applicable (it precedes the plan's effective date).
+        n = (y - anchor.year) // 2
+        start = date(anchor.year + 2 * n, 1, 1)
         return Period(start, date(start.year + 1, 12, 31), kind, f"{start.year}-{start.year + 1}年评估轮次")
     raise ValueError(f"unknown period kind {kind}")
 

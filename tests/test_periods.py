@@ -42,6 +42,9 @@ def test_two_year_rounds_count_from_the_plan_date() -> None:
     anchor = date(2024, 1, 4)
     assert period_containing(PeriodKind.TWO_YEARS, date(2025, 6, 1), anchor).end == date(2025, 12, 31)
     assert last_completed(PeriodKind.TWO_YEARS, date(2026, 3, 1), anchor).start == date(2024, 1, 1)
+    # before the first round ends, the last completed round lies before the plan
+    before = last_completed(PeriodKind.TWO_YEARS, date(2025, 9, 30), anchor)
+    assert (before.start, before.end) == (date(2022, 1, 1), date(2023, 12, 31))
     with pytest.raises(ValueError):
         period_containing(PeriodKind.TWO_YEARS, date(2025, 6, 1))
 

@@ -862,8 +862,6 @@ ROUNDS = _param("governance.assessment_rounds_per_two_years", "每2年示范校�
 
 def _rounds(subject: Subject, ctx: Context) -> MeasureResult:
     period = ctx.period(PeriodKind.TWO_YEARS)
-    if period.end > ctx.as_of:
-        return NotApplicable(f"首轮评估期{period.label}尚未结束")
     events = subject.city.events
     if not events:
         return MissingData(("city.events",))
