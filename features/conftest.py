@@ -7,6 +7,7 @@ import pytest
 from .steps.common import *  # noqa: F401,F403 - step definitions are fixtures, loaded by name
 from .steps.fuzhou import *  # noqa: F401,F403
 from .steps.nanchang import *  # noqa: F401,F403
+from .steps.records import *  # noqa: F401,F403
 
 
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature, scenario) -> None:  # type: ignore[no-untyped-def]
