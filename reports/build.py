@@ -112,18 +112,22 @@ def comparison(evaluations: list[Evaluation]) -> dict[str, Any]:
         if len(per_city) < 2:
             continue
         entry: dict[str, Any] = {"subject_id": sid, "subject_name": names[sid], "topic": topic, "cities": {}}
+        demands: list[set[tuple[str, Any]]] = []
         for city in cities:
-            fs = per_city.get(city, [])
+            fs = sorted(per_city.get(city, []), key=lambda f: f.rule_id)
             if not fs:
                 entry["cities"][city] = None
                 continue
-            worst = min(fs, key=lambda f: f.status.rank)
             entry["cities"][city] = {
-                "status": worst.status.value, "rule_id": worst.rule_id, "clause": worst.clause,
-                "required": worst.required, "observed": worst.observed, "unit": worst.unit,
-                "gap_text": worst.gap_text, "title": worst.title, "modality": worst.modality.value,
+                "status": roll_up(f.status for f in fs).value,
+                "rules": [{"status": f.status.value, "rule_id": f.rule_id, "clause": f.clause, "title": f.title,
+                           "required": f.required, "observed": f.observed, "unit": f.unit,
+                           "gap_text": f.gap_text, "modality": f.modality.value} for f in fs],
             }
-        decided = [c for c in entry["cities"].values() if c]
-        entry["differs"] = len({(c["status"], c["required"]) for c in decided}) > 1
+            demands.append({(f.unit, f.required) for f in fs if f.status is not Status.NOT_APPLICABLE})
+        statuses = {c["status"] for c in entry["cities"].values() if c}
+        # Plans differ for this school when the outcome differs, or when they demand different
+        # amounts (1:1000 → 2 teachers vs 1:800 → 3, or an extra minimum one plan adds).
+        entry["differs"] = len(statuses) > 1 or any(d != demands[0] for d in demands[1:])
         rows.append(entry)
     return {"cities": cities, "rows": rows, "differing": sum(r["differs"] for r in rows)}

@@ -156,8 +156,8 @@ def _events(kind: str, leaders: list[str], grades: list[int], gaps: set[str], rn
                 e["grade"] = grades[n % len(grades)]
             ev.append(e)
         if kind != "university":
-            ev.append({"date": _day(start, span, rng), "kind": "themed_class_meeting", "title": "全校心理主题班会"})
-            ev.append({"date": _day(start, span, rng), "kind": "themed_activity", "title": "心理健康与生命教育专题活动"})
+            ev.append({"date": _day(start, span, rng), "kind": "themed_class_meeting"})
+            ev.append({"date": _day(start, span, rng), "kind": "themed_activity"})
             if not ("parent_meeting" in gaps and code == last):
                 ev.append({"date": _day(start, span, rng), "kind": "parent_meeting"})
             ev.append({"date": _day(start, span, rng), "kind": "parent_lecture"})
@@ -267,7 +267,7 @@ def _institution(n: int, district: dict[str, Any], gap: bool, items: list[str], 
                           "opened": opened.isoformat(), "handling_level": "school", "referred": rng.random() < 0.3,
                           "follow_ups": [max(opened, last).isoformat()]})
         inst["warning_cases"] = cases
-    inst["attestations"] = _attest(items, rng, 0.6 if gap else 0.85, 0.75 if gap else 0.95)
+    inst["attestations"] = _attest(items, rng, 0.6 if gap else 0.85, 0.75 if gap else 0.99)
     return inst
 
 
