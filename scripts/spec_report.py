@@ -44,7 +44,8 @@ def group(rec: Recorder) -> list[dict[str, Any]]:
     features: dict[str, dict[str, Any]] = {}
     runs: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for nodeid, sc in rec.scenarios.items():
-        feat = features.setdefault(sc["file"], {"file": sc["file"], "name": sc["feature"],
+        feat = features.setdefault(sc["file"], {"file": sc["file"], "city": Path(sc["file"]).parts[0],
+                                                "name": sc["feature"],
                                                 "description": sc["feature_description"], "scenarios": {}})
         feat["scenarios"].setdefault(sc["name"], {"name": sc["name"], "description": sc["description"]})
         runs[(sc["file"], sc["name"])].append({"steps": sc["steps"], "outcome": rec.outcomes.get(nodeid, "unknown")})
