@@ -22,6 +22,7 @@ from .engine import Outcomes, RuleEngine
 from .findings import Finding
 from .model import Attestation, Dataset
 from .parameters import ParameterNotInForce
+from .periods import Period
 from .plugins import CityPolicy
 from .queries import fmt_num
 from .requirement import Measure, MissingData, NotApplicable, Requirement, RequirementKind, SubjectKind
@@ -81,13 +82,30 @@ def _latest_attestation(subject: Subject, rule_id: str, as_of: date) -> Attestat
     return max(entries, key=lambda a: a.date, default=None)
 
 
+# A recurring duty is judged for a period only if the plan was in force for most of it:
+# 南昌's plan of 4 January 2024 governs calendar year 2024 and January 2024, but not the
+# autumn semester that began in September 2023.
+IN_FORCE_SHARE = 0.9
+
+
+def _not_in_force(period: Period, effective: date) -> bool:
+    days = (period.end - period.start).days + 1
+    in_force = (period.end - max(period.start, effective)).days + 1
+    return in_force < IN_FORCE_SHARE * days
+
+
 def _prepare(req: Requirement, subject: Subject, ctx: Context) -> _Pending:
     due, period_label = req.due, None
+    effective = ctx.city.effective
     if req.period is not None:
         period = ctx.period(req.period)
         due, period_label = period.end, period.label
-        if period.end < ctx.city.effective:
-            return _Pending(req, subject, NotApplicable(f"评估期{period.label}早于文件生效日"), None, due, period_label)
+        if _not_in_force(period, effective):
+            why = f"评估期{period.label}内文件施行不足九成（{effective.isoformat()}起施行），不予评判"
+            return _Pending(req, subject, NotApplicable(why), None, due, period_label)
+    if ctx.as_of < effective:
+        why = f"评估日早于文件生效日（{effective.isoformat()}）"
+        return _Pending(req, subject, NotApplicable(why), None, due, period_label)
     try:
         why_not = _applies(req, subject, ctx)
     except ParameterNotInForce as exc:

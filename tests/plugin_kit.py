@@ -58,6 +58,10 @@ MIN_STAFF = Parameter(id="testcity.min_staff", label="最少专职心理教师",
                       quote="学校应配备专职心理教师不少于2名")
 
 
+LATER = Parameter(id="testcity.later", label="后生效的参数", unit="名", values={date(2025, 1, 1): 1},
+                  clause="一、1", quote="学校应配备专职心理教师不少于2名")
+
+
 def plugin_module(tmp: Path, requirements: list[Requirement], *, code: str = "testcity",
                   extra: dict[str, Callable[..., Any]] | None = None) -> types.ModuleType:
     mod = types.ModuleType(f"{code}_plugin")
@@ -69,7 +73,7 @@ def plugin_module(tmp: Path, requirements: list[Requirement], *, code: str = "te
 
     @hookimpl
     def mhpolicy_parameters() -> list[Parameter]:
-        return [MIN_STAFF] if code == "testcity" else []
+        return [MIN_STAFF, LATER] if code == "testcity" else []
 
     @hookimpl
     def mhpolicy_requirements() -> list[Requirement]:

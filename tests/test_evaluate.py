@@ -11,7 +11,7 @@ from mhpolicy.core.evaluate import evaluate
 from mhpolicy.core.model import Dataset, InstitutionKind
 from mhpolicy.core.periods import PeriodKind
 from mhpolicy.core.plugins import CityPolicy, load_modules
-from mhpolicy.core.requirement import AppliesTo, MissingData, Modality, RequirementKind
+from mhpolicy.core.requirement import AppliesTo, Measure, MissingData, Modality, RequirementKind
 from mhpolicy.core.status import Status
 
 from .plugin_kit import dataset, plugin_module, requirement, school
@@ -105,9 +105,30 @@ def test_periodic_requirement_is_due_at_the_end_of_the_last_completed_period(tmp
     got = _run(policy, dataset(school("A", 0)), date(2025, 9, 30))
     f = got[("testcity.staff", "A")]
     assert (f.due, f.period, f.overdue) == (date(2025, 8, 31), "2024-2025学年春季学期", True)
-    # a period that ended before the plan took effect is not judged
-    early = _run(policy, dataset(school("A", 0)), date(2024, 1, 15))[("testcity.staff", "A")]
-    assert early.status is Status.NOT_APPLICABLE and "早于文件生效" in early.explanation
+    # the autumn semester 2023 began before the plan (2024-01-01) took effect: not judged
+    early = _run(policy, dataset(school("A", 0)), date(2024, 3, 1))[("testcity.staff", "A")]
+    assert early.period == "2023-2024学年秋季学期"
+    assert early.status is Status.NOT_APPLICABLE and "施行不足九成" in early.explanation
+
+
+def test_a_period_is_judged_when_the_plan_was_in_force_for_nine_tenths_of_it(tmp_path: Path) -> None:
+    from mhpolicy.core.evaluate import _not_in_force
+    from mhpolicy.core.periods import last_completed
+
+    year = last_completed(PeriodKind.CALENDAR_YEAR, date(2025, 3, 1))  # 2024
+    assert not _not_in_force(year, date(2024, 1, 4))  # in force 363 of 366 days
+    assert _not_in_force(year, date(2024, 3, 1))  # 306 of 366 days: under nine tenths
+    month = last_completed(PeriodKind.MONTH, date(2024, 2, 1))  # January 2024
+    assert not _not_in_force(month, date(2024, 1, 4)) and _not_in_force(month, date(2024, 1, 5))
+
+
+def test_nothing_is_judged_before_the_plan_takes_effect(tmp_path: Path) -> None:
+    item = requirement(rid="att", kind=RequirementKind.ATTESTATION, word="要")
+    undated = requirement(rid="plain", measure=lambda s, c: Measure(0, 1))
+    got = _run(_policy(tmp_path, item, undated), dataset(school("A", 0)), date(2023, 12, 31))
+    for rid in ("testcity.att", "testcity.plain"):
+        assert got[(rid, "A")].status is Status.NOT_APPLICABLE
+        assert "早于文件生效日" in got[(rid, "A")].explanation
 
 
 def test_applies_to_restricts_by_kind_with_the_reason(tmp_path: Path) -> None:
@@ -142,10 +163,12 @@ def test_forked_workers_give_the_same_findings_as_one_process(tmp_path: Path) ->
 
 
 def test_an_attestation_reading_a_parameter_not_yet_in_force_does_not_crash_the_run(tmp_path: Path) -> None:
-    item = requirement(rid="att", kind=RequirementKind.ATTESTATION, word="要", parameters=("testcity.min_staff",))
-    got = _run(_policy(tmp_path, item, requirement(rid="n")), dataset(school("A", 2)), date(2023, 6, 1))
+    item = requirement(rid="att", kind=RequirementKind.ATTESTATION, word="要", parameters=("testcity.later",))
+    later = requirement(rid="n", measure=lambda s, c: Measure(0, c.param("testcity.later")), parameters=("testcity.later",))
+    got = _run(_policy(tmp_path, item, later), dataset(school("A", 2)), date(2024, 6, 1))
     assert got[("testcity.att", "A")].status is Status.PENDING
     assert got[("testcity.n", "A")].status is Status.NOT_APPLICABLE
+    assert "参数尚未生效" in got[("testcity.n", "A")].explanation
 
 
 def test_a_finding_that_cannot_be_built_is_an_error_not_a_crash(tmp_path: Path) -> None:

@@ -5,7 +5,9 @@ from datetime import date
 from mhpolicy.core.requirement import CityInfo
 
 CITY = "fuzhou"
-EFFECTIVE = date(2021, 1, 1)  # the text is undated; its earliest deadline is "2021年前"
+# The text is undated. It must be in force before its earliest deadline ("2021年前"), and it
+# speaks of 统筹做好疫情防控 and 疫后综合征应对, which places it in 2020.
+EFFECTIVE = date(2020, 1, 1)
 
 INFO = CityInfo(
     code=CITY,
@@ -16,5 +18,5 @@ INFO = CityInfo(
     effective=EFFECTIVE,
     source_file="source.txt",
     version="0.1.0",
-    notes="文件未署日期；以文中最早时间节点（2021年前）起算其各项要求。",
+    notes="文件未署日期；文中有“2021年前”的期限并提及疫情防控与疫后综合征应对，按2020年1月1日起施行读。",
 )

@@ -951,12 +951,11 @@ def _referral(subject: Subject, ctx: Context) -> MeasureResult:
     established = subject.institution.referral_channel_established
     if established is not None and established > ctx.as_of:
         established = None  # not yet, on the evaluation date
-    on_time = established is not None and established <= REFERRAL_DUE
     note = ""
-    if established is not None and not on_time:
+    if established is not None and established > REFERRAL_DUE:
         note = f"已于{established.isoformat()}建立，晚于“2021年前”的期限"
     return Measure(
-        observed=int(on_time),
+        observed=int(established is not None),
         required=1,
         inputs={"建立日期": established.isoformat() if established else "未建立"},
         note=note,
@@ -980,7 +979,7 @@ REFERRAL = Requirement(
     gap_text="未于2021年前建立转介“绿色通道”",
     due=REFERRAL_DUE,
     reading="“2021年前”读作2021年1月1日之前，即不晚于2020-12-31建立（而非2021年底前）；"
-            "此后才建立的记为未按期（不符合），说明中注明实际建立日期；无建立日期记为未建立。“各地”（县区）一半未单列。",
+            "此后才建立的，评估日已建立即为符合（义务已履行），说明中注明晚于期限及实际日期；尚未建立的为不符合，期限后逾期。“各地”（县区）一半未单列。",
 )
 
 # “统一编写心理危机干预教材，每年分层分类组织开展心理危机预防和干预培训，提升各级干部、全体教师

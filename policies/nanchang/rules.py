@@ -451,10 +451,11 @@ def _clubs(subject: Subject, ctx: Context) -> MeasureResult:
         return row
     if row.total_minutes == 0:
         return NotApplicable(f"{code}学期未提供课后服务")
-    return Measure(observed=round(100 * row.interest_club_minutes / row.total_minutes, 2),
-                   required=ctx.param(CLUB_SHARE.id),
-                   inputs={"学期": code, "课后服务总时长(分钟)": row.total_minutes,
-                           "兴趣及社团活动(分钟)": row.interest_club_minutes})
+    # Compared in exact minutes: a rounded percentage would let 49.998% pass as 50%.
+    share = 100 * row.interest_club_minutes / row.total_minutes
+    return Measure(observed=row.interest_club_minutes,
+                   required=row.total_minutes * ctx.param(CLUB_SHARE.id) / 100,
+                   inputs={"学期": code, "课后服务总时长(分钟)": row.total_minutes, "占比(%)": f"{share:.3f}"})
 
 
 AFTER_SCHOOL_CLUBS = Requirement(
@@ -463,8 +464,8 @@ AFTER_SCHOOL_CLUBS = Requirement(
     subject=SubjectKind.INSTITUTION,
     applies_to=AppliesTo(text="义务教育阶段学校（小学、初中学段）", kinds=ORDINARY_KINDS,
                          stages=frozenset({Stage.PRIMARY, Stage.JUNIOR})),
-    modality=Modality.MANDATORY, modal_word="不低于", measure=_clubs, observed_label="兴趣及社团活动占比", unit="%",
-    gap_text="兴趣及社团活动占比差{gap}个百分点", period=PeriodKind.SEMESTER, parameters=(CLUB_SHARE.id,),
+    modality=Modality.MANDATORY, modal_word="不低于", measure=_clubs, observed_label="兴趣及社团活动时间", unit="分钟",
+    gap_text="兴趣及社团活动时间差{gap}分钟", period=PeriodKind.SEMESTER, parameters=(CLUB_SHARE.id,),
     reading="课后服务是义务教育阶段的制度安排：本条适用于有小学或初中学段的普通学校；逐学期按分钟数计算占比。",
 )
 
