@@ -144,14 +144,14 @@ class GradeEnrollment(Strict):
     grade: Annotated[int, Field(ge=0, le=16)]  # 0 = kindergarten; 1..12; 13+ = university years
     stage: Stage
     students: Count
-    classes: Count = 0
+    classes: Count | None = None  # None: not reported (never read as zero classes)
     # Classes in this grade with two psychology committee members, one male one female.
     classes_with_psych_committee_pair: Count | None = None
 
     @model_validator(mode="after")
     def _committee_within_classes(self) -> GradeEnrollment:
         pair = self.classes_with_psych_committee_pair
-        if pair is not None and pair > self.classes:
+        if pair is not None and self.classes is not None and pair > self.classes:
             raise ValueError("classes_with_psych_committee_pair exceeds classes")
         return self
 

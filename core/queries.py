@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from .model import Event, EventKind, Institution, StaffMember, StaffRole, Training, TrainingKind
 from .periods import Period
+from .requirement import Measure, MeasureResult, MissingData, NotApplicable
 
 
 def psych_teachers(staff: Iterable[StaffMember], *, full_time: bool | None = None) -> list[StaffMember]:
@@ -41,13 +42,27 @@ def ceil_div(numerator: int, denominator: float) -> int:
     return math.ceil(numerator / denominator)
 
 
-def shortfall_people(people: list[StaffMember], hours: dict[str, float], required: float) -> list[str]:
-    """Staff codes whose hours fall short of `required`."""
-    return [p.id for p in people if hours[p.id] < required]
+def per_person_training(reported: list[StaffMember], group: list[StaffMember], period: Period, required: float,
+                        *, who: str, unit: str, kinds: Iterable[TrainingKind] | None = None,
+                        count: bool = False) -> MeasureResult:
+    """Each member of `group` must reach `required` hours (or, with `count`, trainings) in `period`.
 
-
-def min_per_person(people: list[StaffMember], value: dict[str, float]) -> float:
-    return min(value[p.id] for p in people)
+    The finding shows the lowest member against the threshold and names who falls short. An
+    unreported staff list is missing data, never "nobody to train"; a group with no training
+    records at all is missing data too, since a year of zero hours is rarely what was meant.
+    """
+    if not reported:
+        return MissingData(("staff",), "未报送教职工名单")
+    if not group:
+        return NotApplicable(f"无{who}，无培训对象")
+    if not any(p.trainings for p in group):
+        return MissingData(("staff[].trainings",), f"{who}均无培训记录")
+    wanted = list(kinds) if kinds is not None else None
+    value = {p.id: float(len([t for t in trainings_in(p.trainings, period) if wanted is None or t.kind in wanted]))
+             if count else hours_in(p.trainings, period, wanted) for p in group}
+    short = [f"{p.id}（{fmt_num(value[p.id])}{unit}）" for p in group if value[p.id] < required]
+    return Measure(observed=min(value.values()), required=required,
+                   inputs={"年度": period.label, f"{who}人数": len(group), "未达标": "、".join(short) or "无"})
 
 
 def enrolled_grades(inst: Institution) -> list[int]:

@@ -29,11 +29,8 @@ from mhpolicy.core.periods import PeriodKind
 from mhpolicy.core.queries import (
     ceil_div,
     events_in,
-    fmt_num,
-    hours_in,
-    min_per_person,
+    per_person_training,
     psych_teachers,
-    shortfall_people,
     staff_with_role,
 )
 from mhpolicy.core.requirement import (
@@ -43,7 +40,6 @@ from mhpolicy.core.requirement import (
     MeasureResult,
     MissingData,
     Modality,
-    NotApplicable,
     Requirement,
     RequirementKind,
     SubjectKind,
@@ -354,20 +350,10 @@ TRAINING_QUOTE = "每年组织专兼职心理教师接触病（案）例实操�
 def _per_person(full_time: bool | None, kind: TrainingKind, param_id: str, who: str
                 ) -> Callable[[Subject, Context], MeasureResult]:
     def measure(subject: Subject, ctx: Context) -> MeasureResult:
-        people = psych_teachers(subject.institution.staff, full_time=full_time)
-        if not people:
-            return NotApplicable(f"无{who}，无培训对象")
-        if not any(p.trainings for p in people):
-            return MissingData(("staff.trainings",), f"{who}均无培训记录")
-        period = ctx.period(PeriodKind.CALENDAR_YEAR)
-        hours = {p.id: hours_in(p.trainings, period, [kind]) for p in people}
-        required = ctx.param(param_id)
-        short = shortfall_people(people, hours, required)
-        return Measure(
-            observed=min_per_person(people, hours),
-            required=required,
-            inputs={f"{who}数": len(people), "未达标": _ids([f"{pid}（{fmt_num(hours[pid])}小时）" for pid in short])},
-        )
+        staff = subject.institution.staff
+        return per_person_training(staff, psych_teachers(staff, full_time=full_time),
+                                   ctx.period(PeriodKind.CALENDAR_YEAR), ctx.param(param_id),
+                                   who=who, unit="小时", kinds=[kind])
 
     return measure
 

@@ -24,12 +24,9 @@ from mhpolicy.core.queries import (
     ceil_div,
     enrolled_grades,
     events_in,
-    hours_in,
-    min_per_person,
+    per_person_training,
     psych_teachers,
-    shortfall_people,
     staff_with_role,
-    trainings_in,
 )
 from mhpolicy.core.requirement import (
     AppliesTo,
@@ -150,14 +147,18 @@ def _committee(subject: Subject, ctx: Context) -> MeasureResult:
     inst = subject.institution
     if not inst.enrollment:
         return MissingData(("enrollment",))
-    grades = [g for g in inst.enrollment if g.stage in (Stage.JUNIOR, Stage.SENIOR) and g.classes > 0]
+    secondary = [g for g in inst.enrollment if g.stage in (Stage.JUNIOR, Stage.SENIOR) and g.students > 0]
+    no_count = [g.grade for g in secondary if g.classes is None]
+    if no_count:
+        return MissingData(tuple(f"enrollment[grade={g}].classes" for g in no_count))
+    grades = [g for g in secondary if g.classes]
     if not grades:
         return NotApplicable("无初中、普通高中班级")
     unknown = [g.grade for g in grades if g.classes_with_psych_committee_pair is None]
     if unknown:
         return MissingData(tuple(f"enrollment[grade={g}].classes_with_psych_committee_pair" for g in unknown))
     return Measure(observed=sum(g.classes_with_psych_committee_pair or 0 for g in grades),
-                   required=sum(g.classes for g in grades), inputs={"初高中班级数": sum(g.classes for g in grades)})
+                   required=sum(g.classes or 0 for g in grades), inputs={"初高中班级数": sum(g.classes or 0 for g in grades)})
 
 
 COMMITTEE = Requirement(
@@ -356,18 +357,10 @@ def _others(inst: Institution) -> list[StaffMember]:
     return [s for s in inst.staff if id(s) not in full and id(s) not in backbone and s.role is not StaffRole.RESEARCHER]
 
 
-def _per_person(group: list[StaffMember], ctx: Context, param: str, *, count: bool, who: str) -> MeasureResult:
-    if not group:
-        return NotApplicable(f"无{who}")
-    if not any(s.trainings for s in group):
-        return MissingData(("staff[].trainings",), note=f"{who}均无培训记录")
-    period = ctx.period(PeriodKind.CALENDAR_YEAR)
-    value = {s.id: float(len(trainings_in(s.trainings, period)) if count else hours_in(s.trainings, period))
-             for s in group}
-    required = ctx.param(param)
-    return Measure(observed=min_per_person(group, value), required=required,
-                   inputs={"年度": period.label, "人数": len(group),
-                           "未达标": _codes(shortfall_people(group, value, required))})
+def _per_person(inst: Institution, group: list[StaffMember], ctx: Context, param: str, *, count: bool,
+                who: str) -> MeasureResult:
+    return per_person_training(inst.staff, group, ctx.period(PeriodKind.CALENDAR_YEAR), ctx.param(param),
+                               who=who, unit="次" if count else "学时", count=count)
 
 
 TRAINING_PSYCH = Requirement(
@@ -375,7 +368,7 @@ TRAINING_PSYCH = Requirement(
     title="专职心理健康教育教师每年职后专题培训不低于40学时", topic="training.psych_full_time_hours",
     subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="有专职心理健康教育教师的学校"),
     modality=Modality.MANDATORY, modal_word="不低于",
-    measure=lambda s, c: _per_person(_full_time_psych(s.institution), c, PSYCH_HOURS.id, count=False,
+    measure=lambda s, c: _per_person(s.institution, _full_time_psych(s.institution), c, PSYCH_HOURS.id, count=False,
                                      who="专职心理健康教育教师"),
     observed_label="专职心理健康教育教师年度培训学时（最少者）", unit="学时", gap_text="培训学时差{gap}学时",
     period=PeriodKind.CALENDAR_YEAR, parameters=(PSYCH_HOURS.id,),
@@ -386,7 +379,7 @@ TRAINING_BACKBONE = Requirement(
     title="班主任等思政教育骨干教师每年心理健康教育专题培训不低于10学时", topic="training.head_teacher_hours",
     subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="有班主任或思政教育骨干教师的学校"),
     modality=Modality.MANDATORY, modal_word="不低于",
-    measure=lambda s, c: _per_person(_backbone(s.institution), c, BACKBONE_HOURS.id, count=False,
+    measure=lambda s, c: _per_person(s.institution, _backbone(s.institution), c, BACKBONE_HOURS.id, count=False,
                                      who="班主任等思政教育骨干教师"),
     observed_label="班主任等思政骨干教师年度培训学时（最少者）", unit="学时", gap_text="培训学时差{gap}学时",
     period=PeriodKind.CALENDAR_YEAR, parameters=(BACKBONE_HOURS.id,),
@@ -398,7 +391,7 @@ TRAINING_OTHERS = Requirement(
     title="其他教师每年至少参加1次心理健康教育专项培训", topic="training.other_teachers",
     subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="各学校"),
     modality=Modality.MANDATORY, modal_word="至少",
-    measure=lambda s, c: _per_person(_others(s.institution), c, OTHER_TIMES.id, count=True, who="其他教师"),
+    measure=lambda s, c: _per_person(s.institution, _others(s.institution), c, OTHER_TIMES.id, count=True, who="其他教师"),
     observed_label="其他教师年度培训次数（最少者）", unit="次", gap_text="培训次数差{gap}次",
     period=PeriodKind.CALENDAR_YEAR, parameters=(OTHER_TIMES.id,),
     reading="“其他教师”= 专职心理教师、班主任及思政骨干以外的全部教职工（兼职心理教师、干部、其他教师）；自然年，逐人判定。",
