@@ -8,6 +8,7 @@ decide the status. Findings are then assembled with their gap, due date and expl
 from __future__ import annotations
 
 import hashlib
+import math
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -94,12 +95,18 @@ def _not_in_force(period: Period, effective: date) -> bool:
     return in_force < IN_FORCE_SHARE * days
 
 
+def _due_and_period(req: Requirement, ctx: Context) -> tuple[date | None, str | None]:
+    if req.period is None:
+        return req.due, None
+    period = ctx.period(req.period)
+    return period.end, period.label
+
+
 def _prepare(req: Requirement, subject: Subject, ctx: Context) -> _Pending:
-    due, period_label = req.due, None
+    due, period_label = _due_and_period(req, ctx)
     effective = ctx.city.effective
     if req.period is not None:
         period = ctx.period(req.period)
-        due, period_label = period.end, period.label
         if _not_in_force(period, effective):
             why = f"评估期{period.label}内文件施行不足九成（{effective.isoformat()}起施行），不予评判"
             return _Pending(req, subject, NotApplicable(why), None, due, period_label)
@@ -119,7 +126,19 @@ def _prepare(req: Requirement, subject: Subject, ctx: Context) -> _Pending:
         result = req.measure(subject, ctx)
     except ParameterNotInForce as exc:
         result = NotApplicable(f"参数尚未生效：{exc}")
+    _check_result(result)
     return _Pending(req, subject, result, None, due, period_label)
+
+
+def _check_result(result: object) -> None:
+    """A measure must return one of the three result types, with finite numbers."""
+    if not isinstance(result, (Measure, NotApplicable, MissingData)):
+        raise TypeError(f"measure returned {type(result).__name__}, not Measure/NotApplicable/MissingData")
+    if isinstance(result, Measure):
+        for name in ("observed", "required"):
+            v = getattr(result, name)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+                raise TypeError(f"measure returned {name}={v!r}, not a finite number")
 
 
 def _fact(n: int, index: int, p: _Pending) -> dict[str, Any]:
@@ -223,12 +242,14 @@ def _decide(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[S
         for subject in subjects.get(req.subject, ()):
             try:
                 p = _prepare(req, subject, ctx)
+                fact = _fact(len(pendings), index, p)
             except Exception as exc:  # a rule that crashes is an error naming the rule, never missing data
-                p = _Pending(req, subject, None, None, req.due, None)
+                due, period = _due_and_period(req, ctx)
+                p = _Pending(req, subject, None, None, due, period)
                 msg = f"规则 {req.id} 对 {subject.kind.value} {subject.id} 执行出错 / rule raised: {type(exc).__name__}: {exc}"
                 findings.append(_finding(req, p, Status.ERROR, ctx, error=msg))
                 continue
-            facts.append(_fact(len(pendings), index, p))
+            facts.append(fact)
             pendings.append((index, p))
     outcomes = decide(engine, facts) if decide else engine.run(facts)
     for n, (_, p) in enumerate(pendings):

@@ -176,3 +176,14 @@ def test_a_finding_that_cannot_be_built_is_an_error_not_a_crash(tmp_path: Path) 
                date(2024, 6, 1))
     assert got[("testcity.staff", "A")].status is Status.ERROR and "KeyError" in got[("testcity.staff", "A")].error
     assert got[("testcity.staff", "B")].status is Status.PASS
+
+
+@pytest.mark.parametrize("bad", [lambda s, c: None, lambda s, c: Measure(observed=None, required=1),  # type: ignore[arg-type]
+                                 lambda s, c: Measure(observed=float("nan"), required=1), lambda s, c: 3])
+def test_a_measure_returning_a_malformed_result_is_an_error_naming_the_rule(tmp_path: Path, bad) -> None:  # type: ignore[no-untyped-def]
+    policy = _policy(tmp_path, requirement(rid="bad", measure=bad, period=PeriodKind.SEMESTER), requirement(rid="ok"))
+    got = _run(policy, dataset(school("A", 3)), date(2025, 9, 30))
+    err = got[("testcity.bad", "A")]
+    assert err.status is Status.ERROR and "testcity.bad" in err.error and "TypeError" in err.error
+    assert err.period == "2024-2025学年春季学期"  # an error keeps the period it was about
+    assert got[("testcity.ok", "A")].status is Status.PASS
