@@ -2,7 +2,9 @@
 
 Exit codes: 0 the command ran (whatever the check found); 1 a status named in --fail-on
 was found; 2 usage or input error (nothing stored); 3 a rule raised (错误 findings, the
-other rules still ran and were stored); 4 a requested city plugin failed to load.
+other rules still ran and were stored); 4 a city plugin that was asked for (by name or by
+`--city all`) failed to load; 5 an internal error (a bug: please report it). When several
+apply, the first of 3, 4, 1 wins.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,12 +24,12 @@ import orjson
 from .evaluate import Evaluation, auto_workers, data_hash, iter_evaluate
 from .loading import InputError, InputIssue, read_dataset
 from .model import Dataset
-from .plugins import CityPolicy, Registry, discover
+from .plugins import CityPolicy, PluginError, Registry, discover
 from .requirement import RequirementKind
 from .status import PRECEDENCE, Status, parse_statuses
 from .store import Store
 
-EXIT_OK, EXIT_FAIL_ON, EXIT_INPUT, EXIT_RULE_ERROR, EXIT_PLUGIN = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_FAIL_ON, EXIT_INPUT, EXIT_RULE_ERROR, EXIT_PLUGIN, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
 
 
 class UsageError(Exception):
@@ -43,7 +47,8 @@ def _parse_date(text: str, what: str) -> date:
         raise UsageError(f"{what} '{text}' 不是有效日期（应为YYYY-MM-DD） / is not a valid date (expected YYYY-MM-DD)") from None
 
 
-def _cities(reg: Registry, wanted: list[str]) -> list[CityPolicy]:
+def _cities(reg: Registry, wanted: list[str]) -> tuple[list[CityPolicy], bool]:
+    """The policies asked for, and whether `all` had to leave out a plugin that failed to load."""
     codes: list[str] = []
     for w in wanted or []:
         for code in (sorted(reg.policies) if w == "all" else [w]):
@@ -59,7 +64,7 @@ def _cities(reg: Registry, wanted: list[str]) -> list[CityPolicy]:
                 raise failed[0]
             raise UsageError(f"未知城市 / unknown city '{code}'（已安装 / installed: {', '.join(sorted(reg.policies))}）")
         out.append(reg.policies[code])
-    return out
+    return out, "all" in wanted and bool(reg.errors)
 
 
 def check_warning_tiers(dataset: Dataset, reg: Registry, file: str) -> None:
@@ -104,6 +109,48 @@ def _w(text: str) -> int:  # display width: CJK characters take two columns
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
+@dataclass(slots=True)
+class _Source:
+    path: Path
+    dataset: Dataset
+    raw: bytes
+    digest: str
+
+
+def _load(path: Path, reg: Registry) -> _Source:
+    dataset, raw = read_dataset(path)
+    check_warning_tiers(dataset, reg, str(path))
+    return _Source(path, dataset, raw, data_hash(dataset))
+
+
+def _writable_dir(path: Path) -> Path:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".mhpolicy-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise UsageError(f"报告目录不可写 / cannot write reports to '{path}': {exc}") from None
+    return path
+
+
+def _open_store(url: str) -> Store:
+    try:
+        return Store(url)
+    except Exception as exc:  # SQLAlchemy raises many types for a bad URL or an unusable file
+        raise UsageError(f"无法打开数据库 / cannot open the database '{url}': {type(exc).__name__}: {exc}") from None
+
+
+def _sources(args: argparse.Namespace, reg: Registry, policies: list[CityPolicy]) -> dict[str, _Source]:
+    """Which data each city is checked on: one shared dataset (--data, --sample) or its own sample."""
+    if args.data and args.sample:
+        raise UsageError("--data 与 --sample 只能二选一 / give --data or --sample, not both")
+    if args.data or args.sample:
+        shared = _load(Path(args.data) if args.data else Path(str(_cities(reg, [args.sample])[0][0].sample_path())), reg)
+        return {p.code: shared for p in policies}
+    return {p.code: _load(Path(str(p.sample_path())), reg) for p in policies}
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from mhpolicy.reports.build import comparison, gap_report, only_subject
     from mhpolicy.reports.render import write_comparison, write_gap_report
@@ -111,60 +158,77 @@ def cmd_check(args: argparse.Namespace) -> int:
     reg = discover()
     for e in reg.errors:
         _err(f"警告 / warning: {e}")
-    policies = _cities(reg, args.city)
+    policies, plugin_failed = _cities(reg, args.city)
     try:
         fail_on = parse_statuses(args.fail_on) if args.fail_on else set()
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    path = Path(args.data) if args.data else Path(str(policies[0].sample_path()))
-    dataset, raw = read_dataset(path)
-    check_warning_tiers(dataset, reg, str(path))
-    as_of = _parse_date(args.as_of, "--as-of") if args.as_of else (dataset.as_of or date.today())
-    if args.school and args.school not in {i.id for i in dataset.institutions}:
-        raise UsageError(f"数据中没有学校 / no institution with id '{args.school}' in {path}")
-    store = Store(args.db)
-    digest = data_hash(dataset)
-    show_progress = sys.stderr.isatty() and len(dataset.institutions) >= 2000
+    explicit_as_of = _parse_date(args.as_of, "--as-of") if args.as_of else None
+    sources = _sources(args, reg, policies)
+    if args.school:
+        for src in {id(s): s for s in sources.values()}.values():
+            if args.school not in {i.id for i in src.dataset.institutions}:
+                raise UsageError(f"数据中没有学校 / no institution with id '{args.school}' in {src.path}")
+    out = _writable_dir(Path(args.out))
+    store = _open_store(args.db)
     evs: list[Evaluation] = []
-    out = Path(args.out)
     written: list[Path] = []
     for policy in policies:
-        ev = Evaluation(policy.code, as_of, policy.info.version, digest)
-        workers = args.workers or auto_workers(len(dataset.institutions))
-        chunks = iter_evaluate(dataset, policy, as_of, progress=_progress if show_progress else None, workers=workers)
+        src = sources[policy.code]
+        as_of = explicit_as_of or src.dataset.as_of or date.today()
+        ev = Evaluation(policy.code, as_of, policy.info.version, src.digest)
+        workers = args.workers or auto_workers(len(src.dataset.institutions))
+        show_progress = sys.stderr.isatty() and len(src.dataset.institutions) >= 2000
         collected: list[list[Any]] = []
 
-        def keep(chunks=chunks, collected=collected):  # type: ignore[no-untyped-def]
+        def keep(chunks: Any, collected: list[list[Any]] = collected) -> Any:
             for part in chunks:
                 collected.append(part)
                 yield part
 
-        run_id = store.record_run(city=policy.code, plugin=policy.plugin_name, plugin_version=policy.info.version,
-                                  as_of=as_of, data_hash=digest, dataset_city=dataset.city.code,
-                                  dataset_as_of=dataset.as_of, source=str(path), raw=raw,
-                                  institutions=len(dataset.institutions), findings=keep())
-        ev.findings = sorted((f for part in collected for f in part), key=lambda f: (f.subject_kind, f.subject_id, f.rule_id))
-        if args.school:
-            ev.findings = only_subject(ev.findings, args.school)
+        def write_reports(run_id: int, ev: Evaluation = ev, policy: CityPolicy = policy,
+                          collected: list[list[Any]] = collected) -> None:
+            # Inside the run's transaction: if a report cannot be written, the run is not stored.
+            ev.findings = sorted((f for part in collected for f in part),
+                                 key=lambda f: (f.subject_kind, f.subject_id, f.rule_id))
+            if args.school:
+                ev.findings = only_subject(ev.findings, args.school)
+            stem = f"{policy.code}-{args.school}" if args.school else policy.code
+            written.extend(write_gap_report(out, gap_report(ev, policy, run_id), stem))
+
+        chunks = iter_evaluate(src.dataset, policy, as_of, progress=_progress if show_progress else None,
+                               workers=workers)
+        store.record_run(city=policy.code, plugin=policy.plugin_name, plugin_version=policy.info.version,
+                         as_of=as_of, data_hash=src.digest, dataset_city=src.dataset.city.code,
+                         dataset_as_of=src.dataset.as_of, source=str(src.path), raw=src.raw,
+                         institutions=len(src.dataset.institutions), findings=keep(chunks),
+                         before_commit=write_reports)
         evs.append(ev)
-        stem = f"{policy.code}-{args.school}" if args.school else policy.code
-        written += write_gap_report(out, gap_report(ev, policy, run_id), stem)
-    if len(evs) > 1:
-        written += write_comparison(out, comparison(evs), {"as_of": as_of.isoformat(), "data_hash": digest})
+    one_dataset = len({s.digest for s in sources.values()}) == 1
+    if len(evs) > 1 and one_dataset:
+        meta = {"as_of": evs[0].as_of.isoformat(), "data_hash": evs[0].data_hash}
+        written += write_comparison(out, comparison(evs), meta)
+    report_stream = sys.stderr if args.json else sys.stdout
     if args.json:
         sys.stdout.write(orjson.dumps([f.to_json() for ev in evs for f in ev.findings],
                                       option=orjson.OPT_INDENT_2).decode() + "\n")
-        report_stream = sys.stderr
-    else:
-        report_stream = sys.stdout
-    print(f"数据 / data: {path}（{len(dataset.institutions)} 所机构）  评估日期 / as of: {as_of}", file=report_stream)
+    for ev in evs:
+        src = sources[ev.city]
+        print(f"{ev.city}: 数据 / data {src.path}（{len(src.dataset.institutions)} 所机构）  评估日期 / as of {ev.as_of}",
+              file=report_stream)
     print(_summary_table(evs), file=report_stream)
+    if len(evs) > 1 and not one_dataset:
+        print("各城市按各自的样例数据检查；要在同一份数据上对照各城市，请加 --data FILE 或 --sample CITY / "
+              "each city ran on its own sample; add --data FILE or --sample CITY to compare plans on one dataset",
+              file=report_stream)
     print("报告 / reports: " + ", ".join(str(p) for p in written), file=report_stream)
     errors = [f for ev in evs for f in ev.findings if f.status is Status.ERROR]
     for f in errors[:20]:
         _err(f"错误 / error: {f.error}")
     if errors:
         return EXIT_RULE_ERROR
+    if plugin_failed:
+        return EXIT_PLUGIN
     if fail_on and any(f.status in fail_on for ev in evs for f in ev.findings):
         return EXIT_FAIL_ON
     return EXIT_OK
@@ -229,7 +293,8 @@ def parser() -> argparse.ArgumentParser:
     db_default = os.environ.get("MHPOLICY_DB", "sqlite:///mhpolicy.db")
     c = sub.add_parser("check", help="检查数据 / check data against one or more city plans")
     c.add_argument("--city", action="append", default=[], help="城市代码，可重复；all 表示全部")
-    c.add_argument("--data", help="数据文件（JSON）；缺省用第一个城市的样例数据")
+    c.add_argument("--data", help="数据文件（JSON）；所有城市都检查这一份数据并对照")
+    c.add_argument("--sample", metavar="CITY", help="用该城市自带的样例数据检查所有城市（并对照）")
     c.add_argument("--as-of", help="评估日期 YYYY-MM-DD；缺省为数据的 as_of，否则今天")
     c.add_argument("--out", default="mhpolicy-out", help="报告目录")
     c.add_argument("--db", default=db_default, help="数据库 URL（缺省 sqlite:///mhpolicy.db）")
@@ -266,13 +331,12 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         _err(str(exc))
         return EXIT_INPUT
-    except Exception as exc:
-        from .plugins import PluginError
-
-        if isinstance(exc, PluginError):
-            _err(str(exc))
-            return EXIT_PLUGIN
-        raise
+    except PluginError as exc:
+        _err(str(exc))
+        return EXIT_PLUGIN
+    except Exception:  # a bug: say so, never exit 1 (which means --fail-on matched)
+        _err("内部错误，请报告 / internal error, please report:\n" + traceback.format_exc())
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

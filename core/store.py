@@ -9,7 +9,7 @@ nothing half-written, and nothing already stored is touched.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -91,8 +91,13 @@ class Store:
 
     def record_run(self, *, city: str, plugin: str, plugin_version: str, as_of: date, data_hash: str,
                    dataset_city: str, dataset_as_of: date | None, source: str, raw: bytes, institutions: int,
-                   findings: Iterable[Iterable[Finding]]) -> int:
-        """Store the dataset (if new), the run and its findings in one transaction."""
+                   findings: Iterable[Iterable[Finding]],
+                   before_commit: Callable[[int], None] | None = None) -> int:
+        """Store the dataset (if new), the run and its findings in one transaction.
+
+        `before_commit(run_id)` runs inside the transaction (the CLI writes the reports there):
+        if it raises, the run is rolled back and nothing is stored.
+        """
         started = datetime.now(UTC)
         with Session(self.engine) as session, session.begin():
             if session.get(DatasetRecord, data_hash) is None:
@@ -112,6 +117,8 @@ class Store:
                     count += len(rows)
             run.findings = count
             run.finished_at = datetime.now(UTC)
+            if before_commit is not None:
+                before_commit(run.id)
             return run.id
 
     def runs(self) -> list[RunRecord]:

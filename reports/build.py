@@ -21,8 +21,8 @@ _VERB = {
 
 
 def only_subject(findings: list[Finding], subject_id: str) -> list[Finding]:
-    """A school's report shows that school only."""
-    return [f for f in findings if f.subject_id == subject_id]
+    """A school's report shows that school only (ids are unique per table, so the kind counts too)."""
+    return [f for f in findings if f.subject_id == subject_id and f.subject_kind == "institution"]
 
 
 def action_list(findings: list[Finding]) -> list[dict[str, Any]]:

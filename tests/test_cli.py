@@ -110,3 +110,59 @@ def test_the_bundled_sample_is_a_worked_example_of_the_schema() -> None:
         ds, _ = read_dataset(Path(str(policy.sample_path())))
         assert ds.city.code == policy.code and len(ds.institutions) >= 10
         assert {i.kind for i in ds.institutions} >= {"kindergarten", "primary", "junior", "senior"}
+
+
+def test_each_city_runs_on_its_own_sample_unless_one_dataset_is_given(here: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--city", "all", "--db", "s.db", "--out", "own"]) == 0
+    out = capsys.readouterr().out
+    assert "fuzhou/sample_data.json" in out and "nanchang/sample_data.json" in out
+    assert not (here / "own" / "comparison.html").exists()
+    assert main(["check", "--city", "all", "--sample", "nanchang", "--db", "s.db", "--out", "cmp"]) == 0
+    comp = json.loads((here / "cmp" / "comparison.json").read_text(encoding="utf-8"))
+    assert comp["cities"] == ["fuzhou", "nanchang"] and comp["rows"]
+    assert main(["check", "--city", "all", "--sample", "nanchang", "--data", str(SAMPLE), "--db", "s.db"]) == 2
+
+
+def test_unusable_output_or_database_is_a_usage_error_and_stores_nothing(here: Path) -> None:
+    (here / "afile").write_text("x", encoding="utf-8")
+    assert main(["check", "--city", "fuzhou", "--db", "s.db", "--out", "afile/reports"]) == 2
+    assert not Store("s.db").runs()
+    assert main(["check", "--city", "fuzhou", "--db", "nosuchdialect://x", "--out", "o"]) == 2
+
+
+def test_a_report_that_fails_to_write_rolls_the_run_back(here: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    import mhpolicy.reports.render as render
+
+    def broken(*a, **k):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    monkeypatch.setattr(render, "write_gap_report", broken)
+    assert main(["check", "--city", "fuzhou", "--db", "s.db"]) == 5
+    assert "internal error" in capsys.readouterr().err
+    assert Store("s.db").counts() == {"datasets": 0, "runs": 0, "findings": 0}
+
+
+def test_city_all_with_a_broken_plugin_exits_4(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mhpolicy.core.cli as cli
+    from mhpolicy.core.plugins import load_modules
+
+    reg = load_modules({"fuzhou": "mhpolicy.policies.fuzhou.plugin", "broken": "no_such_city_plugin"})
+    monkeypatch.setattr(cli, "discover", lambda: reg)
+    assert main(["check", "--city", "all", "--db", "s.db"]) == 4
+    assert main(["check", "--city", "fuzhou", "--db", "s.db"]) == 0
+
+
+def test_a_school_report_leaves_out_a_station_with_the_same_id(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(Path(str(discover().get("nanchang").sample_path())).read_text(encoding="utf-8"))
+    school = data["institutions"][0]["id"]
+    old = data["stations"][0]["id"]
+    for st in data["stations"]:
+        st["id"] = school if st["id"] == old else st["id"]
+        st["parent_id"] = school if st.get("parent_id") == old else st.get("parent_id")
+    (here / "clash.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["check", "--city", "nanchang", "--data", "clash.json", "--db", "s.db", "--school", school,
+                 "--json"]) == 0
+    findings = json.loads(capsys.readouterr().out)
+    assert findings and {f["subject_kind"] for f in findings} == {"institution"}
