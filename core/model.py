@@ -242,7 +242,7 @@ class HomeVisits(Strict):
 
     semester: Annotated[str, Field(pattern=r"^\d{4}-\d{4}-[12]$")]  # 2024-2025-1 = autumn
     families: Count
-    families_visited: Count
+    families_visited: Count  # families visited at least once in the semester
 
     @model_validator(mode="after")
     def _visited_within_families(self) -> HomeVisits:

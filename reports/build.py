@@ -124,10 +124,12 @@ def comparison(evaluations: list[Evaluation]) -> dict[str, Any]:
                            "required": f.required, "observed": f.observed, "unit": f.unit,
                            "gap_text": f.gap_text, "modality": f.modality.value} for f in fs],
             }
-            demands.append({(f.unit, f.required) for f in fs if f.status is not Status.NOT_APPLICABLE})
+            demands.append({(f.unit, f.required, f.modality.value, f.period)
+                            for f in fs if f.status is not Status.NOT_APPLICABLE})
         statuses = {c["status"] for c in entry["cities"].values() if c}
         # Plans differ for this school when the outcome differs, or when they demand different
-        # amounts (1:1000 → 2 teachers vs 1:800 → 3, or an extra minimum one plan adds).
+        # things: another amount (1:1000 → 2 teachers vs 1:800 → 3, or an extra minimum), another
+        # force (支持 vs 须) or another period (per school year vs per semester).
         entry["differs"] = len(statuses) > 1 or any(d != demands[0] for d in demands[1:])
         rows.append(entry)
     return {"cities": cities, "rows": rows, "differing": sum(r["differs"] for r in rows)}

@@ -45,19 +45,27 @@ def test_ratio_1_to_1000_against_1_to_800_for_the_same_school() -> None:
 
 
 def test_plans_demanding_the_same_with_the_same_outcome_do_not_differ() -> None:
-    rows = [r for r in _compare(1600, 2)["rows"] if r["topic"] == "archives.kept"]
-    assert rows and all(not r["differs"] for r in rows)
-    assert {c["status"] for r in rows for c in r["cities"].values()} == {"符合"}
-    # while 1600 students need 2 teachers under both ratios, 南昌 adds its own full-time minimum
-    row = _ratio_row(_compare(1600, 2))
-    assert row["cities"]["fuzhou"]["status"] == row["cities"]["nanchang"]["status"] == "符合"
-    assert _rule(row["cities"]["nanchang"], "nanchang.4-2-5.ratio-800")["required"] == 2
+    # 500 students: 福州 wants 1 qualified part-time teacher (<1000), 南昌 1 teacher of any kind (<800)
+    rows = [r for r in _compare(500, 1)["rows"] if r["topic"] == "staffing.small_school_part_time"]
+    assert len(rows) == 1 and rows[0]["cities"]["fuzhou"]["status"] == rows[0]["cities"]["nanchang"]["status"] == "符合"
+    assert not rows[0]["differs"]
+
+
+def test_the_same_demand_with_another_force_is_a_difference() -> None:
+    (row,) = [r for r in _compare(500, 1)["rows"] if r["topic"] == "archives.kept"]
+    assert {r["modality"] for c in row["cities"].values() for r in c["rules"]} == {"倡导", "强制"}
+    assert row["differs"]
 
 
 def test_data_only_the_other_plan_needs_is_missing_never_compliant() -> None:
-    comp = _compare(1700, 2)
-    nanchang_only = [rule["status"] for r in comp["rows"] if r["cities"]["nanchang"]
-                     for rule in r["cities"]["nanchang"]["rules"]]
-    assert Status.MISSING.value in nanchang_only
-    assert all(r["cities"]["nanchang"]["status"] != "符合" for r in comp["rows"]
-               if r["topic"] in ("training.head_teacher_hours", "family.home_visits") and r["cities"]["nanchang"])
+    reg = discover()
+    ds = Dataset.model_validate({"city": {"code": "fuzhou", "name": "福州市"},
+                                 "districts": [{"id": "D1", "name": "一区"}], "institutions": [_school(1700, 2)]})
+    (fz, nc) = evaluate_many(ds, [reg.get("fuzhou"), reg.get("nanchang")], date(2025, 9, 30))
+    by_rule = {f.rule_id: f.status for f in nc.findings if f.subject_id == "S"}
+    # 福州-shaped data has no home visits, after-school time or lesson plans: 南昌 cannot pass them
+    for rule in ("nanchang.4-5-14.home-visits", "nanchang.4-3-8.after-school-clubs",
+                 "nanchang.4-3-9.lessons-per-two-weeks", "nanchang.4-1-3.census-each-semester"):
+        assert by_rule[rule] is Status.MISSING, (rule, by_rule[rule])
+    census = next(r for r in comparison([fz, nc])["rows"] if r["topic"] == "screening.census")
+    assert census["cities"]["nanchang"]["status"] == "缺数据"

@@ -83,3 +83,31 @@ def test_city_info_and_unmodelled_clauses_are_stated(policy: CityPolicy) -> None
 def test_parameters_hook_gives_each_threshold_once(policy: CityPolicy) -> None:
     # mhpolicy_parameters: ids unique per city and prefixed with it
     assert all(pid.startswith(policy.code + ".") for pid in policy.parameters.by_id)
+
+
+def test_every_declared_parameter_is_read_by_a_measure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Declared is not enough: a parameter printed in explanations but never read would let the
+    text's threshold change while the rule kept deciding the old way."""
+    from datetime import timedelta
+
+    from mhpolicy.core.context import Context
+    from mhpolicy.core.evaluate import evaluate
+    from mhpolicy.core.loading import read_dataset
+
+    read: set[str] = set()
+    original = Context.param
+
+    def recording(self: Context, parameter_id: str) -> float:
+        read.add(parameter_id)
+        return original(self, parameter_id)
+
+    monkeypatch.setattr(Context, "param", recording)
+    for sample_owner in POLICIES:
+        dataset, _ = read_dataset(Path(str(sample_owner.sample_path())))
+        assert dataset.as_of is not None
+        for policy in POLICIES:
+            for day in (dataset.as_of, dataset.as_of + timedelta(days=366)):
+                evaluate(dataset, policy, day)
+    for policy in POLICIES:
+        unread = sorted(set(policy.parameters.by_id) - read)
+        assert not unread, f"{policy.code}: parameters no measure reads: {unread}"

@@ -24,6 +24,7 @@ from mhpolicy.core.queries import (
     ceil_div,
     enrolled_grades,
     events_in,
+    fmt_num,
     per_person_training,
     psych_teachers,
     staff_with_role,
@@ -782,8 +783,12 @@ def _visits(subject: Subject, ctx: Context) -> MeasureResult:
         return MissingData((f"home_visits[{code}]",))
     if row.families == 0:
         return NotApplicable(f"{code}学期无在册家庭")
+    per_family = ctx.param(VISITS.id)
+    if per_family > 1:  # the data counts families visited at least once, nothing finer
+        return MissingData((f"home_visits[{code}].visits_per_family",),
+                           f"数据只记录至少家访1次的家庭数，不能判定每户{fmt_num(per_family)}次")
     return Measure(observed=row.families_visited, required=row.families,
-                   inputs={"学期": code, "家庭数": row.families})
+                   inputs={"学期": code, "家庭数": row.families, "每户至少家访(次)": per_family})
 
 
 HOME_VISITS = Requirement(
