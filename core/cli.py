@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 
 from .evaluate import Evaluation, auto_workers, data_hash, iter_evaluate
-from .loading import InputError, InputIssue, read_dataset
+from .loading import InputError, check_warning_tiers, read_dataset
 from .model import Dataset
 from .plugins import CityPolicy, PluginError, Registry, discover
 from .requirement import RequirementKind
@@ -67,24 +67,6 @@ def _cities(reg: Registry, wanted: list[str]) -> tuple[list[CityPolicy], bool]:
     return out, "all" in wanted and bool(reg.errors)
 
 
-def check_warning_tiers(dataset: Dataset, reg: Registry, file: str) -> None:
-    """Cases must use the tiers the data's own city declares."""
-    policy = reg.policies.get(dataset.city.code)
-    scheme = policy.warning_scheme if policy else None
-    if scheme is None:
-        return
-    issues = []
-    for i, inst in enumerate(dataset.institutions):
-        for j, case in enumerate(inst.warning_cases):
-            if case.tier not in scheme.tiers:
-                allowed = "/".join(scheme.tiers)
-                issues.append(InputIssue("not_allowed", file, f"institutions[{i}] (id={inst.id})",
-                                         f"warning_cases[{j}].tier", f"预警等级不在{policy.info.name}的分级中：{allowed}",
-                                         f"tier '{case.tier}' is not in {scheme.code}'s scheme: {allowed}"))
-    if issues:
-        raise InputError(issues)
-
-
 def _progress(done: int, total: int) -> None:
     width = 30
     filled = int(width * done / total) if total else width
@@ -119,7 +101,8 @@ class _Source:
 
 def _load(path: Path, reg: Registry) -> _Source:
     dataset, raw = read_dataset(path)
-    check_warning_tiers(dataset, reg, str(path))
+    own_city = reg.policies.get(dataset.city.code)  # cases are graded in the data's own city's tiers
+    check_warning_tiers(dataset, own_city.warning_scheme if own_city else None, str(path))
     return _Source(path, dataset, raw, data_hash(dataset))
 
 

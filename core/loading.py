@@ -16,6 +16,7 @@ import orjson
 from pydantic import ValidationError
 
 from .model import Dataset
+from .requirement import WarningScheme
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,8 @@ def issues_from(exc: ValidationError, file: str, raw: Any) -> list[InputIssue]:
                 row, field, msg = _row(raw, m["table"], int(m["index"])), m["field"], m["msg"]
             else:
                 row, field = _split(loc, raw)
-            issues.append(InputIssue("invalid_value", file, row, field, f"取值无效：{msg}", f"invalid value: {msg}"))
+            zh, _, en = msg.partition(" / ")  # the model's own checks say it in both languages
+            issues.append(InputIssue("invalid_value", file, row, field, f"取值无效：{zh}", f"invalid value: {en or zh}"))
             continue
         code, zh, en = _TEMPLATES.get(err["type"], ("invalid", "取值无效：{msg}", "invalid value: {msg}"))
         ctx.setdefault("msg", err["msg"])
@@ -144,3 +146,20 @@ def read_dataset(path: str | Path) -> tuple[Dataset, bytes]:
     if not isinstance(raw, dict):
         raise InputError([InputIssue("broken_file", file, "", "", "顶层应为JSON对象", "top level must be a JSON object")])
     return parse_dataset(raw, file), data
+
+
+def check_warning_tiers(dataset: Dataset, scheme: WarningScheme | None, file: str) -> None:
+    """Warning cases must use the tiers of the scheme their city declares (红/橙/黄 …)."""
+    if scheme is None:
+        return
+    allowed = "/".join(scheme.tiers)
+    issues = [
+        InputIssue("not_allowed", file, f"institutions[{i}] (id={inst.id})", f"warning_cases[{j}].tier",
+                   f"预警等级 '{case.tier}' 不在本市分级中：{allowed}",
+                   f"tier '{case.tier}' is not in {scheme.code}'s scheme: {allowed}")
+        for i, inst in enumerate(dataset.institutions)
+        for j, case in enumerate(inst.warning_cases)
+        if case.tier not in scheme.tiers
+    ]
+    if issues:
+        raise InputError(issues)

@@ -152,7 +152,7 @@ class GradeEnrollment(Strict):
     def _committee_within_classes(self) -> GradeEnrollment:
         pair = self.classes_with_psych_committee_pair
         if pair is not None and self.classes is not None and pair > self.classes:
-            raise ValueError("classes_with_psych_committee_pair exceeds classes")
+            raise ValueError("设有男女心理委员的班级数超过班级数 / classes_with_psych_committee_pair exceeds classes")
         return self
 
 
@@ -233,7 +233,7 @@ class WarningCase(Strict):
     @classmethod
     def _not_an_identity_number(cls, value: str) -> str:
         if _ID_CARD.match(value):
-            raise ValueError("case_id looks like an identity-card number; use a pseudonymous code")
+            raise ValueError("个案编号疑似身份证号，请改用化名编号 / case_id looks like an identity-card number; use a pseudonymous code")
         return value
 
 
@@ -247,7 +247,7 @@ class HomeVisits(Strict):
     @model_validator(mode="after")
     def _visited_within_families(self) -> HomeVisits:
         if self.families_visited > self.families:
-            raise ValueError("families_visited exceeds families")
+            raise ValueError("已家访家庭数超过在册家庭数 / families_visited exceeds families")
         return self
 
 
@@ -286,7 +286,7 @@ class AfterSchool(Strict):
     @model_validator(mode="after")
     def _club_within_total(self) -> AfterSchool:
         if self.interest_club_minutes > self.total_minutes:
-            raise ValueError("interest_club_minutes exceeds total_minutes")
+            raise ValueError("兴趣和社团活动时长超过课后服务总时长 / interest_club_minutes exceeds total_minutes")
         return self
 
 
@@ -332,7 +332,7 @@ class Institution(Strict):
     @model_validator(mode="after")
     def _boarding_consistent(self) -> Institution:
         if self.boarding_students and not self.boarding:
-            raise ValueError("boarding_students given for a school that is not boarding")
+            raise ValueError("非寄宿制学校填写了寄宿生人数 / boarding_students given for a school that is not boarding")
         return self
 
     @property
@@ -407,6 +407,7 @@ class Dataset(Strict):
     @model_validator(mode="after")
     def _references_resolve(self) -> Dataset:
         # Raised as one error naming the first offending row; loading.py maps it to a path.
+        # (pydantic runs this only once every field is valid, so such errors come in a second round.)
         district_ids = [d.id for d in self.districts]
         _unique("districts", district_ids)
         _unique("institutions", [i.id for i in self.institutions])
@@ -414,13 +415,13 @@ class Dataset(Strict):
         known = set(district_ids)
         for n, inst in enumerate(self.institutions):
             if inst.district_id not in known:
-                raise ValueError(f"institutions[{n}].district_id: unknown district '{inst.district_id}'")
+                raise ValueError(f"institutions[{n}].district_id: 未知的区县 '{inst.district_id}' / unknown district '{inst.district_id}'")
         station_ids = {s.id for s in self.stations}
         for n, st in enumerate(self.stations):
             if st.district_id is not None and st.district_id not in known:
-                raise ValueError(f"stations[{n}].district_id: unknown district '{st.district_id}'")
+                raise ValueError(f"stations[{n}].district_id: 未知的区县 '{st.district_id}' / unknown district '{st.district_id}'")
             if st.parent_id is not None and st.parent_id not in station_ids:
-                raise ValueError(f"stations[{n}].parent_id: unknown station '{st.parent_id}'")
+                raise ValueError(f"stations[{n}].parent_id: 未知的上级站点 '{st.parent_id}' / unknown station '{st.parent_id}'")
         return self
 
 
@@ -428,5 +429,5 @@ def _unique(table: str, ids: list[str]) -> None:
     seen: set[str] = set()
     for n, ident in enumerate(ids):
         if ident in seen:
-            raise ValueError(f"{table}[{n}].id: duplicate id '{ident}'")
+            raise ValueError(f"{table}[{n}].id: 编号重复 '{ident}' / duplicate id '{ident}'")
         seen.add(ident)

@@ -75,3 +75,25 @@ def test_missing_file_and_wrong_format(tmp_path: Path) -> None:
 def test_every_issue_is_reported_not_just_the_first(tmp_path: Path) -> None:
     data = dataset(school("A", 1, students=-1), school("B", 1, boarding_students=-2, boarding=True))
     assert len(_issues(_write(tmp_path, data))) == 2
+
+
+def test_the_models_own_checks_speak_both_languages(tmp_path: Path) -> None:
+    visits = {"semester": "2024-2025-1", "families": 3, "families_visited": 5}
+    (issue,) = _issues(_write(tmp_path, dataset(school("A", 1, home_visits=[visits]))))
+    assert issue.field == "home_visits[0]"
+    assert "已家访家庭数超过在册家庭数" in issue.message_zh and "exceeds families" in issue.message_en
+    assert "exceeds" not in issue.message_zh
+
+
+def test_warning_tiers_must_belong_to_the_city_scheme(tmp_path: Path) -> None:
+    from mhpolicy.core.loading import check_warning_tiers
+    from mhpolicy.core.requirement import WarningScheme
+
+    case = {"case_id": "C-1", "tier": "purple", "opened": "2024-03-01"}
+    ds, _ = read_dataset(_write(tmp_path, dataset(school("A", 1, warning_cases=[case]))))
+    scheme = WarningScheme(code="x", tiers=("red", "orange", "yellow"))
+    with pytest.raises(InputError) as exc:
+        check_warning_tiers(ds, scheme, "f.json")
+    (issue,) = exc.value.issues
+    assert (issue.row, issue.field) == ("institutions[0] (id=A)", "warning_cases[0].tier")
+    check_warning_tiers(ds, None, "f.json")  # a city without tiers accepts what it is given

@@ -16,7 +16,8 @@ from pytest_bdd import given, parsers, then, when
 
 from mhpolicy.core.evaluate import evaluate
 from mhpolicy.core.findings import Finding
-from mhpolicy.core.model import KIND_LABELS, KIND_STAGES, Dataset, InstitutionKind, Stage
+from mhpolicy.core.loading import check_warning_tiers, parse_dataset
+from mhpolicy.core.model import KIND_LABELS, KIND_STAGES, InstitutionKind, Stage
 from mhpolicy.core.plugins import discover
 
 KIND_BY_LABEL = {label: kind for kind, label in KIND_LABELS.items()}
@@ -199,7 +200,9 @@ def given_station(world: World, level: str, name: str) -> None:
 @when(parsers.parse('按 "{city}" 的政策检查'))
 def when_check(world: World, city: str) -> None:
     policy = _REGISTRY.get(city)
-    dataset = Dataset.model_validate(world.data)
+    world.data["city"]["code"] = city  # the spec's data belongs to the city whose plan it tests
+    dataset = parse_dataset(world.data, "spec")  # the CLI's validation path, tiers included
+    check_warning_tiers(dataset, policy.warning_scheme, "spec")
     world.findings = evaluate(dataset, policy, world.as_of).findings
 
 
