@@ -65,6 +65,18 @@ def per_person_training(reported: list[StaffMember], group: list[StaffMember], p
                    inputs={"年度": period.label, f"{who}人数": len(group), "未达标": "、".join(short) or "无"})
 
 
+def reported_yes(value: bool | None, field: str) -> MeasureResult:
+    """A yes/no the institution reports (archives kept, a group set up): absent is missing, never no."""
+    if value is None:
+        return MissingData((field,))
+    return Measure(observed=int(value), required=1)
+
+
+def codes(items: list[str]) -> str:
+    """Staff codes, grades or case ids for an explanation: '、'-joined, or 无."""
+    return "、".join(items) or "无"
+
+
 def enrolled_grades(inst: Institution) -> list[int]:
     return sorted({g.grade for g in inst.enrollment if g.students > 0})
 

@@ -28,9 +28,11 @@ from mhpolicy.core.parameters import Parameter, ParameterNotInForce
 from mhpolicy.core.periods import PeriodKind
 from mhpolicy.core.queries import (
     ceil_div,
+    codes,
     events_in,
     per_person_training,
     psych_teachers,
+    reported_yes,
     staff_with_role,
 )
 from mhpolicy.core.requirement import (
@@ -77,10 +79,6 @@ def _param(pid: str, label: str, unit: str, value: float, clause: str, quote: st
 def _no_staff(inst: Institution) -> MissingData | None:
     """An institution that reported no staff at all has not reported: never counted as zero."""
     return MissingData(("staff",), "未报送教职工名单") if not inst.staff else None
-
-
-def _ids(ids: list[str]) -> str:
-    return "、".join(ids) or "无"
 
 
 # =======================================================================================
@@ -241,7 +239,7 @@ def _qualified_any(subject: Subject, ctx: Context) -> MeasureResult:
         observed=len(qualified),
         required=ctx.param(SMALL_PART_TIME.id),
         inputs={"学生数": inst.students if inst.students is not None else "未报送", "心理教师数": len(teachers),
-                "其中有资质": _ids([t.id for t in qualified])},
+                "其中有资质": codes([t.id for t in qualified])},
     )
 
 
@@ -534,7 +532,7 @@ def _themed(role: StaffRole, who: str) -> Callable[[Subject, Context], MeasureRe
         return Measure(
             observed=len(people) - len(short),
             required=len(people),
-            inputs={f"{who}数": len(people), "未开展": _ids(short)},
+            inputs={f"{who}数": len(people), "未开展": codes(short)},
         )
 
     return measure
@@ -768,7 +766,7 @@ def _functions(wanted: tuple[RoomFunction, ...]) -> Callable[[Subject, Context],
         return Measure(
             observed=len(wanted) - len(lacking),
             required=len(wanted),
-            inputs={"缺少功能": _ids(lacking)},
+            inputs={"缺少功能": codes(lacking)},
             note="" if room is not None else "未建心理辅导室",
         )
 
@@ -1056,13 +1054,6 @@ PARENT_MEETING = Requirement(
 
 
 # “实现“一生一档e心健”。支持建立全市中小学生心理成长档案及心理大数据分析管理与服务平台……”
-def _archives(subject: Subject, ctx: Context) -> MeasureResult:
-    kept = subject.institution.archives_kept
-    if kept is None:
-        return MissingData(("archives_kept",))
-    return Measure(observed=int(kept), required=1)
-
-
 ARCHIVES = Requirement(
     id="fuzhou.5-5.archives",
     city=CITY,
@@ -1074,7 +1065,7 @@ ARCHIVES = Requirement(
     applies_to=AppliesTo(text="中小学（含中职）", kinds=K12_KINDS),
     modality=Modality.ADVICE,
     modal_word="支持",
-    measure=_archives,
+    measure=lambda s, c: reported_yes(s.institution.archives_kept, "archives_kept"),
     observed_label="已建立心理成长档案",
     unit="项",
     gap_text="未建立学生心理成长档案",

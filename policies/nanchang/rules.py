@@ -22,11 +22,13 @@ from mhpolicy.core.parameters import Parameter
 from mhpolicy.core.periods import PeriodKind, school_year_code, semester_code
 from mhpolicy.core.queries import (
     ceil_div,
+    codes,
     enrolled_grades,
     events_in,
     fmt_num,
     per_person_training,
     psych_teachers,
+    reported_yes,
     staff_with_role,
 )
 from mhpolicy.core.requirement import (
@@ -58,10 +60,6 @@ def _param(pid: str, label: str, unit: str, value: float, clause: str, quote: st
 
 def _semester(ctx: Context) -> str:
     return semester_code(ctx.period(PeriodKind.SEMESTER))
-
-
-def _codes(items: list[str]) -> str:
-    return "、".join(items) if items else "无"
 
 
 # =======================================================================================
@@ -97,18 +95,11 @@ CENSUS = Requirement(
 )
 
 
-def _archives(subject: Subject, ctx: Context) -> MeasureResult:
-    kept = subject.institution.archives_kept
-    if kept is None:
-        return MissingData(("archives_kept",))
-    return Measure(observed=int(kept), required=1)
-
-
 ARCHIVES = Requirement(
     id=f"{CITY}.4-1-3.archives", city=CITY, clause="四(一)3", quote=Q_CENSUS,
     title="建立学生心理健康档案", topic="archives.kept",
     subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="中小学校（含中职、技工学校）", kinds=K12_KINDS),
-    modality=Modality.MANDATORY, modal_word="", measure=_archives, observed_label="已建立的学生心理健康档案（是=1）", unit="项",
+    modality=Modality.MANDATORY, modal_word="", measure=lambda s, c: reported_yes(s.institution.archives_kept, "archives_kept"), observed_label="已建立的学生心理健康档案（是=1）", unit="项",
     gap_text="未建立学生心理健康档案",
     reading="句中无情态词，但作为“建立定期心理健康普查和排查制度”的具体做法陈述，读作学校的强制义务；"
             "数据以 archives_kept 报告，未报即缺数据。",
@@ -127,7 +118,7 @@ def _follow_up(subject: Subject, ctx: Context) -> MeasureResult:
         days[c.case_id] = (ctx.as_of - last).days
     late = [cid for cid, d in days.items() if d > limit]
     return Measure(observed=max(days.values()), required=limit,
-                   inputs={"在管个案数": len(cases), "超期未随访个案": _codes(late)})
+                   inputs={"在管个案数": len(cases), "超期未随访个案": codes(late)})
 
 
 FOLLOW_UP = Requirement(
@@ -531,8 +522,8 @@ def _lessons(subject: Subject, ctx: Context) -> MeasureResult:
                   default=0.0) for g in keys}
     required = ctx.param(LESSONS.id)
     return Measure(observed=min(per.values()), required=required,
-                   inputs={"学年": year, "起始年级": _codes([str(g) for g in keys]),
-                           "未达标年级": _codes([str(g) for g in keys if per[g] < required])})
+                   inputs={"学年": year, "起始年级": codes([str(g) for g in keys]),
+                           "未达标年级": codes([str(g) for g in keys if per[g] < required])})
 
 
 LESSONS_REQ = Requirement(
@@ -562,7 +553,7 @@ def _per_grade_events(kind: EventKind, param: str):  # type: ignore[no-untyped-d
         required = ctx.param(param)
         return Measure(observed=min(per.values()), required=required,
                        inputs={"学期": period.label, "年级数": len(grades),
-                               "未达标年级": _codes([str(g) for g in grades if per[g] < required])})
+                               "未达标年级": codes([str(g) for g in grades if per[g] < required])})
     return measure
 
 
@@ -720,7 +711,7 @@ STATIONS_PER_DISTRICT = _param("facilities.district_stations", "每县（区）�
 def _district_station(subject: Subject, ctx: Context) -> MeasureResult:
     stations = [s for s in ctx.stations_in(subject.id) if s.level is StationLevel.DISTRICT]
     return Measure(observed=len(stations), required=ctx.param(STATIONS_PER_DISTRICT.id),
-                   inputs={"县级辅导站": _codes([s.name for s in stations])})
+                   inputs={"县级辅导站": codes([s.name for s in stations])})
 
 
 DISTRICT_STATION = Requirement(
@@ -840,7 +831,7 @@ def _groups(subject: Subject, ctx: Context) -> MeasureResult:
         return MissingData(unknown)
     absent = [label for f, label in GROUP_FIELDS.items() if not getattr(inst, f)]
     return Measure(observed=len(GROUP_FIELDS) - len(absent), required=len(GROUP_FIELDS),
-                   inputs={"未成立": _codes(absent)})
+                   inputs={"未成立": codes(absent)})
 
 
 GROUPS = Requirement(
