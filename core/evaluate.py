@@ -20,6 +20,7 @@ import orjson
 
 from .context import Context, Subject, subjects_of
 from .engine import Outcomes, RuleEngine
+from .fields import fields_text
 from .findings import Finding
 from .model import Attestation, Dataset
 from .parameters import ParameterNotInForce
@@ -179,7 +180,7 @@ def _explain(req: Requirement, p: _Pending, ctx: Context) -> str:
     if isinstance(r, NotApplicable):
         return r.reason
     if isinstance(r, MissingData):
-        return "缺少数据：" + "、".join(r.fields) + (f"（{r.note}）" if r.note else "")
+        return "缺少数据：" + fields_text(r.fields) + (f"（{r.note}）" if r.note else "")
     if req.kind is RequirementKind.ATTESTATION:
         a = p.attested
         if a is None:
@@ -226,7 +227,7 @@ def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error:
     elif status in (Status.FAIL, Status.ADVICE) and req.kind is RequirementKind.ATTESTATION:
         f.gap_text = req.gap_text or f"经确认未落实：{req.title}"
     elif status is Status.MISSING and isinstance(r, MissingData):
-        f.gap_text = "需补报：" + "、".join(r.fields)
+        f.gap_text = "需补报：" + fields_text(r.fields)
     elif status is Status.PENDING:
         f.gap_text = f"待人工确认：{req.title}"
     f.overdue = bool(p.due and p.due < ctx.as_of and status in (Status.FAIL, Status.MISSING))

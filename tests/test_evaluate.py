@@ -48,7 +48,7 @@ def test_missing_data_is_never_compliant(tmp_path: Path) -> None:
     got = _run(policy, dataset(school("A", 5, students=None)), date(2024, 6, 1))
     f = got[("testcity.staff", "A")]
     assert f.status is Status.MISSING
-    assert f.gap_text == "需补报：enrollment"
+    assert f.gap_text == "需补报：在籍学生数（enrollment）"
 
 
 def test_a_rule_that_raises_is_an_error_naming_rule_and_subject_and_others_still_run(tmp_path: Path) -> None:

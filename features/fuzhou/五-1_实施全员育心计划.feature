@@ -34,7 +34,7 @@
     而且 一所小学 "一小"
     当 按 "fuzhou" 的政策检查
     那么 规则 "fuzhou.5-1.joint-meeting" 对 "一小" 的结论为 "缺数据"
-    而且 差距为 "需补报：events"
+    而且 差距为 "需补报：活动记录（events）"
     而且 规则 "fuzhou.5-1.all-staff-training" 对 "一小" 的结论为 "缺数据"
     而且 规则 "fuzhou.5-1.cadre-training" 对 "一小" 的结论为 "缺数据"
 

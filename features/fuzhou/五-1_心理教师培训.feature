@@ -51,10 +51,10 @@
     当 按 "fuzhou" 的政策检查
     那么 规则 "fuzhou.5-1.case-practice-hours" 对 "一小" 的结论为 "不适用"
     而且 规则 "fuzhou.5-1.case-practice-hours" 对 "二小" 的结论为 "缺数据"
-    而且 差距为 "需补报：staff[].trainings"
+    而且 差距为 "需补报：教职工培训记录（staff[].trainings）"
     而且 是否逾期为 "是"
     而且 规则 "fuzhou.5-1.case-practice-hours" 对 "三小" 的结论为 "缺数据"
-    而且 差距为 "需补报：staff"
+    而且 差距为 "需补报：教职工名单（staff）"
 
   场景: 评估的自然年早于文件生效日时不适用
     “每年组织专兼职心理教师接触病（案）例实操训练不少于2小时”

@@ -34,7 +34,7 @@
     而且 一所小学 "一小"
     当 按 "fuzhou" 的政策检查
     那么 规则 "fuzhou.5-4.census" 对 "一小" 的结论为 "缺数据"
-    而且 差距为 "需补报：screenings"
+    而且 差距为 "需补报：普查筛查记录（screenings）"
     而且 是否逾期为 "是"
     而且 规则 "fuzhou.5-4.focus-group-screening" 对 "一小" 的结论为 "缺数据"
 

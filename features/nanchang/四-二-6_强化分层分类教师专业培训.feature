@@ -44,9 +44,9 @@
     当 按 "nanchang" 的政策检查
     那么 规则 "nanchang.4-2-6.psych-full-time-hours" 对 "一中" 的结论为 "不适用"
     而且 规则 "nanchang.4-2-6.psych-full-time-hours" 对 "一小" 的结论为 "缺数据"
-    而且 差距为 "需补报：staff[].trainings"
+    而且 差距为 "需补报：教职工培训记录（staff[].trainings）"
     而且 规则 "nanchang.4-2-6.psych-full-time-hours" 对 "二小" 的结论为 "缺数据"
-    而且 差距为 "需补报：staff"
+    而且 差距为 "需补报：教职工名单（staff）"
 
   场景大纲: 班主任等思政教育骨干教师每年不低于10学时
     “班主任等思政教育骨干教师每年参加不低于 10 学时的心理健康教育专题培训”

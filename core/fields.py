@@ -1,0 +1,50 @@
+"""Chinese names for the data fields a finding can ask for, so an action reads
+"需补报：活动记录（events）" rather than a bare path. The path stays, in brackets, for whoever
+fills in the data."""
+
+from __future__ import annotations
+
+import re
+
+# Most specific first: the first pattern that matches the path names it.
+_LABELS: list[tuple[str, str]] = [
+    (r"staff\[\]\.trainings", "教职工培训记录"),
+    (r"staff\[role=head_teacher\]", "班主任名单"),
+    (r"staff\[role=counselor\]", "辅导员名单"),
+    (r"staff\[role=", "教职工名单"),
+    (r"staff", "教职工名单"),
+    (r"counseling_room\.meets_standard", "心理辅导室是否达标"),
+    (r"counseling_room", "心理辅导室情况"),
+    (r"teacher_development_center\.staff", "教师发展中心人员"),
+    (r"teacher_development_center\.events", "教师发展中心教研活动"),
+    (r"teacher_development_center", "教师发展中心情况"),
+    (r"city\.events", "全市活动记录"),
+    (r"enrollment\[grade=\d+\]\.classes_with", "各班心理委员设置"),
+    (r"enrollment\[grade=\d+\]\.classes", "班级数"),
+    (r"enrollment", "在籍学生数"),
+    (r"events", "活动记录"),
+    (r"screenings", "普查筛查记录"),
+    (r"lessons", "心理健康课课时安排"),
+    (r"courses", "课程设置"),
+    (r"home_visits\[[^\]]+\]\.visits_per_family", "每户家访次数"),
+    (r"home_visits", "家访情况"),
+    (r"after_school\[[^\]]+\]\.pe_minutes", "每天体育活动时间"),
+    (r"after_school", "课后服务情况"),
+    (r"archives_kept", "心理健康档案情况"),
+    (r"leadership_group", "领导小组设置"),
+    (r"working_group", "工作小组设置"),
+    (r"crisis_group", "心理危机干预小组设置"),
+    (r"referral_channel_established", "转介绿色通道建立日期"),
+    (r"warning_cases", "预警个案记录"),
+]
+
+
+def field_label(path: str) -> str:
+    for pattern, label in _LABELS:
+        if re.match(pattern, path):
+            return f"{label}（{path}）"
+    return path
+
+
+def fields_text(paths: tuple[str, ...] | list[str]) -> str:
+    return "、".join(field_label(p) for p in paths)
