@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
+import tempfile
 import traceback
 from collections import Counter
 from dataclasses import dataclass
@@ -21,11 +23,13 @@ from typing import Any
 
 import orjson
 
-from .evaluate import Evaluation, auto_workers, data_hash, iter_evaluate
-from .loading import InputError, check_warning_tiers, read_dataset
+from .evaluate import Evaluation
+from .loading import InputError
 from .model import Dataset
+from .pipeline import auto_workers, run_stream
 from .plugins import CityPolicy, PluginError, Registry, discover
 from .requirement import RequirementKind
+from .source import Source, open_source
 from .status import PRECEDENCE, Status, parse_statuses
 from .store import Store
 
@@ -76,12 +80,17 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def _summary_table(evs: list[Evaluation]) -> str:
+@dataclass(slots=True)
+class _Summary:
+    city: str
+    as_of: date
+    counts: Counter[Status]
+    overdue: int
+
+
+def _summary_table(summaries: list[_Summary]) -> str:
     head = ["城市", *[s.value for s in PRECEDENCE], "逾期"]
-    rows = []
-    for ev in evs:
-        c = Counter(f.status for f in ev.findings)
-        rows.append([ev.city, *[str(c.get(s, 0)) for s in PRECEDENCE], str(sum(f.overdue for f in ev.findings))])
+    rows = [[x.city, *[str(x.counts.get(s, 0)) for s in PRECEDENCE], str(x.overdue)] for x in summaries]
     widths = [max(_w(r[i]) for r in [head, *rows]) for i in range(len(head))]
     line = lambda r: "  ".join(x + " " * (widths[i] - _w(x)) for i, x in enumerate(r))  # noqa: E731
     return "\n".join([line(head), *[line(r) for r in rows]])
@@ -89,21 +98,6 @@ def _summary_table(evs: list[Evaluation]) -> str:
 
 def _w(text: str) -> int:  # display width: CJK characters take two columns
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-
-
-@dataclass(slots=True)
-class _Source:
-    path: Path
-    dataset: Dataset
-    raw: bytes
-    digest: str
-
-
-def _load(path: Path, reg: Registry) -> _Source:
-    dataset, raw = read_dataset(path)
-    own_city = reg.policies.get(dataset.city.code)  # cases are graded in the data's own city's tiers
-    check_warning_tiers(dataset, own_city.warning_scheme if own_city else None, str(path))
-    return _Source(path, dataset, raw, data_hash(dataset))
 
 
 def _writable_dir(path: Path) -> Path:
@@ -124,18 +118,28 @@ def _open_store(url: str) -> Store:
         raise UsageError(f"无法打开数据库 / cannot open the database '{url}': {type(exc).__name__}: {exc}") from None
 
 
-def _sources(args: argparse.Namespace, reg: Registry, policies: list[CityPolicy]) -> dict[str, _Source]:
+def _plan(args: argparse.Namespace, reg: Registry, policies: list[CityPolicy]) -> list[tuple[Source, list[CityPolicy]]]:
     """Which data each city is checked on: one shared dataset (--data, --sample) or its own sample."""
     if args.data and args.sample:
         raise UsageError("--data 与 --sample 只能二选一 / give --data or --sample, not both")
     if args.data or args.sample:
-        shared = _load(Path(args.data) if args.data else Path(str(_cities(reg, [args.sample])[0][0].sample_path())), reg)
-        return {p.code: shared for p in policies}
-    return {p.code: _load(Path(str(p.sample_path())), reg) for p in policies}
+        path = Path(args.data) if args.data else Path(str(_cities(reg, [args.sample])[0][0].sample_path()))
+        return [(open_source(path), policies)]
+    return [(open_source(Path(str(p.sample_path()))), [p]) for p in policies]
+
+
+def _check_school(source: Source, school: str) -> None:
+    """--school must name an institution of the data: checked before anything runs."""
+    for chunk in source.chunks():
+        for _, obj in chunk.rows:
+            ident = obj.get("id") if isinstance(obj, dict) else orjson.loads(obj).get("id")
+            if ident == school:
+                return
+    raise UsageError(f"数据中没有学校 / no institution with id '{school}' in {source.path}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from mhpolicy.reports.build import comparison, gap_report, only_subject
+    from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder, only_subject
     from mhpolicy.reports.render import write_comparison, write_gap_report
 
     reg = discover()
@@ -147,72 +151,84 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     explicit_as_of = _parse_date(args.as_of, "--as-of") if args.as_of else None
-    sources = _sources(args, reg, policies)
+    plan = _plan(args, reg, policies)
     if args.school:
-        for src in {id(s): s for s in sources.values()}.values():
-            if args.school not in {i.id for i in src.dataset.institutions}:
-                raise UsageError(f"数据中没有学校 / no institution with id '{args.school}' in {src.path}")
+        for source, _ in plan:
+            _check_school(source, args.school)
     out = _writable_dir(Path(args.out))
     store = _open_store(args.db)
-    evs: list[Evaluation] = []
+    summaries: list[_Summary] = []
     written: list[Path] = []
-    for policy in policies:
-        src = sources[policy.code]
-        as_of = explicit_as_of or src.dataset.as_of or date.today()
-        ev = Evaluation(policy.code, as_of, policy.info.version, src.digest)
-        workers = args.workers or auto_workers(len(src.dataset.institutions))
-        show_progress = sys.stderr.isatty() and len(src.dataset.institutions) >= 2000
-        collected: list[list[Any]] = []
-
-        def keep(chunks: Any, collected: list[list[Any]] = collected) -> Any:
-            for part in chunks:
-                collected.append(part)
-                yield part
-
-        def write_reports(run_id: int, ev: Evaluation = ev, policy: CityPolicy = policy,
-                          collected: list[list[Any]] = collected) -> None:
-            # Inside the run's transaction: if a report cannot be written, the run is not stored.
-            ev.findings = sorted((f for part in collected for f in part),
-                                 key=lambda f: (f.subject_kind, f.subject_id, f.rule_id))
-            if args.school:
-                ev.findings = only_subject(ev.findings, args.school)
-            stem = f"{policy.code}-{args.school}" if args.school else policy.code
-            written.extend(write_gap_report(out, gap_report(ev, policy, run_id), stem))
-
-        chunks = iter_evaluate(src.dataset, policy, as_of, progress=_progress if show_progress else None,
-                               workers=workers)
-        store.record_run(city=policy.code, plugin=policy.plugin_name, plugin_version=policy.info.version,
-                         as_of=as_of, data_hash=src.digest, dataset_city=src.dataset.city.code,
-                         dataset_as_of=src.dataset.as_of, source=str(src.path), raw=src.raw,
-                         institutions=len(src.dataset.institutions), findings=keep(chunks),
-                         before_commit=write_reports)
-        evs.append(ev)
-    one_dataset = len({s.digest for s in sources.values()}) == 1
-    if len(evs) > 1 and one_dataset:
-        meta = {"as_of": evs[0].as_of.isoformat(), "data_hash": evs[0].data_hash}
-        written += write_comparison(out, comparison(evs), meta)
+    json_findings: list[dict[str, Any]] = []
+    for source, group in plan:
+        header = source.header
+        as_of = explicit_as_of or header.as_of or date.today()
+        own_city = reg.policies.get(header.city.code)  # cases are graded in the data's own city's tiers
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+        try:
+            with store.writing() as w:
+                w.dataset(data_hash=source.digest, city=header.city.code, as_of=header.as_of, source=str(source.path),
+                          institutions=source.institutions, payload=source.compressed)
+                runs, builders, csvs = {}, {}, []
+                for p in group:
+                    ev = Evaluation(p.code, as_of, p.info.version, source.digest)
+                    runs[p.code] = w.begin(city=p.code, plugin=p.plugin_name, plugin_version=p.info.version,
+                                           as_of=as_of, data_hash=source.digest)
+                    stem = f"{p.code}-{args.school}" if args.school else p.code
+                    fh = (staging / f"{stem}-actions.csv").open("w", encoding="utf-8-sig", newline="")
+                    csvs.append(fh)
+                    builders[p.code] = (ReportBuilder(p, ev, fh), stem)
+                comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
+                workers = args.workers or auto_workers(source.institutions)
+                show_progress = sys.stderr.isatty() and source.institutions >= 2000
+                for part in run_stream(source, group, as_of, workers=workers,
+                                       scheme=own_city.warning_scheme if own_city else None,
+                                       progress=_progress if show_progress else None):
+                    if args.school:
+                        part = {city: only_subject(fs, args.school) for city, fs in part.items()}
+                    for city, findings in part.items():
+                        w.add(runs[city], findings)
+                        builders[city][0].add(findings)
+                        if args.json:
+                            json_findings.extend(f.to_json() for f in findings)
+                    if comp:
+                        comp.add(part)
+                for fh in csvs:
+                    fh.close()
+                # Inside the transaction: if a report cannot be written, nothing of the run is stored.
+                for p in group:
+                    w.finish(runs[p.code])
+                    builder, stem = builders[p.code]
+                    write_gap_report(staging, builder.report(runs[p.code]), stem)
+                    summaries.append(_Summary(p.code, as_of, builder.counts, builder.overdue))
+                if comp:
+                    write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest})
+                for f in sorted(staging.iterdir()):
+                    target = out / f.name
+                    f.replace(target)
+                    written.append(target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     report_stream = sys.stderr if args.json else sys.stdout
     if args.json:
-        sys.stdout.write(orjson.dumps([f.to_json() for ev in evs for f in ev.findings],
-                                      option=orjson.OPT_INDENT_2).decode() + "\n")
-    for ev in evs:
-        src = sources[ev.city]
-        print(f"{ev.city}: 数据 / data {src.path}（{len(src.dataset.institutions)} 所机构）  评估日期 / as of {ev.as_of}",
-              file=report_stream)
-    print(_summary_table(evs), file=report_stream)
-    if len(evs) > 1 and not one_dataset:
+        sys.stdout.write(orjson.dumps(json_findings, option=orjson.OPT_INDENT_2).decode() + "\n")
+    for source, group in plan:
+        for p in group:
+            print(f"{p.code}: 数据 / data {source.path}（{source.institutions} 所机构）", file=report_stream)
+    print(f"评估日期 / as of: {', '.join(sorted({x.as_of.isoformat() for x in summaries}))}", file=report_stream)
+    print(_summary_table(summaries), file=report_stream)
+    if len(policies) > 1 and len(plan) > 1:
         print("各城市按各自的样例数据检查；要在同一份数据上对照各城市，请加 --data FILE 或 --sample CITY / "
               "each city ran on its own sample; add --data FILE or --sample CITY to compare plans on one dataset",
               file=report_stream)
     print("报告 / reports: " + ", ".join(str(p) for p in written), file=report_stream)
-    errors = [f for ev in evs for f in ev.findings if f.status is Status.ERROR]
-    for f in errors[:20]:
-        _err(f"错误 / error: {f.error}")
+    errors = sum(x.counts[Status.ERROR] for x in summaries)
     if errors:
+        _err(f"错误 / error: {errors} 项规则执行出错，详见报告 / rule errors, see the reports")
         return EXIT_RULE_ERROR
     if plugin_failed:
         return EXIT_PLUGIN
-    if fail_on and any(f.status in fail_on for ev in evs for f in ev.findings):
+    if fail_on and any(x.counts[st] for x in summaries for st in fail_on):
         return EXIT_FAIL_ON
     return EXIT_OK
 

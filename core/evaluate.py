@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import multiprocessing
-import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -266,59 +264,23 @@ def _decide(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[S
     return findings
 
 
-# What forked workers evaluate: set by the parent just before the pool forks, so the
-# dataset and plugin reach the children by copy-on-write instead of pickling.
-_FORKED: tuple[CityPolicy, Context, list[Subject]] | None = None
-_WORKER_ENGINE: RuleEngine | None = None
-
-
-def _worker_chunk(bounds: tuple[int, int]) -> list[Finding]:
-    global _WORKER_ENGINE
-    assert _FORKED is not None
-    policy, ctx, institutions = _FORKED
-    if _WORKER_ENGINE is None:  # a ruleset of the worker's own, never the parent's C state
-        _WORKER_ENGINE = RuleEngine(policy.requirements)
-    part = {SubjectKind.INSTITUTION: institutions[bounds[0] : bounds[1]]}
-    return _decide(policy, ctx, part, _WORKER_ENGINE, None)
-
-
-def auto_workers(institutions: int) -> int:
-    """Two processes pay off once start-up is small next to the work (measured: ~5,000 schools)."""
-    return min(2, os.cpu_count() or 1) if institutions >= 5000 else 1
-
-
 def iter_evaluate(dataset: Dataset, policy: CityPolicy, as_of: date, *, engine: RuleEngine | None = None,
                   chunk: int = CHUNK, progress: Callable[[int, int], None] | None = None,
                   decide: Callable[[RuleEngine, list[dict[str, Any]]], Outcomes] | None = None,
-                  workers: int = 1) -> Iterator[list[Finding]]:
-    """Findings in chunks of institutions (city, district and station subjects come first).
-
-    With `workers` > 1 the institution chunks are decided in forked processes, each with its
-    own compiled ruleset; chunks come back in order, so the result is the same.
-    """
-    global _FORKED
+                  ) -> Iterator[list[Finding]]:
+    """Findings of a dataset held in memory, in chunks of institutions (city, district and
+    station subjects first). A check of a file streams through `pipeline.run_stream` instead,
+    which calls the same `_decide`."""
     engine = engine or engine_for(policy)
     ctx = Context(as_of=as_of, city=policy.info, parameters=policy.parameters, dataset=dataset)
     others = {k: subjects_of(dataset, k) for k in (SubjectKind.CITY, SubjectKind.DISTRICT, SubjectKind.STATION)}
     yield _decide(policy, ctx, others, engine, decide)
     institutions = subjects_of(dataset, SubjectKind.INSTITUTION)
     total = len(institutions)
-    bounds = [(start, min(start + chunk, total)) for start in range(0, total, chunk)]
-    if workers > 1 and decide is None and len(bounds) > 1:
-        _FORKED = (policy, ctx, institutions)
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for (_, end), part in zip(bounds, pool.imap(_worker_chunk, bounds), strict=True):
-                    yield part
-                    if progress:
-                        progress(end, total)
-        finally:
-            _FORKED = None
-        return
-    for start, end in bounds:
-        yield _decide(policy, ctx, {SubjectKind.INSTITUTION: institutions[start:end]}, engine, decide)
+    for start in range(0, total, chunk):
+        yield _decide(policy, ctx, {SubjectKind.INSTITUTION: institutions[start : start + chunk]}, engine, decide)
         if progress:
-            progress(end, total)
+            progress(min(start + chunk, total), total)
 
 
 def evaluate(dataset: Dataset, policy: CityPolicy, as_of: date, **kw: Any) -> Evaluation:

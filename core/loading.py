@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import orjson
 from pydantic import ValidationError
 
-from .model import Dataset
+from .model import Dataset, Institution
 from .requirement import WarningScheme
 
 
@@ -124,40 +122,17 @@ def parse_dataset(raw: Any, file: str) -> Dataset:
         raise InputError(issues_from(exc, file, raw)) from None
 
 
-def read_dataset(path: str | Path) -> tuple[Dataset, bytes]:
-    """Validate a JSON dataset file; returns the model and the exact bytes read."""
-    file = str(path)
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError([InputIssue("no_file", file, "", "", "文件不存在", "file not found")]) from None
-    except OSError as exc:
-        raise InputError([InputIssue("unreadable", file, "", "", f"无法读取文件：{exc}", f"cannot read file: {exc}")]) from None
-    if p.suffix.lower() not in (".json", ""):
-        raise InputError([InputIssue("unsupported_format", file, "", "", "目前只支持JSON数据文件",
-                                     "only JSON data files are supported for now")])
-    try:
-        raw = orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        line = data[: exc.pos].count(b"\n") + 1 if exc.pos is not None else "?"
-        raise InputError([InputIssue("broken_file", file, f"第{line}行 / line {line}", "",
-                                     f"不是有效的JSON：{exc.msg}", f"not valid JSON: {exc.msg}")]) from None
-    if not isinstance(raw, dict):
-        raise InputError([InputIssue("broken_file", file, "", "", "顶层应为JSON对象", "top level must be a JSON object")])
-    return parse_dataset(raw, file), data
-
-
-def check_warning_tiers(dataset: Dataset, scheme: WarningScheme | None, file: str) -> None:
+def check_warning_tiers(institutions: list[Institution], scheme: WarningScheme | None, file: str,
+                        offset: int = 0) -> None:
     """Warning cases must use the tiers of the scheme their city declares (红/橙/黄 …)."""
     if scheme is None:
         return
     allowed = "/".join(scheme.tiers)
     issues = [
-        InputIssue("not_allowed", file, f"institutions[{i}] (id={inst.id})", f"warning_cases[{j}].tier",
+        InputIssue("not_allowed", file, f"institutions[{offset + i}] (id={inst.id})", f"warning_cases[{j}].tier",
                    f"预警等级 '{case.tier}' 不在本市分级中：{allowed}",
                    f"tier '{case.tier}' is not in {scheme.code}'s scheme: {allowed}")
-        for i, inst in enumerate(dataset.institutions)
+        for i, inst in enumerate(institutions)
         for j, case in enumerate(inst.warning_cases)
         if case.tier not in scheme.tiers
     ]

@@ -9,7 +9,8 @@ nothing half-written, and nothing already stored is touched.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -72,14 +73,65 @@ class FindingRecord(SQLModel, table=True):
 
 
 _COLUMNS = [c for c in FindingRecord.model_fields if c not in ("id", "run_id")]
+_INSERT_SQL = (f"INSERT INTO finding (run_id, {', '.join(_COLUMNS)}) "
+               f"VALUES ({', '.join('?' for _ in range(len(_COLUMNS) + 1))})")
 
 
-def _row(run_id: int, f: Finding) -> dict[str, Any]:
-    row = {c: getattr(f, c) for c in _COLUMNS}
-    row["status"] = f.status.value
-    row["modality"] = f.modality.value
-    row["run_id"] = run_id
-    return row
+def _row(run_id: int, f: Finding) -> tuple[Any, ...]:
+    return (run_id, f.rule_id, f.clause, f.topic, f.subject_kind, f.subject_id, f.subject_name, f.district_id,
+            f.status.value, f.modality.value, f.observed, f.required, f.unit, f.gap, f.gap_text,
+            f.due, f.period, f.overdue, f.explanation, f.allowance, f.error)
+
+
+assert [c for c in _COLUMNS] == ["rule_id", "clause", "topic", "subject_kind", "subject_id", "subject_name",
+                                 "district_id", "status", "modality", "observed", "required", "unit", "gap",
+                                 "gap_text", "due", "period", "overdue", "explanation", "allowance", "error"]
+
+
+class RunWriter:
+    """Writes runs and their findings inside one open transaction (see Store.writing)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._sqlite = session.get_bind().dialect.name == "sqlite"
+        self._counts: dict[int, int] = {}
+
+    def dataset(self, *, data_hash: str, city: str, as_of: date | None, source: str, institutions: int,
+                payload: Callable[[], bytes]) -> None:
+        if self.session.get(DatasetRecord, data_hash) is None:
+            self.session.add(DatasetRecord(hash=data_hash, city=city, as_of=as_of, source=source,
+                                           imported_at=datetime.now(UTC), institutions=institutions,
+                                           payload=payload()))
+            self.session.flush()
+
+    def begin(self, *, city: str, plugin: str, plugin_version: str, as_of: date, data_hash: str) -> int:
+        run = RunRecord(city=city, plugin=plugin, plugin_version=plugin_version, as_of=as_of,
+                        data_hash=data_hash, started_at=datetime.now(UTC))
+        self.session.add(run)
+        self.session.flush()
+        assert run.id is not None
+        self._counts[run.id] = 0
+        return run.id
+
+    def add(self, run_id: int, findings: Iterable[Finding]) -> None:
+        rows = [_row(run_id, f) for f in findings]
+        if not rows:
+            return
+        if self._sqlite:  # the DB-API executemany on the session's own connection: same transaction
+            dbapi = self.session.connection().connection.dbapi_connection
+            assert dbapi is not None
+            dbapi.executemany(_INSERT_SQL, rows)
+        else:
+            keys = ["run_id", *_COLUMNS]
+            self.session.execute(insert(FindingRecord), [dict(zip(keys, r, strict=True)) for r in rows])
+        self._counts[run_id] += len(rows)
+
+    def finish(self, run_id: int) -> None:
+        run = self.session.get(RunRecord, run_id)
+        assert run is not None
+        run.findings = self._counts[run_id]
+        run.finished_at = datetime.now(UTC)
+        self.session.flush()
 
 
 class Store:
@@ -89,37 +141,31 @@ class Store:
         self.engine = create_engine(url)
         SQLModel.metadata.create_all(self.engine)
 
+    @contextmanager
+    def writing(self) -> Iterator[RunWriter]:
+        """One transaction: everything written through the writer is committed together, or,
+        if anything raises inside the block, nothing is."""
+        with Session(self.engine) as session, session.begin():
+            yield RunWriter(session)
+
     def record_run(self, *, city: str, plugin: str, plugin_version: str, as_of: date, data_hash: str,
                    dataset_city: str, dataset_as_of: date | None, source: str, raw: bytes, institutions: int,
                    findings: Iterable[Iterable[Finding]],
                    before_commit: Callable[[int], None] | None = None) -> int:
-        """Store the dataset (if new), the run and its findings in one transaction.
+        """Store the dataset (if new), one run and its findings in one transaction.
 
-        `before_commit(run_id)` runs inside the transaction (the CLI writes the reports there):
-        if it raises, the run is rolled back and nothing is stored.
+        `before_commit(run_id)` runs inside the transaction: if it raises, nothing is stored.
         """
-        started = datetime.now(UTC)
-        with Session(self.engine) as session, session.begin():
-            if session.get(DatasetRecord, data_hash) is None:
-                session.add(DatasetRecord(hash=data_hash, city=dataset_city, as_of=dataset_as_of, source=source,
-                                          imported_at=started, institutions=institutions,
-                                          payload=zlib.compress(raw, 6)))
-            run = RunRecord(city=city, plugin=plugin, plugin_version=plugin_version, as_of=as_of,
-                            data_hash=data_hash, started_at=started)
-            session.add(run)
-            session.flush()
-            assert run.id is not None
-            count = 0
+        with self.writing() as w:
+            w.dataset(data_hash=data_hash, city=dataset_city, as_of=dataset_as_of, source=source,
+                      institutions=institutions, payload=lambda: zlib.compress(raw, 6))
+            run_id = w.begin(city=city, plugin=plugin, plugin_version=plugin_version, as_of=as_of, data_hash=data_hash)
             for chunk in findings:
-                rows = [_row(run.id, f) for f in chunk]
-                if rows:
-                    session.execute(insert(FindingRecord), rows)
-                    count += len(rows)
-            run.findings = count
-            run.finished_at = datetime.now(UTC)
+                w.add(run_id, chunk)
+            w.finish(run_id)
             if before_commit is not None:
-                before_commit(run.id)
-            return run.id
+                before_commit(run_id)
+            return run_id
 
     def runs(self) -> list[RunRecord]:
         with Session(self.engine) as session:

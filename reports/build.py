@@ -1,15 +1,30 @@
-"""Gap reports, action lists and city comparisons as plain data (rendered by render.py)."""
+"""Gap reports, action lists and city comparisons, built incrementally from finding chunks.
+
+A report is accumulated chunk by chunk, so a province-sized check never holds all its
+findings: counts and roll-ups (by status, severity, clause, subject) are kept whole; the
+per-subject detail and the per-subject action tables are kept up to `DETAIL_LIMIT`
+subjects, beyond which the HTML shows the roll-ups and the most overdue subjects, and the
+full action list is the CSV (written as the chunks arrive) and the store.
+"""
 
 from __future__ import annotations
 
+import csv
+import heapq
 from collections import Counter, defaultdict
-from typing import Any
+from collections.abc import Iterable
+from typing import IO, Any
 
 from mhpolicy.core.evaluate import Evaluation
 from mhpolicy.core.findings import Finding
 from mhpolicy.core.plugins import CityPolicy
 from mhpolicy.core.requirement import Modality
 from mhpolicy.core.status import ACTIONABLE, PRECEDENCE, Status, roll_up
+
+DETAIL_LIMIT = 5000  # subjects whose findings a report lists one by one
+TOP_SUBJECTS = 200  # past the limit: the most overdue subjects shown with their actions
+ACTION_COLUMNS = ["subject_id", "subject_name", "action", "clause", "rule_id", "status", "modality", "due",
+                  "overdue", "period"]
 
 _VERB = {
     Status.ERROR: "规则执行出错，请联系维护者：",
@@ -20,116 +35,183 @@ _VERB = {
 }
 
 
-def only_subject(findings: list[Finding], subject_id: str) -> list[Finding]:
+def only_subject(findings: Iterable[Finding], subject_id: str) -> list[Finding]:
     """A school's report shows that school only (ids are unique per table, so the kind counts too)."""
     return [f for f in findings if f.subject_id == subject_id and f.subject_kind == "institution"]
 
 
-def action_list(findings: list[Finding]) -> list[dict[str, Any]]:
-    """What each subject must do, by when, citing the clause; overdue first, then by due date."""
-    rows = []
-    for f in sorted((f for f in findings if f.status in ACTIONABLE), key=lambda f: f.sort_key):
-        what = f.gap_text or f.title
-        rows.append({
-            "subject_id": f.subject_id, "subject_name": f.subject_name, "district_id": f.district_id,
-            "action": _VERB[f.status] + what, "title": f.title, "rule_id": f.rule_id, "clause": f.clause,
-            "status": f.status.value, "modality": f.modality.value,
-            "due": f.due.isoformat() if f.due else "", "overdue": f.overdue, "period": f.period or "",
-        })
-    return rows
+def _action(f: Finding) -> dict[str, Any]:
+    return {"subject_id": f.subject_id, "subject_name": f.subject_name, "district_id": f.district_id,
+            "action": _VERB[f.status] + (f.gap_text or f.title), "title": f.title, "rule_id": f.rule_id,
+            "clause": f.clause, "status": f.status.value, "modality": f.modality.value,
+            "due": f.due.isoformat() if f.due else "", "overdue": f.overdue, "period": f.period or ""}
 
 
-def actions_by_subject(findings: list[Finding]) -> list[dict[str, Any]]:
-    """The action list per school (or station, district): the most urgent subject first."""
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in action_list(findings):
-        groups[row["subject_id"]].append(row)
-    ordered = sorted(groups.values(), key=lambda rows: (-sum(r["overdue"] for r in rows), rows[0]["subject_id"]))
-    return [{"subject_id": rows[0]["subject_id"], "subject_name": rows[0]["subject_name"],
-             "overdue": sum(r["overdue"] for r in rows), "actions": rows} for rows in ordered]
+def action_list(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    """What to do, by when, citing the clause: overdue first, then by due date and severity."""
+    return [_action(f) for f in sorted((f for f in findings if f.status in ACTIONABLE), key=lambda f: f.sort_key)]
 
 
-def _counts(findings: list[Finding]) -> dict[str, int]:
-    c = Counter(f.status for f in findings)
-    return {s.value: c.get(s, 0) for s in PRECEDENCE}
+def _zero() -> dict[str, int]:
+    return {s.value: 0 for s in PRECEDENCE}
+
+
+class ReportBuilder:
+    """One city's gap report, fed finding chunks in any order of subjects."""
+
+    def __init__(self, policy: CityPolicy, ev: Evaluation, actions_csv: IO[str] | None = None) -> None:
+        self.policy, self.ev = policy, ev
+        self.counts: Counter[Status] = Counter()
+        self.by_severity: dict[Modality, Counter[Status]] = {m: Counter() for m in Modality}
+        self.by_rule: dict[str, Counter[Status]] = defaultdict(Counter)
+        self.subjects: dict[str, dict[str, Any]] = {}
+        self.detail: dict[str, list[Finding]] | None = {}
+        self.overdue = 0
+        self._top: list[tuple[int, str, list[dict[str, Any]]]] = []  # heap of the most overdue subjects
+        self._csv = csv.DictWriter(actions_csv, fieldnames=ACTION_COLUMNS, extrasaction="ignore") if actions_csv else None
+        if self._csv:
+            self._csv.writeheader()
+
+    def add(self, findings: list[Finding]) -> None:
+        by_subject: dict[str, list[Finding]] = defaultdict(list)
+        for f in findings:
+            self.counts[f.status] += 1
+            self.by_severity[f.modality][f.status] += 1
+            self.by_rule[f.rule_id][f.status] += 1
+            self.overdue += f.overdue
+            by_subject[f"{f.subject_kind}:{f.subject_id}"].append(f)
+        for key, fs in by_subject.items():
+            entry = self.subjects.setdefault(key, {"id": fs[0].subject_id, "name": fs[0].subject_name,
+                                                   "kind": fs[0].subject_kind, "district_id": fs[0].district_id,
+                                                   "counts": Counter()})
+            entry["counts"].update(f.status for f in fs)
+            actions = action_list(fs)
+            if self._csv:
+                self._csv.writerows(actions)
+            if self.detail is not None:
+                self.detail.setdefault(key, []).extend(fs)
+                if len(self.detail) > DETAIL_LIMIT:
+                    self.detail = None  # too many to list one by one: roll-ups and top subjects only
+            overdue = sum(a["overdue"] for a in actions)
+            if actions:
+                item = (overdue, key, actions)
+                if len(self._top) < TOP_SUBJECTS:
+                    heapq.heappush(self._top, item)
+                elif item[:2] > self._top[0][:2]:
+                    heapq.heapreplace(self._top, item)
+
+    def report(self, run_id: int | None = None) -> dict[str, Any]:
+        policy, ev = self.policy, self.ev
+        subjects = []
+        for key, entry in self.subjects.items():
+            counts = _zero() | {s.value: n for s, n in entry["counts"].items()}
+            status = roll_up(s for s, n in entry["counts"].items() if n)
+            row = {k: entry[k] for k in ("id", "name", "kind", "district_id")} | {"status": status.value, "counts": counts}
+            if self.detail is not None:
+                fs = sorted(self.detail[key], key=lambda f: (f.status.rank, f.clause, f.rule_id))
+                row["findings"] = [f.to_json() for f in fs]
+            subjects.append((status.rank, entry["id"], row))
+        subjects.sort(key=lambda t: (t[0], t[1]))
+        clauses = []
+        for req in policy.requirements:
+            c = self.by_rule.get(req.id, Counter())
+            clauses.append({"rule_id": req.id, "clause": req.clause, "title": req.title,
+                            "modality": req.modality.value, "kind": req.kind.value, "quote": req.quote,
+                            "status": roll_up(s for s, n in c.items() if n).value,
+                            "counts": _zero() | {s.value: n for s, n in c.items()}})
+        if self.detail is not None:
+            groups = [(sum(a["overdue"] for a in acts), key, acts)
+                      for key, acts in ((k, action_list(fs)) for k, fs in self.detail.items()) if acts]
+        else:
+            groups = list(self._top)
+        groups.sort(key=lambda g: (-g[0], g[1]))
+        return {
+            "meta": {"city": policy.code, "city_name": policy.info.name, "document": policy.info.document,
+                     "issuer": policy.info.issuer, "as_of": ev.as_of.isoformat(), "plugin_version": ev.plugin_version,
+                     "data_hash": ev.data_hash, "run_id": run_id, "detail": self.detail is not None,
+                     "detail_limit": DETAIL_LIMIT},
+            "summary": {"status": roll_up(s for s, n in self.counts.items() if n).value,
+                        "counts": _zero() | {s.value: n for s, n in self.counts.items()},
+                        "subjects": len(self.subjects), "overdue": self.overdue},
+            "precedence": [s.value for s in PRECEDENCE],
+            "by_severity": {m.value: _zero() | {s.value: n for s, n in c.items()} for m, c in self.by_severity.items()},
+            "by_clause": clauses,
+            "subjects": [row for _, _, row in subjects],
+            "actions_by_subject": [{"subject_id": acts[0]["subject_id"], "subject_name": acts[0]["subject_name"],
+                                    "overdue": overdue, "actions": acts} for overdue, _, acts in groups],
+        }
 
 
 def gap_report(ev: Evaluation, policy: CityPolicy, run_id: int | None = None) -> dict[str, Any]:
-    findings = ev.findings
-    by_subject: dict[str, list[Finding]] = defaultdict(list)
-    for f in findings:
-        by_subject[f.subject_id].append(f)
-    subjects = [
-        {"id": sid, "name": fs[0].subject_name, "kind": fs[0].subject_kind, "district_id": fs[0].district_id,
-         "status": roll_up(f.status for f in fs).value, "counts": _counts(fs),
-         "findings": [f.to_json() for f in sorted(fs, key=lambda f: (f.status.rank, f.clause, f.rule_id))]}
-        for sid, fs in sorted(by_subject.items(), key=lambda kv: (roll_up(f.status for f in kv[1]).rank, kv[0]))
-    ]
-    by_rule: dict[str, list[Finding]] = defaultdict(list)
-    for f in findings:
-        by_rule[f.rule_id].append(f)
-    clauses = []
-    for req in policy.requirements:
-        fs = by_rule.get(req.id, [])
-        clauses.append({"rule_id": req.id, "clause": req.clause, "title": req.title, "modality": req.modality.value,
-                        "kind": req.kind.value, "quote": req.quote, "status": roll_up(f.status for f in fs).value,
-                        "counts": _counts(fs)})
-    severity = {m.value: _counts([f for f in findings if f.modality is m]) for m in Modality}
-    return {
-        "meta": {
-            "city": policy.code, "city_name": policy.info.name, "document": policy.info.document,
-            "issuer": policy.info.issuer, "as_of": ev.as_of.isoformat(), "plugin_version": ev.plugin_version,
-            "data_hash": ev.data_hash, "run_id": run_id,
-        },
-        "summary": {"status": roll_up(f.status for f in findings).value, "counts": _counts(findings),
-                    "subjects": len(subjects), "overdue": sum(f.overdue for f in findings)},
-        "precedence": [s.value for s in PRECEDENCE],
-        "by_severity": severity,
-        "by_clause": clauses,
-        "subjects": subjects,
-        "actions": action_list(findings),
-        "actions_by_subject": actions_by_subject(findings),
-    }
+    """The report of an evaluation held in memory (small data, tests)."""
+    builder = ReportBuilder(policy, ev)
+    builder.add(ev.findings)
+    report = builder.report(run_id)
+    report["actions"] = action_list(ev.findings)
+    return report
+
+
+class ComparisonBuilder:
+    """Requirement by requirement (aligned on topic), where the plans differ for the same subject.
+
+    Fed one chunk of every city at a time (the pipeline decides a chunk under all plans
+    together). Past `DETAIL_LIMIT` subjects only the rows that differ are kept.
+    """
+
+    def __init__(self, cities: list[str]) -> None:
+        self.cities = cities
+        self.rows: list[dict[str, Any]] = []
+        self.subjects: set[str] = set()
+        self.compared = 0
+
+    def add(self, part: dict[str, list[Finding]]) -> None:
+        cells: dict[tuple[str, str, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+        for city, findings in part.items():
+            for f in findings:
+                if not f.topic.startswith("attest."):
+                    cells[(f.subject_kind, f.subject_id, f.topic)][city].append(f)
+        for (kind, sid, topic), per_city in sorted(cells.items()):
+            if len(per_city) < 2:
+                continue
+            self.compared += 1
+            self.subjects.add(f"{kind}:{sid}")
+            row = _compare_row(self.cities, sid, topic, per_city)
+            if row["differs"] or len(self.subjects) <= DETAIL_LIMIT:
+                self.rows.append(row)
+
+    def result(self) -> dict[str, Any]:
+        return {"cities": self.cities, "rows": self.rows, "compared": self.compared,
+                "differing": sum(r["differs"] for r in self.rows),
+                "only_differences": len(self.subjects) > DETAIL_LIMIT}
+
+
+def _compare_row(cities: list[str], sid: str, topic: str, per_city: dict[str, list[Finding]]) -> dict[str, Any]:
+    any_f = next(iter(per_city.values()))[0]
+    entry: dict[str, Any] = {"subject_id": sid, "subject_name": any_f.subject_name, "topic": topic, "cities": {}}
+    demands: list[set[tuple[Any, ...]]] = []
+    for city in cities:
+        fs = sorted(per_city.get(city, []), key=lambda f: f.rule_id)
+        if not fs:
+            entry["cities"][city] = None
+            continue
+        entry["cities"][city] = {
+            "status": roll_up(f.status for f in fs).value,
+            "rules": [{"status": f.status.value, "rule_id": f.rule_id, "clause": f.clause, "title": f.title,
+                       "required": f.required, "observed": f.observed, "unit": f.unit,
+                       "gap_text": f.gap_text, "modality": f.modality.value} for f in fs],
+        }
+        demands.append({(f.unit, f.required, f.modality.value, f.period)
+                        for f in fs if f.status is not Status.NOT_APPLICABLE})
+    statuses = {c["status"] for c in entry["cities"].values() if c}
+    # Plans differ for this school when the outcome differs, or when they demand different
+    # things: another amount (1:1000 → 2 teachers vs 1:800 → 3, or an extra minimum), another
+    # force (支持 vs 须) or another period (per school year vs per semester).
+    entry["differs"] = len(statuses) > 1 or any(d != demands[0] for d in demands[1:])
+    return entry
 
 
 def comparison(evaluations: list[Evaluation]) -> dict[str, Any]:
-    """Requirement by requirement (aligned on topic), where the plans differ for the same subject.
-
-    A topic one city decides and another does not is shown with '—' for the other; data the
-    other plan needs and the subject lacks shows as 缺数据, as the engine decided it.
-    """
-    cities = [ev.city for ev in evaluations]
-    cells: dict[tuple[str, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
-    names: dict[str, str] = {}
-    for ev in evaluations:
-        for f in ev.findings:
-            if f.topic.startswith("attest."):
-                continue
-            cells[(f.subject_id, f.topic)][ev.city].append(f)
-            names[f.subject_id] = f.subject_name
-    rows = []
-    for (sid, topic), per_city in sorted(cells.items()):
-        if len(per_city) < 2:
-            continue
-        entry: dict[str, Any] = {"subject_id": sid, "subject_name": names[sid], "topic": topic, "cities": {}}
-        demands: list[set[tuple[str, Any]]] = []
-        for city in cities:
-            fs = sorted(per_city.get(city, []), key=lambda f: f.rule_id)
-            if not fs:
-                entry["cities"][city] = None
-                continue
-            entry["cities"][city] = {
-                "status": roll_up(f.status for f in fs).value,
-                "rules": [{"status": f.status.value, "rule_id": f.rule_id, "clause": f.clause, "title": f.title,
-                           "required": f.required, "observed": f.observed, "unit": f.unit,
-                           "gap_text": f.gap_text, "modality": f.modality.value} for f in fs],
-            }
-            demands.append({(f.unit, f.required, f.modality.value, f.period)
-                            for f in fs if f.status is not Status.NOT_APPLICABLE})
-        statuses = {c["status"] for c in entry["cities"].values() if c}
-        # Plans differ for this school when the outcome differs, or when they demand different
-        # things: another amount (1:1000 → 2 teachers vs 1:800 → 3, or an extra minimum), another
-        # force (支持 vs 须) or another period (per school year vs per semester).
-        entry["differs"] = len(statuses) > 1 or any(d != demands[0] for d in demands[1:])
-        rows.append(entry)
-    return {"cities": cities, "rows": rows, "differing": sum(r["differs"] for r in rows)}
+    """The comparison of evaluations held in memory (same dataset under several plans)."""
+    builder = ComparisonBuilder([ev.city for ev in evaluations])
+    builder.add({ev.city: ev.findings for ev in evaluations})
+    return builder.result()

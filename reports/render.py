@@ -9,8 +9,9 @@ from typing import Any
 import orjson
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from .build import ACTION_COLUMNS
+
 _env = Environment(loader=PackageLoader("mhpolicy.reports", "templates"), autoescape=select_autoescape(["html", "j2"]))
-_ACTION_COLUMNS = ["subject_id", "subject_name", "action", "clause", "rule_id", "status", "modality", "due", "overdue", "period"]
 
 
 def _write_json(path: Path, data: Any) -> None:
@@ -18,15 +19,22 @@ def _write_json(path: Path, data: Any) -> None:
 
 
 def write_gap_report(out: Path, report: dict[str, Any], stem: str) -> list[Path]:
+    """HTML and JSON; the actions CSV too when the report carries its action list (small data).
+    A streamed check writes the CSV itself as chunks arrive (ReportBuilder)."""
     out.mkdir(parents=True, exist_ok=True)
-    html, js, actions = out / f"{stem}.html", out / f"{stem}.json", out / f"{stem}-actions.csv"
-    html.write_text(_env.get_template("report.html.j2").render(r=report), encoding="utf-8")
+    html, js = out / f"{stem}.html", out / f"{stem}.json"
+    with html.open("w", encoding="utf-8") as fh:  # streamed: a large report is never one string
+        _env.get_template("report.html.j2").stream(r=report).dump(fh)
     _write_json(js, report)
-    with actions.open("w", encoding="utf-8-sig", newline="") as fh:  # BOM so Excel reads the Chinese
-        w = csv.DictWriter(fh, fieldnames=_ACTION_COLUMNS, extrasaction="ignore")
-        w.writeheader()
-        w.writerows(report["actions"])
-    return [html, js, actions]
+    paths = [html, js]
+    if "actions" in report:
+        actions = out / f"{stem}-actions.csv"
+        with actions.open("w", encoding="utf-8-sig", newline="") as fh:  # BOM so Excel reads the Chinese
+            w = csv.DictWriter(fh, fieldnames=ACTION_COLUMNS, extrasaction="ignore")
+            w.writeheader()
+            w.writerows(report["actions"])
+        paths.append(actions)
+    return paths
 
 
 def write_comparison(out: Path, comp: dict[str, Any], meta: dict[str, Any]) -> list[Path]:

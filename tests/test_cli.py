@@ -49,7 +49,9 @@ def test_a_school_report_shows_that_school_only(here: Path, capsys: pytest.Captu
     assert findings and {f["subject_id"] for f in findings} == {school}
     report = json.loads((here / "o" / f"fuzhou-{school}.json").read_text(encoding="utf-8"))
     assert {s["id"] for s in report["subjects"]} == {school}
-    assert {a["subject_id"] for a in report["actions"]} <= {school}
+    assert {g["subject_id"] for g in report["actions_by_subject"]} == {school}
+    csv_rows = (here / "o" / f"fuzhou-{school}-actions.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert csv_rows and all(row.startswith(school + ",") for row in csv_rows)
 
 
 @pytest.mark.parametrize(("mutate", "words"), [
@@ -104,7 +106,7 @@ def test_policies_explain_and_schema(here: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_the_bundled_sample_is_a_worked_example_of_the_schema() -> None:
-    from mhpolicy.core.loading import read_dataset
+    from mhpolicy.core.source import read_dataset
 
     for policy in discover().policies.values():
         ds, _ = read_dataset(Path(str(policy.sample_path())))

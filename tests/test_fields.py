@@ -6,8 +6,8 @@ from pathlib import Path
 
 from mhpolicy.core.evaluate import evaluate
 from mhpolicy.core.fields import field_label
-from mhpolicy.core.loading import read_dataset
 from mhpolicy.core.plugins import discover
+from mhpolicy.core.source import read_dataset
 from mhpolicy.core.status import Status
 
 

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from mhpolicy.core.loading import InputError, read_dataset
+from mhpolicy.core.loading import InputError
+from mhpolicy.core.source import read_dataset
 
 from .plugin_kit import dataset, school
 
@@ -93,7 +94,7 @@ def test_warning_tiers_must_belong_to_the_city_scheme(tmp_path: Path) -> None:
     ds, _ = read_dataset(_write(tmp_path, dataset(school("A", 1, warning_cases=[case]))))
     scheme = WarningScheme(code="x", tiers=("red", "orange", "yellow"))
     with pytest.raises(InputError) as exc:
-        check_warning_tiers(ds, scheme, "f.json")
+        check_warning_tiers(ds.institutions, scheme, "f.json")
     (issue,) = exc.value.issues
     assert (issue.row, issue.field) == ("institutions[0] (id=A)", "warning_cases[0].tier")
-    check_warning_tiers(ds, None, "f.json")  # a city without tiers accepts what it is given
+    check_warning_tiers(ds.institutions, None, "f.json")  # a city without tiers accepts what it is given

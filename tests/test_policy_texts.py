@@ -92,7 +92,7 @@ def test_every_declared_parameter_is_read_by_a_measure(monkeypatch: pytest.Monke
 
     from mhpolicy.core.context import Context
     from mhpolicy.core.evaluate import evaluate
-    from mhpolicy.core.loading import read_dataset
+    from mhpolicy.core.source import read_dataset
 
     read: set[str] = set()
     original = Context.param

@@ -1,0 +1,130 @@
+"""The check as a stream: a dataset file in, findings out chunk by chunk, under several plans.
+
+Each chunk of institutions is validated once and decided under every requested city by the
+same `_decide` path as `evaluate` (measures in Python, statuses in the rule engine). With
+workers > 1 the chunks go to forked processes, which hold their own compiled rulesets; the
+parent only stores and reports, so validation and evaluation use both cores. The garbage
+collector is paused for the run (the objects made here hold no reference cycles, and
+repeated full collections over millions of live objects cost more than the work itself).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+
+from .context import Context, Subject, subjects_of
+from .engine import RuleEngine
+from .evaluate import _decide, engine_for
+from .findings import Finding
+from .loading import InputError, InputIssue, check_warning_tiers
+from .model import Dataset
+from .plugins import CityPolicy
+from .requirement import SubjectKind, WarningScheme
+from .source import RawChunk, Source, validate_chunk
+
+Part = dict[str, list[Finding]]  # city code -> findings of one chunk
+
+# Set by the parent just before forking: workers inherit it by copy-on-write, not pickling.
+_JOB: tuple[Sequence[CityPolicy], Dataset, date, str, WarningScheme | None] | None = None
+_WORKER_ENGINES: dict[str, RuleEngine] = {}
+
+
+def _contexts(policies: Sequence[CityPolicy], header: Dataset, as_of: date) -> dict[str, Context]:
+    return {p.code: Context(as_of=as_of, city=p.info, parameters=p.parameters, dataset=header) for p in policies}
+
+
+def _decide_chunk(chunk: RawChunk, policies: Sequence[CityPolicy], header: Dataset, file: str,
+                  scheme: WarningScheme | None, contexts: dict[str, Context],
+                  engines: Callable[[CityPolicy], RuleEngine]) -> tuple[list[str], Part]:
+    institutions = validate_chunk(chunk, header, file)
+    if scheme is not None:
+        check_warning_tiers(institutions, scheme, file, offset=chunk.start)
+    subjects = {SubjectKind.INSTITUTION: [Subject(SubjectKind.INSTITUTION, i.id, i.name, i.district_id, i)
+                                          for i in institutions]}
+    part = {p.code: _decide(p, contexts[p.code], subjects, engines(p), None) for p in policies}
+    return [i.id for i in institutions], part
+
+
+_WORKER_CONTEXTS: dict[str, Context] = {}
+
+
+def _worker(chunk: RawChunk) -> tuple[list[str], Part]:
+    assert _JOB is not None
+    policies, header, as_of, file, scheme = _JOB
+    if not _WORKER_CONTEXTS:
+        _WORKER_CONTEXTS.update(_contexts(policies, header, as_of))
+
+    def engine(p: CityPolicy) -> RuleEngine:  # a ruleset of the worker's own, never the parent's C state
+        if p.code not in _WORKER_ENGINES:
+            _WORKER_ENGINES[p.code] = RuleEngine(p.requirements)
+        return _WORKER_ENGINES[p.code]
+
+    return _decide_chunk(chunk, policies, header, file, scheme, _WORKER_CONTEXTS, engine)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def auto_workers(institutions: int) -> int:
+    """Two processes once forking pays off (a few thousand institutions)."""
+    import os
+
+    return min(2, os.cpu_count() or 1) if institutions >= 4000 else 1
+
+
+def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, workers: int = 1,
+               scheme: WarningScheme | None = None, chunk: int | None = None,
+               progress: Callable[[int, int], None] | None = None) -> Iterator[Part]:
+    """Findings of every city, chunk by chunk: city, district and station subjects first."""
+    global _JOB
+    file = str(source.path)
+    header = source.header
+    contexts = _contexts(policies, header, as_of)
+    others = {k: subjects_of(header, k) for k in (SubjectKind.CITY, SubjectKind.DISTRICT, SubjectKind.STATION)}
+    seen: set[str] = set()
+
+    def check_ids(ids: list[str], start: int) -> None:
+        dupes = [i for i in ids if i in seen]
+        if dupes:
+            raise InputError([InputIssue("invalid_value", file, f"institutions (id={d})", "id", f"编号重复 '{d}'",
+                                         f"duplicate id '{d}'") for d in dupes])
+        seen.update(ids)
+
+    with paused_gc():
+        yield {p.code: _decide(p, contexts[p.code], others, engine_for(p), None) for p in policies}
+        done = 0
+        chunks = source.chunks(chunk) if chunk else source.chunks()
+        if workers > 1 and source.institutions > 0:
+            _JOB = (policies, header, as_of, file, scheme)
+            gc.freeze()  # children then share the parent's pages instead of copying them on every collection
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    for ids, part in pool.imap(_worker, chunks):
+                        check_ids(ids, done)
+                        done += len(ids)
+                        yield part
+                        if progress:
+                            progress(done, source.institutions)
+            finally:
+                _JOB = None
+                gc.unfreeze()
+            return
+        for raw in chunks:
+            ids, part = _decide_chunk(raw, policies, header, file, scheme, contexts, engine_for)
+            check_ids(ids, done)
+            done += len(ids)
+            yield part
+            if progress:
+                progress(done, source.institutions)

@@ -1,0 +1,183 @@
+"""A dataset file read in chunks of institutions, so a province-sized file never sits in
+memory whole.
+
+Two formats, one model:
+- `.json`: the `Dataset` as one document (`mhpolicy schema`); parsed at once, which is fine
+  up to some tens of thousands of institutions;
+- `.jsonl`: JSON Lines for large data: line 1 is the dataset without `institutions` (city,
+  districts, stations, as_of), every further line one institution.
+
+The header (everything but the institutions) is validated up front. Institutions are
+validated chunk by chunk where they are evaluated (possibly in worker processes), with the
+same pydantic model; a bad row raises `InputError` naming file, row and field, and since a
+check stores in one transaction, nothing of that run is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+
+from .loading import InputError, InputIssue, issues_from, parse_dataset
+from .model import Dataset, Institution
+
+CHUNK = 2000  # institutions per chunk: bounds memory, and is the unit of work for workers
+
+
+@dataclass(slots=True)
+class RawChunk:
+    """Institutions not yet validated: (row label, JSON object or bytes) pairs."""
+
+    start: int  # index of the first institution in the file
+    rows: list[tuple[str, Any]]
+
+
+@dataclass(slots=True)
+class Source:
+    path: Path
+    header: Dataset  # the dataset without institutions
+    digest: str  # sha256 of the file's bytes: the key a run is reproduced by
+    institutions: int
+    _raw: list[Any] | None = field(default=None, repr=False)  # .json: the parsed institutions
+
+    @property
+    def jsonl(self) -> bool:
+        return self.path.suffix.lower() == ".jsonl"
+
+    def chunks(self, size: int = CHUNK) -> Iterator[RawChunk]:
+        if self._raw is not None:
+            for start in range(0, len(self._raw), size):
+                rows = [(f"institutions[{start + k}]", obj) for k, obj in enumerate(self._raw[start : start + size])]
+                yield RawChunk(start, rows)
+            return
+        with self.path.open("rb") as fh:
+            fh.readline()  # the header
+            rows: list[tuple[str, Any]] = []
+            start = n = 0
+            for line_no, line in enumerate(fh, start=2):
+                if not line.strip():
+                    continue
+                rows.append((f"第{line_no}行 / line {line_no}", line))
+                n += 1
+                if len(rows) >= size:
+                    yield RawChunk(start, rows)
+                    start, rows = n, []
+            if rows:
+                yield RawChunk(start, rows)
+
+    def compressed(self) -> bytes:
+        """The file's bytes, zlib-compressed in one streaming pass (level 1: this is an archive)."""
+        comp = zlib.compressobj(1)
+        parts = []
+        with self.path.open("rb") as fh:
+            while block := fh.read(1 << 20):
+                parts.append(comp.compress(block))
+        parts.append(comp.flush())
+        return b"".join(parts)
+
+
+def _file_issue(file: str, code: str, zh: str, en: str, row: str = "") -> InputError:
+    return InputError([InputIssue(code, file, row, "", zh, en)])
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _loads(data: bytes, file: str, row: str = "") -> Any:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        line = data[: exc.pos].count(b"\n") + 1 if exc.pos is not None else "?"
+        where = row or f"第{line}行 / line {line}"
+        raise _file_issue(file, "broken_file", f"不是有效的JSON：{exc.msg}", f"not valid JSON: {exc.msg}", where) from None
+
+
+def open_source(path: str | Path) -> Source:
+    """Validate the header of a dataset file and make its institutions iterable in chunks."""
+    p = Path(path)
+    file = str(path)
+    if p.suffix.lower() not in (".json", ".jsonl", ""):
+        raise _file_issue(file, "unsupported_format", "只支持JSON（.json）或JSON Lines（.jsonl）数据文件",
+                          "only JSON (.json) or JSON Lines (.jsonl) data files are supported")
+    try:
+        size_ok = p.is_file()
+    except OSError:
+        size_ok = False
+    if not size_ok:
+        raise _file_issue(file, "no_file", "文件不存在", "file not found")
+    digest = _sha256(p)
+    if p.suffix.lower() == ".jsonl":
+        with p.open("rb") as fh:
+            head = _loads(fh.readline(), file, "第1行 / line 1")
+            count = sum(1 for line in fh if line.strip())
+        if not isinstance(head, dict) or "institutions" in head:
+            raise _file_issue(file, "broken_file", "第1行应为不含 institutions 的数据集头部",
+                              "line 1 must be the dataset header without institutions", "第1行 / line 1")
+        return Source(p, parse_dataset(head, file), digest, count)
+    raw = _loads(p.read_bytes(), file)
+    if not isinstance(raw, dict):
+        raise _file_issue(file, "broken_file", "顶层应为JSON对象", "top level must be a JSON object")
+    institutions = raw.pop("institutions", [])
+    if not isinstance(institutions, list):
+        raise InputError([InputIssue("not_a_list", file, "", "institutions", "应为列表", "must be a list")])
+    header = parse_dataset(raw, file)
+    return Source(p, header, digest, len(institutions), institutions)
+
+
+def validate_chunk(chunk: RawChunk, header: Dataset, file: str) -> list[Institution]:
+    """Validate a chunk of institutions against the model and the header's districts."""
+    districts = {d.id for d in header.districts}
+    out: list[Institution] = []
+    issues: list[InputIssue] = []
+    for row, obj in chunk.rows:
+        try:
+            inst = (Institution.model_validate_json(obj) if isinstance(obj, (bytes, str))
+                    else Institution.model_validate(obj))
+        except ValidationError as exc:
+            for issue in issues_from(exc, file, None):
+                ident = _ident(obj)
+                label = row + (f" (id={ident})" if ident else "")
+                issues.append(InputIssue(issue.code, file, label, issue.field, issue.message_zh, issue.message_en))
+            continue
+        if inst.district_id not in districts:
+            issues.append(InputIssue("invalid_value", file, f"{row} (id={inst.id})", "district_id",
+                                     f"取值无效：未知的区县 '{inst.district_id}'",
+                                     f"invalid value: unknown district '{inst.district_id}'"))
+        out.append(inst)
+    if issues:
+        raise InputError(issues)
+    return out
+
+
+def _ident(obj: Any) -> str | None:
+    try:
+        data = orjson.loads(obj) if isinstance(obj, (bytes, str)) else obj
+        ident = data.get("id")
+        return ident if isinstance(ident, str) else None
+    except Exception:
+        return None
+
+
+def read_dataset(path: str | Path) -> tuple[Dataset, bytes]:
+    """The whole dataset in memory, validated exactly as a streamed check validates it (small data,
+    tests); returns the model and the file's bytes."""
+    source = open_source(path)
+    institutions = [inst for chunk in source.chunks() for inst in validate_chunk(chunk, source.header, str(path))]
+    seen: set[str] = set()
+    dupes = [i.id for i in institutions if i.id in seen or seen.add(i.id)]  # type: ignore[func-returns-value]
+    if dupes:
+        raise InputError([InputIssue("invalid_value", str(path), f"institutions (id={d})", "id", f"编号重复 '{d}'",
+                                     f"duplicate id '{d}'") for d in dupes])
+    return source.header.model_copy(update={"institutions": institutions}), source.path.read_bytes()
