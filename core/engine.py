@@ -182,36 +182,52 @@ class RuleEngine:
         return result
 
 
-def _holds(cond: dict[str, Any], fact: dict[str, Any]) -> bool:
-    """Evaluate one compiled condition in Python: the engine-free path the benchmark compares."""
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "$gte": lambda a, b: a >= b, "$lte": lambda a, b: a <= b, "$lt": lambda a, b: a < b,
+    "$gt": lambda a, b: a > b, "$neq": lambda a, b: a != b,
+}
+
+
+def compile_direct(cond: dict[str, Any]) -> Callable[[dict[str, Any]], bool]:
+    """The same condition JSON the engine receives, compiled once into a Python predicate."""
+    tests: list[Callable[[dict[str, Any]], bool]] = []
     for key, val in cond.items():
         if key == "$and":
-            if not all(_holds(c, fact) for c in val):
-                return False
-        elif key in ("$gte", "$lte", "$lt", "$gt", "$neq"):
-            (field, ref), = val.items()
-            a, b = fact[field], fact[ref["$m"]]
-            ok = {"$gte": a >= b, "$lte": a <= b, "$lt": a < b, "$gt": a > b, "$neq": a != b}[key]
-            if not ok:
-                return False
+            parts = [compile_direct(c) for c in val]
+            tests.append(lambda f, parts=parts: all(p(f) for p in parts))
+        elif key in _COMPARE:
+            ((field, ref),) = val.items()
+            op, other = _COMPARE[key], ref["$m"]
+            tests.append(lambda f, op=op, field=field, other=other: op(f[field], f[other]))
         elif isinstance(val, dict):  # field == other field
-            if fact[key] != fact[val["$m"]]:
-                return False
-        elif fact.get(key) != val:
-            return False
-    return True
+            tests.append(lambda f, key=key, other=val["$m"]: f[key] == f[other])
+        else:
+            tests.append(lambda f, key=key, val=val: f.get(key) == val)
+    if len(tests) == 1:
+        return tests[0]
+    return lambda f: all(t(f) for t in tests)
+
+
+class DirectDecider:
+    """Decides facts with the compiled conditions, without the engine: the benchmark's baseline."""
+
+    def __init__(self, conditions: list[tuple[dict[str, Any], Status]]) -> None:
+        self.by_req: dict[int, list[tuple[Callable[[dict[str, Any]], bool], Status]]] = {}
+        for cond, status in conditions:
+            rest = {"$and": cond["$and"][1:]}  # the requirement index is the dispatch key
+            self.by_req.setdefault(cond["$and"][0]["rq"], []).append((compile_direct(rest), status))
+
+    def __call__(self, facts: Iterable[dict[str, Any]]) -> Outcomes:
+        out = Outcomes({}, {})
+        for fact in facts:
+            hits = [s for test, s in self.by_req[fact["rq"]] if test(fact)]
+            if len(hits) == 1:
+                out.status[fact["fx"]] = hits[0]
+            else:
+                out.errors[fact["fx"]] = f"{len(hits)} rules held"
+        return out
 
 
 def decide_direct(conditions: list[tuple[dict[str, Any], Status]], facts: Iterable[dict[str, Any]]) -> Outcomes:
     """Decide the same facts with the same compiled conditions, without the engine."""
-    by_req: dict[int, list[tuple[dict[str, Any], Status]]] = {}
-    for cond, status in conditions:
-        by_req.setdefault(cond["$and"][0]["rq"], []).append((cond, status))
-    out = Outcomes({}, {})
-    for fact in facts:
-        hits = [s for c, s in by_req[fact["rq"]] if _holds(c, fact)]
-        if len(hits) == 1:
-            out.status[fact["fx"]] = hits[0]
-        else:
-            out.errors[fact["fx"]] = f"{len(hits)} rules held"
-    return out
+    return DirectDecider(conditions)(facts)

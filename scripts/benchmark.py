@@ -1,307 +1,191 @@
-"""Benchmark of the check, stage by stage, on synthetic datasets (scripts/synthetic.py).
+"""Benchmark of the check on synthetic data (scripts/synthetic.py), stage by stage.
 
-    python scripts/benchmark.py                          # N = 1,000 / 10,000 / 100,000, fuzhou
-    python scripts/benchmark.py --sizes 1000,10000 --cities fuzhou,nanchang   (or --cities all)
-    python scripts/benchmark.py --one 10000 [--city fuzhou] [--data FILE]   # one size, this process
+    python scripts/benchmark.py                                  # N = 1,000 / 10,000 / 100,000, fuzhou
+    python scripts/benchmark.py --sizes 1000,10000 --cities all  # every installed city, one check
 
-Each (size, city) runs in a fresh subprocess (`--one`), so the peak memory printed is that
-size's own: `ru_maxrss` of the process (process-wide peak over all stages) and of its forked
-evaluation workers. The dataset is generated beforehand by another process and read as
-bytes, so the generator's own memory is not counted (with `--one` alone it is generated in
-process, and the peak then includes it).
+For each N it prints:
+- end to end: `mhpolicy check --data FILE.jsonl` run as a user runs it, in a fresh process
+  (workers as the CLI picks them), with its wall time and peak memory (ru_maxrss of the
+  process and, separately, of its largest worker);
+- the stages, measured in one process over the same chunks: load and validate (pydantic),
+  evaluate (measures in Python, then the rule engine), store (SQLite), report (builders and
+  files); and beside the engine, the same facts decided by the same compiled conditions
+  without it, and the ratio.
 
-Stages, as `mhpolicy check` runs them:
-  load     orjson bytes -> parse_dataset (pydantic validation)
-  hash     data_hash(dataset) (the run's reproducibility key)
-  eval     iter_evaluate, chunks kept (workers as the CLI picks them: 2 from 5,000 schools)
-  store    Store on a temp SQLite file, record_run with the chunks (one transaction)
-  report   gap_report + write_gap_report (HTML, JSON, actions CSV) to a temp dir
-Then, single process and chunks discarded: the engine path split into Python (facts and
-findings) and the engine (RuleEngine.run, timed through `decide=`), and the engine-free
-path (decide_direct on the same compiled conditions).
-
-Targets: 100,000 institutions end to end under 30 s and 1.5 GB on this 2-core machine;
-the engine within 10x of the direct path. This prints figures; it asserts nothing.
+Targets (issue #3): 100,000 institutions end to end under 30 s and 1.5 GB on this 2-core
+machine; the engine within 10x of the direct path. This prints figures; it asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
-import os
+import json
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 SCRIPTS = Path(__file__).resolve().parent
 CACHE = Path(tempfile.gettempdir()) / "mhpolicy-bench"
-MB = 1024 * 1024
 
 
 def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024  # Linux: kilobytes
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports kilobytes
 
 
-def _rss_mb() -> float:
-    with open("/proc/self/statm") as fh:
-        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / MB
-
-
-class _Clock:
-    """Accumulates the time spent inside a wrapped callable."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-
-    def wrap(self, fn: Callable[..., Any]) -> Callable[..., Any]:
-        def timed(*args: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return fn(*args)
-            finally:
-                self.seconds += time.perf_counter() - start
-
-        return timed
-
-
-def run_one(n: int, city: str, data: Path | None, workers: int | None, seed: int) -> dict[str, Any]:
-    """All stages for one size and city, in this process; returns the figures."""
-    from mhpolicy.core.engine import decide_direct
-    from mhpolicy.core.evaluate import Evaluation, auto_workers, data_hash, engine_for, iter_evaluate
-    from mhpolicy.core.loading import parse_dataset
-    from mhpolicy.core.plugins import discover
-    from mhpolicy.core.store import Store
-    from mhpolicy.reports.build import gap_report
-    from mhpolicy.reports.render import write_gap_report
-
-    out: dict[str, Any] = {"n": n, "city": city, "mem": {}}
-
-    def mark(stage: str) -> None:
-        out["mem"][stage] = {"rss": round(_rss_mb()), "peak": round(_peak_mb())}
-        print(f"  [{city} {n}] {stage:<10} rss {_rss_mb():7.0f} MB  peak {_peak_mb():7.0f} MB", file=sys.stderr)
-
-    policy = discover().get(city)
-    engine_for(policy)  # compile the ruleset outside the timings (once per process in the CLI too)
-    mark("start")
-    if data is None:
-        sys.path.insert(0, str(SCRIPTS))
-        from synthetic import make_dataset
-
-        raw_dict = make_dataset(n, city, seed)
-        raw = orjson.dumps(raw_dict)
-        del raw_dict
-        gc.collect()
-        out["generated_in_process"] = True
-    else:
-        raw = data.read_bytes()
-    out["json_mb"] = round(len(raw) / MB, 1)
-    mark("bytes")
-
-    t0 = time.perf_counter()
-    dataset = parse_dataset(orjson.loads(raw), "synthetic")
-    out["load"] = time.perf_counter() - t0
-    mark("load")
-    as_of = dataset.as_of or date(2025, 9, 30)
-
-    t0 = time.perf_counter()
-    digest = data_hash(dataset)
-    out["hash"] = time.perf_counter() - t0
-    mark("hash")
-
-    w = workers if workers is not None else auto_workers(len(dataset.institutions))
-    out["workers"] = w
-    t0 = time.perf_counter()
-    chunks = [part for part in iter_evaluate(dataset, policy, as_of, workers=w)]
-    out["eval"] = time.perf_counter() - t0
-    out["findings"] = sum(len(c) for c in chunks)
-    mark("eval")
-
-    with tempfile.TemporaryDirectory(prefix="mhpolicy-bench-") as tmp:
-        store = Store(str(Path(tmp) / "bench.db"))
-        t0 = time.perf_counter()
-        run_id = store.record_run(city=policy.code, plugin=policy.plugin_name, plugin_version=policy.info.version,
-                                  as_of=as_of, data_hash=digest, dataset_city=dataset.city.code,
-                                  dataset_as_of=dataset.as_of, source="synthetic", raw=raw,
-                                  institutions=len(dataset.institutions), findings=iter(chunks))
-        out["store"] = time.perf_counter() - t0
-        store.engine.dispose()
-        out["db_mb"] = round((Path(tmp) / "bench.db").stat().st_size / MB, 1)
-        mark("store")
-
-        t0 = time.perf_counter()
-        ev = Evaluation(policy.code, as_of, policy.info.version, digest)
-        ev.findings = sorted((f for part in chunks for f in part), key=lambda f: (f.subject_kind, f.subject_id, f.rule_id))
-        del chunks
-        report = gap_report(ev, policy, run_id)
-        out["report_build"] = time.perf_counter() - t0
-        mark("report-dic")
-        t1 = time.perf_counter()
-        paths = write_gap_report(Path(tmp) / "out", report, policy.code)
-        out["report_write"] = time.perf_counter() - t1
-        out["report"] = time.perf_counter() - t0
-        out["report_files_mb"] = {p.suffix.lstrip("."): round(p.stat().st_size / MB, 1) for p in paths}
-        mark("report")
-    del report, ev
-    gc.collect()
-    out["total"] = out["load"] + out["hash"] + out["eval"] + out["store"] + out["report"]
-    out["peak_pipeline"] = round(_peak_mb())
-    out["peak_children"] = round(_peak_mb(resource.RUSAGE_CHILDREN))
-
-    # Single process, findings discarded: the engine split, then the engine-free path.
-    engine_clock = _Clock()
-    t0 = time.perf_counter()
-    count = 0
-    for part in iter_evaluate(dataset, policy, as_of, decide=lambda eng, facts: engine_clock.wrap(eng.run)(facts)):
-        count += len(part)
-    out["engine_path"] = time.perf_counter() - t0
-    out["engine_decide"] = engine_clock.seconds
-    out["facts"] = count
-    direct_clock = _Clock()
-    t0 = time.perf_counter()
-    direct_count = 0
-    for part in iter_evaluate(dataset, policy, as_of,
-                              decide=lambda eng, facts: direct_clock.wrap(decide_direct)(eng.conditions, facts)):
-        direct_count += len(part)
-    out["direct_path"] = time.perf_counter() - t0
-    out["direct_decide"] = direct_clock.seconds
-    out["direct_findings"] = direct_count
-    out["peak"] = round(_peak_mb())
-    mark("done")
-    return out
-
-
-def _ensure_data(n: int, city: str, seed: int) -> Path:
+def _data(n: int, city: str) -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"synthetic-{city}-{n}-{seed}.json"
+    path = CACHE / f"synthetic-{city}-{n}.jsonl"
     if not path.exists():
-        t0 = time.perf_counter()
-        tmp = path.with_suffix(".part")
-        subprocess.run([sys.executable, str(SCRIPTS / "synthetic.py"), str(n), str(tmp), "--city", city,
-                        "--seed", str(seed)], check=True)
-        tmp.rename(path)
-        print(f"generated {path} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        part = path.with_name(path.stem + ".part.jsonl")
+        subprocess.run([sys.executable, str(SCRIPTS / "synthetic.py"), str(n), str(part), "--city", city], check=True)
+        part.rename(path)
     return path
 
 
-def _row(r: dict[str, Any]) -> list[str]:
-    n = r["n"]
-    return [
-        r["city"], f"{n:,}", f"{r['json_mb']:.0f}", f"{r['load']:.2f}", f"{r['hash']:.2f}",
-        f"{r['eval']:.2f}", str(r["workers"]), f"{r['store']:.2f}", f"{r['report']:.2f}", f"{r['total']:.2f}",
-        f"{r['eval'] / n * 1e6:.0f}", f"{r['engine_path']:.2f}", f"{r['direct_path']:.2f}",
-        f"{r['engine_path'] / r['direct_path']:.1f}x", f"{r['findings']:,}", f"{r['peak_pipeline']:,}",
-        f"{r['peak_children']:,}",
-    ]
+def end_to_end(data: Path, cities: list[str]) -> dict[str, Any]:
+    """`mhpolicy check` in this process (run me in a fresh one): wall time and peaks."""
+    from mhpolicy.core.cli import main
+
+    with tempfile.TemporaryDirectory(prefix="mhpolicy-bench-") as tmp:
+        args = ["check", "--data", str(data), "--db", f"{tmp}/b.db", "--out", f"{tmp}/out"]
+        for c in cities:
+            args += ["--city", c]
+        t0 = time.perf_counter()
+        code = main(args)
+        wall = time.perf_counter() - t0
+        sizes = {p.name: round(p.stat().st_size / 2**20, 1) for p in Path(tmp, "out").iterdir()}
+        db = round(Path(tmp, "b.db").stat().st_size / 2**20, 1)
+    return {"exit": code, "wall": wall, "peak": _peak_mb(), "peak_worker": _peak_mb(resource.RUSAGE_CHILDREN),
+            "files_mb": sizes, "db_mb": db}
 
 
-def _split_row(r: dict[str, Any]) -> list[str]:
-    n, facts = r["n"], r["facts"]
-    py = r["engine_path"] - r["engine_decide"]
-    py_direct = r["direct_path"] - r["direct_decide"]
-    return [
-        r["city"], f"{n:,}", f"{facts:,}", f"{r['engine_path']:.2f}", f"{py:.2f}", f"{r['engine_decide']:.2f}",
-        f"{r['engine_decide'] / facts * 1e6:.1f}", f"{r['direct_path']:.2f}", f"{py_direct:.2f}",
-        f"{r['direct_decide']:.2f}", f"{r['direct_decide'] / facts * 1e6:.2f}",
-        f"{r['engine_decide'] / r['direct_decide']:.0f}x", f"{r['engine_path'] / n * 1e6:.0f}",
-        f"{r['direct_path'] / n * 1e6:.0f}",
-    ]
+def stages(data: Path, city: str) -> dict[str, Any]:
+    """Each stage timed separately, single process, chunk by chunk (nothing kept between chunks)."""
+    from mhpolicy.core.context import Context, Subject
+    from mhpolicy.core.engine import DirectDecider
+    from mhpolicy.core.evaluate import Evaluation, _decide, engine_for
+    from mhpolicy.core.pipeline import paused_gc
+    from mhpolicy.core.plugins import discover
+    from mhpolicy.core.requirement import SubjectKind
+    from mhpolicy.core.source import open_source, validate_chunk
+    from mhpolicy.core.store import Store
+    from mhpolicy.reports.build import ReportBuilder
+    from mhpolicy.reports.render import write_gap_report
+
+    policy = discover().get(city)
+    engine = engine_for(policy)
+    direct = DirectDecider(engine.conditions)
+    t: dict[str, float] = dict.fromkeys(("open", "validate", "python", "engine", "direct", "store", "report"), 0.0)
+    facts = findings = 0
+
+    def engine_timed(eng: Any, fs: list[dict[str, Any]]) -> Any:
+        nonlocal facts
+        facts += len(fs)
+        t0 = time.perf_counter()
+        try:
+            return eng.run(fs)
+        finally:
+            t["engine"] += time.perf_counter() - t0
+
+    def direct_timed(eng: Any, fs: list[dict[str, Any]]) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return direct(fs)
+        finally:
+            t["direct"] += time.perf_counter() - t0
+
+    with tempfile.TemporaryDirectory(prefix="mhpolicy-bench-") as tmp, paused_gc():
+        t0 = time.perf_counter()
+        src = open_source(data)
+        t["open"] = time.perf_counter() - t0
+        as_of = src.header.as_of or date(2025, 9, 30)
+        ctx = Context(as_of=as_of, city=policy.info, parameters=policy.parameters, dataset=src.header)
+        store = Store(f"{tmp}/b.db")
+        csv_fh = open(f"{tmp}/actions.csv", "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+        builder = ReportBuilder(policy, Evaluation(policy.code, as_of, policy.info.version, src.digest), csv_fh)
+        with store.writing() as w:
+            run_id = w.begin(city=city, plugin=city, plugin_version="bench", as_of=as_of, data_hash=src.digest)
+            for chunk in src.chunks():
+                t0 = time.perf_counter()
+                institutions = validate_chunk(chunk, src.header, str(data))
+                t["validate"] += time.perf_counter() - t0
+                subjects = {SubjectKind.INSTITUTION: [Subject(SubjectKind.INSTITUTION, i.id, i.name, i.district_id, i)
+                                                      for i in institutions]}
+                t0 = time.perf_counter()
+                part = _decide(policy, ctx, subjects, engine, engine_timed)
+                t["python"] += time.perf_counter() - t0
+                t0 = time.perf_counter()
+                _decide(policy, ctx, subjects, engine, direct_timed)
+                t["direct_path"] = t.get("direct_path", 0.0) + time.perf_counter() - t0
+                findings += len(part)
+                t0 = time.perf_counter()
+                w.add(run_id, part)
+                t["store"] += time.perf_counter() - t0
+                t0 = time.perf_counter()
+                builder.add(part)
+                t["report"] += time.perf_counter() - t0
+            w.finish(run_id)
+            csv_fh.close()
+            t0 = time.perf_counter()
+            write_gap_report(Path(tmp, "out"), builder.report(run_id), city)
+            t["report"] += time.perf_counter() - t0
+    t["python"] -= t["engine"]
+    t["direct_python"] = t.pop("direct_path") - t["direct"]
+    return {"t": t, "facts": facts, "findings": findings, "institutions": src.institutions, "peak": _peak_mb()}
 
 
-def _table(head: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(x) for x in col) for col in zip(head, *rows, strict=True)]
-    fmt = lambda row: "  ".join(x.rjust(w) for x, w in zip(row, widths, strict=True))  # noqa: E731
-    return "\n".join([fmt(head), fmt(["-" * w for w in widths]), *[fmt(r) for r in rows]])
-
-
-def print_tables(results: list[dict[str, Any]]) -> None:
-    print("\nStages (seconds; eval with the CLI's worker count; total = load+hash+eval+store+report)")
-    print(_table(["city", "N", "JSON MB", "load", "hash", "eval", "wk", "store", "report", "total", "µs/inst",
-                  "engine 1p", "direct 1p", "eng/dir", "findings", "peak MB", "workers MB"],
-                 [_row(r) for r in results]))
-    print("  peak MB: ru_maxrss of the benchmark process over all stages (process-wide peak, one fresh process"
-          " per size);\n  workers MB: largest ru_maxrss among its forked evaluation workers.")
-    print("\nEvaluate stage split (single process): Python = facts preparation + findings; engine = RuleEngine.run")
-    print(_table(["city", "N", "facts", "engine path", "python", "engine", "µs/fact", "direct path", "python",
-                  "direct", "µs/fact", "eng/dir decide", "µs/inst eng", "µs/inst dir"],
-                 [_split_row(r) for r in results]))
-    print("\nMemory by stage (MB: current RSS / peak so far)")
-    stages = list(results[0]["mem"]) if results else []
-    print(_table(["city", "N", *stages],
-                 [[r["city"], f"{r['n']:,}", *[f"{r['mem'][s]['rss']}/{r['mem'][s]['peak']}" for s in stages]]
-                  for r in results]))
-    print("\nReport outputs (MB) and report time split (s)")
-    print(_table(["city", "N", "sqlite", "html", "json", "csv", "build dicts", "write files"],
-                 [[r["city"], f"{r['n']:,}", f"{r['db_mb']}", f"{r['report_files_mb'].get('html', 0)}",
-                   f"{r['report_files_mb'].get('json', 0)}", f"{r['report_files_mb'].get('csv', 0)}",
-                   f"{r['report_build']:.2f}", f"{r['report_write']:.2f}"] for r in results]))
-    for r in results:
-        if r["n"] >= 100_000:
-            ok_t = "meets" if r["total"] < 30 else "MISSES"
-            ok_m = "meets" if r["peak_pipeline"] < 1536 and r["peak_children"] < 1536 else "MISSES"
-            ratio = r["engine_path"] / r["direct_path"]
-            print(f"\n{r['city']} {r['n']:,}: end to end {r['total']:.1f} s ({ok_t} < 30 s); peak "
-                  f"{r['peak_pipeline']:,} MB ({ok_m} < 1.5 GB); engine path {ratio:.1f}x the direct path "
-                  f"({'meets' if ratio <= 10 else 'MISSES'} <= 10x)")
+def _child(kind: str, data: Path, cities: list[str]) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, __file__, f"--{kind}", str(data), "--cities", ",".join(cities)],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def _cities(arg: str) -> list[str]:
+    if arg != "all":
+        return arg.split(",")
     from mhpolicy.core.plugins import discover
 
-    reg = discover()
-    for e in reg.errors:
-        print(f"warning: {e}", file=sys.stderr)
-    if arg == "all":
-        return sorted(reg.policies)
-    wanted = [c.strip() for c in arg.split(",") if c.strip()]
-    missing = [c for c in wanted if c not in reg.policies]
-    if missing:
-        raise SystemExit(f"city plugin(s) not loaded: {', '.join(missing)} (loaded: {', '.join(sorted(reg.policies))})")
-    return wanted
+    return sorted(discover().policies)
 
 
 def main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="1000,10000,100000", help="comma-separated institution counts")
-    ap.add_argument("--cities", default="fuzhou", help="comma-separated city codes, or 'all'")
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--workers", type=int, default=None, help="evaluation workers (default: as the CLI picks)")
-    ap.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)  # internal: one size, this process
-    ap.add_argument("--city", default="fuzhou", help=argparse.SUPPRESS)
-    ap.add_argument("--data", type=Path, default=None, help=argparse.SUPPRESS)
+    ap = argparse.ArgumentParser(description="mhpolicy benchmark")
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--cities", default="fuzhou")
+    ap.add_argument("--e2e", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--stages", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-
-    if args.one is not None:
-        result = run_one(args.one, args.city, args.data, args.workers, args.seed)
-        if args.data is None:  # run by hand (or under cProfile): show the tables too
-            print_tables([result])
-        print("RESULT " + orjson.dumps(result).decode())
-        return 0
-
-    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     cities = _cities(args.cities)
-    results = []
-    for n in sizes:
-        for city in cities:
-            data = _ensure_data(n, city, args.seed)
-            cmd = [sys.executable, str(Path(__file__).resolve()), "--one", str(n), "--city", city, "--data", str(data),
-                   "--seed", str(args.seed)]
-            if args.workers is not None:
-                cmd += ["--workers", str(args.workers)]
-            proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
-            line = next((x for x in reversed(proc.stdout.splitlines()) if x.startswith("RESULT ")), None)
-            if proc.returncode != 0 or line is None:
-                print(f"{city} {n}: run failed (exit {proc.returncode})", file=sys.stderr)
-                continue
-            results.append(orjson.loads(line[len("RESULT "):]))
-    print_tables(results)
+    if args.e2e:
+        print(json.dumps(end_to_end(args.e2e, cities)))
+        return 0
+    if args.stages:
+        print(json.dumps(stages(args.stages, cities[0])))
+        return 0
+    print(f"{'N':>8} {'cities':<16} {'e2e s':>7} {'peak MB':>8} {'worker MB':>9} | per city, one process: "
+          f"{'load+valid':>10} {'python':>7} {'engine':>7} {'direct':>7} {'eng/dir':>7} {'store':>6} {'report':>6} "
+          f"{'findings':>9} {'µs/fact eng':>11}")
+    for n in (int(x) for x in args.sizes.split(",")):
+        data = _data(n, cities[0])
+        e2e = _child("e2e", data, cities)
+        for k, city in enumerate(cities):
+            st = _child("stages", data, [city])
+            t = st["t"]
+            head = (f"{n:>8,} {','.join(cities):<16} {e2e['wall']:>7.1f} {e2e['peak']:>8,.0f} {e2e['peak_worker']:>9,.0f}"
+                    if k == 0 else " " * 53)
+            print(f"{head} | {city:<9} {t['open'] + t['validate']:>10.2f} {t['python']:>7.2f} {t['engine']:>7.2f} "
+                  f"{t['direct']:>7.2f} {t['engine'] / max(t['direct'], 1e-9):>6.1f}x {t['store']:>6.2f} "
+                  f"{t['report']:>6.2f} {st['findings']:>9,} {t['engine'] / max(st['facts'], 1) * 1e6:>11.1f}",
+                  flush=True)
+        print(f"{'':>8} outputs MB: {e2e['files_mb']}  sqlite {e2e['db_mb']} MB  exit {e2e['exit']}", flush=True)
+    print("e2e: `mhpolicy check` as run by a user (stream, workers as the CLI picks them, store, reports); "
+          "peak MB: the check's own process, worker MB: its largest worker. Stage columns: one process, seconds; "
+          "python = measures and findings, engine = durable_rules, direct = the same compiled conditions in Python.")
     return 0
 
 

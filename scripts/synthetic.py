@@ -336,7 +336,15 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--city", default="fuzhou")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
-    args.out.write_bytes(orjson.dumps(make_dataset(args.n, args.city, args.seed)))
+    data = make_dataset(args.n, args.city, args.seed)
+    if args.out.suffix == ".jsonl":  # header line, then one institution per line
+        institutions = data.pop("institutions")
+        with args.out.open("wb") as fh:
+            fh.write(orjson.dumps(data) + b"\n")
+            for inst in institutions:
+                fh.write(orjson.dumps(inst) + b"\n")
+    else:
+        args.out.write_bytes(orjson.dumps(data))
     return 0
 
 
