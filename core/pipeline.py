@@ -4,8 +4,10 @@ Each chunk of institutions is validated once and decided under every requested c
 same `_decide` path as `evaluate` (measures in Python, statuses in the rule engine). With
 workers > 1 the chunks go to forked processes, which hold their own compiled rulesets; the
 parent only stores and reports, so validation and evaluation use both cores. The garbage
-collector is paused for the run (the objects made here hold no reference cycles, and
-repeated full collections over millions of live objects cost more than the work itself).
+collector's automatic runs are paused for the run and replaced by one young-generation
+collection per chunk: measured on 10,000 institutions, automatic collection doubled the
+time (each chunk's objects were promoted and then rescanned by full collections), while no
+collection at all leaked durable_rules' cyclic garbage (1.2 GB per worker at 100,000).
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ def _decide_chunk(chunk: RawChunk, policies: Sequence[CityPolicy], header: Datas
     subjects = {SubjectKind.INSTITUTION: [Subject(SubjectKind.INSTITUTION, i.id, i.name, i.district_id, i)
                                           for i in institutions]}
     part = {p.code: _decide(p, contexts[p.code], subjects, engines(p), None) for p in policies}
+    # durable_rules leaves ~2 objects per fired fact in reference cycles (its action Closure
+    # and Content wrappers). With automatic collection paused, free them here, chunk by
+    # chunk: a young-generation pass over one chunk's objects is cheap.
+    gc.collect(0)
     return [i.id for i in institutions], part
 
 
