@@ -151,18 +151,25 @@ def gap_report(ev: Evaluation, policy: CityPolicy, run_id: int | None = None) ->
     return report
 
 
+ROW_LIMIT = 5000  # comparison rows listed one by one; past it, per-topic totals only
+
+
 class ComparisonBuilder:
     """Requirement by requirement (aligned on topic), where the plans differ for the same subject.
 
     Fed one chunk of every city at a time (the pipeline decides a chunk under all plans
-    together). Past `DETAIL_LIMIT` subjects only the rows that differ are kept.
+    together). Per topic it always keeps totals: subjects compared, subjects where the plans
+    differ, and the cross-table of outcomes. Individual rows are kept up to `ROW_LIMIT`,
+    differing rows first in line once that many have been seen.
     """
 
     def __init__(self, cities: list[str]) -> None:
         self.cities = cities
         self.rows: list[dict[str, Any]] = []
-        self.subjects: set[str] = set()
+        self.by_topic: dict[str, dict[str, Any]] = {}
         self.compared = 0
+        self.differing = 0
+        self.truncated = False
 
     def add(self, part: dict[str, list[Finding]]) -> None:
         cells: dict[tuple[str, str, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
@@ -170,19 +177,34 @@ class ComparisonBuilder:
             for f in findings:
                 if not f.topic.startswith("attest."):
                     cells[(f.subject_kind, f.subject_id, f.topic)][city].append(f)
-        for (kind, sid, topic), per_city in sorted(cells.items()):
+        for (_, sid, topic), per_city in sorted(cells.items()):
             if len(per_city) < 2:
                 continue
-            self.compared += 1
-            self.subjects.add(f"{kind}:{sid}")
             row = _compare_row(self.cities, sid, topic, per_city)
-            if row["differs"] or len(self.subjects) <= DETAIL_LIMIT:
-                self.rows.append(row)
+            self.compared += 1
+            self.differing += row["differs"]
+            t = self.by_topic.setdefault(topic, {"compared": 0, "differing": 0, "outcomes": Counter()})
+            t["compared"] += 1
+            t["differing"] += row["differs"]
+            t["outcomes"][" / ".join((row["cities"][c] or {}).get("status", "—") for c in self.cities)] += 1
+            self._keep(row)
+
+    def _keep(self, row: dict[str, Any]) -> None:
+        if len(self.rows) < ROW_LIMIT:
+            self.rows.append(row)
+            return
+        self.truncated = True
+        if row["differs"]:  # make room: a row where the plans agree gives way to one where they differ
+            for k in range(len(self.rows) - 1, -1, -1):
+                if not self.rows[k]["differs"]:
+                    self.rows[k] = row
+                    return
 
     def result(self) -> dict[str, Any]:
-        return {"cities": self.cities, "rows": self.rows, "compared": self.compared,
-                "differing": sum(r["differs"] for r in self.rows),
-                "only_differences": len(self.subjects) > DETAIL_LIMIT}
+        topics = [{"topic": t, "compared": v["compared"], "differing": v["differing"],
+                   "outcomes": dict(v["outcomes"].most_common())} for t, v in sorted(self.by_topic.items())]
+        return {"cities": self.cities, "rows": self.rows, "compared": self.compared, "differing": self.differing,
+                "topics": topics, "truncated": self.truncated, "row_limit": ROW_LIMIT}
 
 
 def _compare_row(cities: list[str], sid: str, topic: str, per_city: dict[str, list[Finding]]) -> dict[str, Any]:

@@ -45,3 +45,56 @@ def test_clause_roll_up_and_files(tmp_path: Path) -> None:
     html, js, csv = write_gap_report(tmp_path / "out", r, "t")
     assert "缺2名专职心理教师" in html.read_text(encoding="utf-8")
     assert csv.read_text(encoding="utf-8-sig").count("\n") == len(action_list([])) + 1 + len(r["actions"])
+
+
+def _many(tmp_path: Path, n: int):  # type: ignore[no-untyped-def]
+    reqs = [requirement(rid="late", due=date(2024, 3, 1))]
+    policy = load_modules({"t": plugin_module(tmp_path, reqs)}).get("testcity")
+    ev = evaluate(Dataset.model_validate(dataset(*(school(f"S{i:03d}", i % 3) for i in range(n)))), policy,
+                  date(2024, 6, 1))
+    return policy, ev
+
+
+def test_past_the_detail_limit_a_report_keeps_roll_ups_and_the_most_overdue(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    import mhpolicy.reports.build as build
+
+    monkeypatch.setattr(build, "DETAIL_LIMIT", 10)
+    monkeypatch.setattr(build, "TOP_SUBJECTS", 4)
+    policy, ev = _many(tmp_path, 30)
+    csv_out = io.StringIO()
+    b = build.ReportBuilder(policy, ev, csv_out)
+    for start in range(0, 30, 7):  # chunks, as the pipeline feeds them
+        b.add(ev.findings[start : start + 7])
+    r = b.report(1)
+    assert not r["meta"]["detail"] and len(r["subjects"]) == 30
+    assert all("findings" not in s for s in r["subjects"])
+    assert r["summary"]["counts"]["不符合"] == 20 and r["summary"]["overdue"] == 20  # S with 0 or 1 teacher of 2
+    assert len(r["actions_by_subject"]) == 4 and all(g["overdue"] == 1 for g in r["actions_by_subject"])
+    assert csv_out.getvalue().count("\n") == 1 + 20  # the full action list still goes to the CSV
+
+
+def test_comparison_keeps_topic_totals_and_prefers_differing_rows_past_its_limit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import mhpolicy.reports.build as build
+
+    monkeypatch.setattr(build, "ROW_LIMIT", 3)
+    from mhpolicy.core.findings import Finding
+    from mhpolicy.core.requirement import Modality
+    from mhpolicy.core.status import Status
+
+    def f(city: str, sid: str, status: Status) -> Finding:
+        return Finding(rule_id=f"{city}.r", city=city, clause="一", title="t", topic="staffing.x",
+                       subject_kind="institution", subject_id=sid, subject_name=sid, district_id=None,
+                       status=status, modality=Modality.MANDATORY, required=1, unit="名")
+
+    c = build.ComparisonBuilder(["a", "b"])
+    for k in range(6):  # S0..S2 agree, S3..S5 differ
+        differ = k >= 3
+        c.add({"a": [f("a", f"S{k}", Status.PASS)], "b": [f("b", f"S{k}", Status.FAIL if differ else Status.PASS)]})
+    r = c.result()
+    assert (r["compared"], r["differing"], r["truncated"]) == (6, 3, True)
+    assert {row["subject_id"] for row in r["rows"]} == {"S3", "S4", "S5"}
+    assert all(row["differs"] for row in r["rows"])
+    (topic,) = r["topics"]
+    assert topic["outcomes"] == {"符合 / 符合": 3, "符合 / 不符合": 3}
