@@ -170,6 +170,7 @@ class ComparisonBuilder:
         self.compared = 0
         self.differing = 0
         self.truncated = False
+        self._agreeing: list[int] = []  # positions in `rows` of rows where the plans agree
 
     def add(self, part: dict[str, list[Finding]]) -> None:
         cells: dict[tuple[str, str, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
@@ -191,14 +192,13 @@ class ComparisonBuilder:
 
     def _keep(self, row: dict[str, Any]) -> None:
         if len(self.rows) < ROW_LIMIT:
+            if not row["differs"]:
+                self._agreeing.append(len(self.rows))
             self.rows.append(row)
             return
         self.truncated = True
-        if row["differs"]:  # make room: a row where the plans agree gives way to one where they differ
-            for k in range(len(self.rows) - 1, -1, -1):
-                if not self.rows[k]["differs"]:
-                    self.rows[k] = row
-                    return
+        if row["differs"] and self._agreeing:  # a row where the plans agree gives way to one where they differ
+            self.rows[self._agreeing.pop()] = row
 
     def result(self) -> dict[str, Any]:
         topics = [{"topic": t, "compared": v["compared"], "differing": v["differing"],
