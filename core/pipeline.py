@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -85,52 +86,50 @@ def paused_gc() -> Iterator[None]:
 
 def auto_workers(institutions: int) -> int:
     """Two processes once forking pays off (a few thousand institutions)."""
-    import os
-
     return min(2, os.cpu_count() or 1) if institutions >= 4000 else 1
+
+
+@contextmanager
+def _chunk_results(chunks: Iterator[RawChunk], policies: Sequence[CityPolicy], header: Dataset, as_of: date,
+                   file: str, scheme: WarningScheme | None, contexts: dict[str, Context],
+                   workers: int) -> Iterator[Iterator[tuple[list[str], Part]]]:
+    """(institution ids, findings) per chunk, in order: from forked workers, or in this process."""
+    global _JOB
+    if workers <= 1:
+        yield (_decide_chunk(raw, policies, header, file, scheme, contexts, engine_for) for raw in chunks)
+        return
+    _JOB = (policies, header, as_of, file, scheme)
+    gc.freeze()  # children then share the parent's pages instead of copying them on every collection
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield pool.imap(_worker, chunks)
+    finally:
+        _JOB = None
+        gc.unfreeze()
 
 
 def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, workers: int = 1,
                scheme: WarningScheme | None = None, chunk: int | None = None,
                progress: Callable[[int, int], None] | None = None) -> Iterator[Part]:
     """Findings of every city, chunk by chunk: city, district and station subjects first."""
-    global _JOB
     file = str(source.path)
     header = source.header
     contexts = _contexts(policies, header, as_of)
     others = {k: subjects_of(header, k) for k in (SubjectKind.CITY, SubjectKind.DISTRICT, SubjectKind.STATION)}
     seen: set[str] = set()
-
-    def check_ids(ids: list[str], start: int) -> None:
-        dupes = [i for i in ids if i in seen]
-        if dupes:
-            raise InputError([InputIssue("invalid_value", file, f"institutions (id={d})", "id", f"编号重复 '{d}'",
-                                         f"duplicate id '{d}'") for d in dupes])
-        seen.update(ids)
-
     with paused_gc():
         yield {p.code: _decide(p, contexts[p.code], others, engine_for(p), None) for p in policies}
-        done = 0
         chunks = source.chunks(chunk) if chunk else source.chunks()
-        if workers > 1 and source.institutions > 0:
-            _JOB = (policies, header, as_of, file, scheme)
-            gc.freeze()  # children then share the parent's pages instead of copying them on every collection
-            try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    for ids, part in pool.imap(_worker, chunks):
-                        check_ids(ids, done)
-                        done += len(ids)
-                        yield part
-                        if progress:
-                            progress(done, source.institutions)
-            finally:
-                _JOB = None
-                gc.unfreeze()
-            return
-        for raw in chunks:
-            ids, part = _decide_chunk(raw, policies, header, file, scheme, contexts, engine_for)
-            check_ids(ids, done)
-            done += len(ids)
-            yield part
-            if progress:
-                progress(done, source.institutions)
+        done = 0
+        with _chunk_results(chunks, policies, header, as_of, file, scheme, contexts,
+                            workers if source.institutions else 1) as results:
+            for ids, part in results:
+                dupes = [i for i in ids if i in seen]
+                if dupes:
+                    raise InputError([InputIssue("invalid_value", file, f"institutions (id={d})", "id",
+                                                 f"编号重复 '{d}'", f"duplicate id '{d}'") for d in dupes])
+                seen.update(ids)
+                done += len(ids)
+                yield part
+                if progress:
+                    progress(done, source.institutions)
