@@ -202,7 +202,7 @@ def when_check(world: World, city: str) -> None:
     policy = _REGISTRY.get(city)
     world.data["city"]["code"] = city  # the spec's data belongs to the city whose plan it tests
     dataset = parse_dataset(world.data, "spec")  # the CLI's validation path, tiers included
-    check_warning_tiers(dataset, policy.warning_scheme, "spec")
+    check_warning_tiers(dataset.institutions, policy.warning_scheme, "spec")
     world.findings = evaluate(dataset, policy, world.as_of).findings
 
 
