@@ -26,11 +26,13 @@ TOP_SUBJECTS = 200  # past the limit: the most overdue subjects shown with their
 ACTION_COLUMNS = ["subject_id", "subject_name", "action", "clause", "rule_id", "status", "modality", "due",
                   "overdue", "period"]
 
+# What the subject is asked to do. 缺数据 and 待人工确认 gaps already read as actions
+# ("需补报：…", "待人工确认：…"), so they take no verb of their own.
 _VERB = {
     Status.ERROR: "规则执行出错，请联系维护者：",
     Status.FAIL: "整改：",
-    Status.MISSING: "补报数据：",
-    Status.PENDING: "组织人工确认：",
+    Status.MISSING: "",
+    Status.PENDING: "",
     Status.ADVICE: "建议：",
 }
 

@@ -9,9 +9,12 @@ from typing import Any
 import orjson
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from mhpolicy.core.queries import fmt_num
+
 from .build import ACTION_COLUMNS
 
 _env = Environment(loader=PackageLoader("mhpolicy.reports", "templates"), autoescape=select_autoescape(["html", "j2"]))
+_env.filters["num"] = lambda x: "" if x is None else fmt_num(x)  # 12.0学时 reads as 12学时
 
 
 def _write_json(path: Path, data: Any) -> None:

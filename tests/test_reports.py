@@ -98,3 +98,10 @@ def test_comparison_keeps_topic_totals_and_prefers_differing_rows_past_its_limit
     assert all(row["differs"] for row in r["rows"])
     (topic,) = r["topics"]
     assert topic["outcomes"] == {"符合 / 符合": 3, "符合 / 不符合": 3}
+
+
+def test_every_action_reads_once_without_a_doubled_prefix(tmp_path: Path) -> None:
+    r = _report(tmp_path)
+    pending = [a["action"] for a in r["actions"] if a["status"] == "待人工确认"]
+    assert pending and all(a.startswith("待人工确认：") and a.count("确认") == 1 for a in pending)
+    assert all(not a["action"].startswith("整改：整改") for a in r["actions"])
