@@ -94,24 +94,34 @@ def _not_in_force(period: Period, effective: date) -> bool:
     return in_force < IN_FORCE_SHARE * days
 
 
-def _due_and_period(req: Requirement, ctx: Context) -> tuple[date | None, str | None]:
-    if req.period is None:
-        return req.due, None
-    period = ctx.period(req.period)
-    return period.end, period.label
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    """What holds for a requirement whatever the subject: its due date and period, and whether
+    the plan governs the evaluation at all (computed once per requirement, not per subject)."""
+
+    due: date | None
+    period: str | None
+    not_in_force: str | None  # why nothing is judged, or None
 
 
-def _prepare(req: Requirement, subject: Subject, ctx: Context) -> _Pending:
-    due, period_label = _due_and_period(req, ctx)
+def _gate(req: Requirement, ctx: Context) -> _Gate:
     effective = ctx.city.effective
-    if req.period is not None:
+    if req.period is None:
+        due, label, why = req.due, None, None
+    else:
         period = ctx.period(req.period)
+        due, label, why = period.end, period.label, None
         if _not_in_force(period, effective):
             why = f"评估期{period.label}内文件施行不足九成（{effective.isoformat()}起施行），不予评判"
-            return _Pending(req, subject, NotApplicable(why), None, due, period_label)
-    if ctx.as_of < effective:
+    if why is None and ctx.as_of < effective:
         why = f"评估日早于文件生效日（{effective.isoformat()}）"
-        return _Pending(req, subject, NotApplicable(why), None, due, period_label)
+    return _Gate(due, label, why)
+
+
+def _prepare(req: Requirement, subject: Subject, ctx: Context, gate: _Gate) -> _Pending:
+    due, period_label = gate.due, gate.period
+    if gate.not_in_force:
+        return _Pending(req, subject, NotApplicable(gate.not_in_force), None, due, period_label)
     try:
         why_not = _applies(req, subject, ctx)
     except ParameterNotInForce as exc:
@@ -235,23 +245,26 @@ def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error:
 def _decide(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[Subject]], engine: RuleEngine,
             decide: Callable[[RuleEngine, list[dict[str, Any]]], Outcomes] | None) -> list[Finding]:
     findings: list[Finding] = []
-    pendings: list[tuple[int, _Pending]] = []
+    pendings: list[_Pending] = []
     facts: list[dict[str, Any]] = []
     for index, req in enumerate(engine.requirements):
-        for subject in subjects.get(req.subject, ()):
+        candidates = subjects.get(req.subject, ())
+        if not candidates:
+            continue
+        gate = _gate(req, ctx)
+        for subject in candidates:
             try:
-                p = _prepare(req, subject, ctx)
+                p = _prepare(req, subject, ctx, gate)
                 fact = _fact(len(pendings), index, p)
             except Exception as exc:  # a rule that crashes is an error naming the rule, never missing data
-                due, period = _due_and_period(req, ctx)
-                p = _Pending(req, subject, None, None, due, period)
+                p = _Pending(req, subject, None, None, gate.due, gate.period)
                 msg = f"规则 {req.id} 对 {subject.kind.value} {subject.id} 执行出错 / rule raised: {type(exc).__name__}: {exc}"
                 findings.append(_finding(req, p, Status.ERROR, ctx, error=msg))
                 continue
             facts.append(fact)
-            pendings.append((index, p))
+            pendings.append(p)
     outcomes = decide(engine, facts) if decide else engine.run(facts)
-    for n, (_, p) in enumerate(pendings):
+    for n, p in enumerate(pendings):
         if n not in outcomes.status:
             msg = f"规则 {p.req.id} 对 {p.subject.id} 引擎未得出唯一结论 / engine gave no single outcome: {outcomes.errors.get(n)}"
             findings.append(_finding(p.req, p, Status.ERROR, ctx, error=msg))
