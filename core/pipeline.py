@@ -23,11 +23,11 @@ from .context import Context, Subject, subjects_of
 from .engine import RuleEngine
 from .evaluate import _decide, engine_for
 from .findings import Finding
-from .loading import InputError, InputIssue, check_warning_tiers
+from .loading import check_warning_tiers
 from .model import Dataset
 from .plugins import CityPolicy
 from .requirement import SubjectKind, WarningScheme
-from .source import RawChunk, Source, validate_chunk
+from .source import RawChunk, Source, add_unique, validate_chunk
 
 Part = dict[str, list[Finding]]  # city code -> findings of one chunk
 
@@ -124,11 +124,7 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
         with _chunk_results(chunks, policies, header, as_of, file, scheme, contexts,
                             workers if source.institutions else 1) as results:
             for ids, part in results:
-                dupes = [i for i in ids if i in seen]
-                if dupes:
-                    raise InputError([InputIssue("invalid_value", file, f"institutions (id={d})", "id",
-                                                 f"编号重复 '{d}'", f"duplicate id '{d}'") for d in dupes])
-                seen.update(ids)
+                add_unique(seen, ids, file)
                 done += len(ids)
                 yield part
                 if progress:

@@ -136,6 +136,18 @@ def open_source(path: str | Path) -> Source:
     return Source(p, header, digest, len(institutions), institutions)
 
 
+def add_unique(seen: set[str], ids: list[str], file: str) -> None:
+    """Add a chunk's institution ids to those seen so far; an id seen before is an input error."""
+    dupes = []
+    for ident in ids:  # one pass: catches repeats within the chunk as well as across chunks
+        if ident in seen:
+            dupes.append(ident)
+        seen.add(ident)
+    if dupes:
+        raise InputError([InputIssue("invalid_value", file, f"institutions (id={d})", "id", f"编号重复 '{d}'",
+                                     f"duplicate id '{d}'") for d in dupes])
+
+
 def validate_chunk(chunk: RawChunk, header: Dataset, file: str) -> list[Institution]:
     """Validate a chunk of institutions against the model and the header's districts."""
     districts = {d.id for d in header.districts}
@@ -175,9 +187,5 @@ def read_dataset(path: str | Path) -> tuple[Dataset, bytes]:
     tests); returns the model and the file's bytes."""
     source = open_source(path)
     institutions = [inst for chunk in source.chunks() for inst in validate_chunk(chunk, source.header, str(path))]
-    seen: set[str] = set()
-    dupes = [i.id for i in institutions if i.id in seen or seen.add(i.id)]  # type: ignore[func-returns-value]
-    if dupes:
-        raise InputError([InputIssue("invalid_value", str(path), f"institutions (id={d})", "id", f"编号重复 '{d}'",
-                                     f"duplicate id '{d}'") for d in dupes])
+    add_unique(set(), [i.id for i in institutions], str(path))
     return source.header.model_copy(update={"institutions": institutions}), source.path.read_bytes()

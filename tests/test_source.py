@@ -62,3 +62,12 @@ def test_duplicate_ids_across_chunks_are_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(InputError, match="duplicate id"):
         _findings(path)
+
+
+def test_duplicate_ids_within_one_chunk_are_refused(tmp_path: Path) -> None:
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["institutions"][1]["id"] = data["institutions"][0]["id"]
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError, match="duplicate id"):
+        list(run_stream(open_source(path), [discover().get("nanchang")], date(2025, 9, 30)))
