@@ -29,7 +29,7 @@ from .model import Dataset
 from .pipeline import auto_workers, run_stream
 from .plugins import CityPolicy, PluginError, Registry, discover
 from .requirement import RequirementKind
-from .source import Source, open_source
+from .source import Source, open_source, row_id
 from .status import PRECEDENCE, Status, parse_statuses
 from .store import Store
 
@@ -132,8 +132,7 @@ def _check_school(source: Source, school: str) -> None:
     """--school must name an institution of the data: checked before anything runs."""
     for chunk in source.chunks():
         for _, obj in chunk.rows:
-            ident = obj.get("id") if isinstance(obj, dict) else orjson.loads(obj).get("id")
-            if ident == school:
+            if row_id(obj) == school:
                 return
     raise UsageError(f"数据中没有学校 / no institution with id '{school}' in {source.path}")
 

@@ -159,7 +159,7 @@ def validate_chunk(chunk: RawChunk, header: Dataset, file: str) -> list[Institut
                     else Institution.model_validate(obj))
         except ValidationError as exc:
             for issue in issues_from(exc, file, None):
-                ident = _ident(obj)
+                ident = row_id(obj)
                 label = row + (f" (id={ident})" if ident else "")
                 issues.append(InputIssue(issue.code, file, label, issue.field, issue.message_zh, issue.message_en))
             continue
@@ -173,7 +173,8 @@ def validate_chunk(chunk: RawChunk, header: Dataset, file: str) -> list[Institut
     return out
 
 
-def _ident(obj: Any) -> str | None:
+def row_id(obj: Any) -> str | None:
+    """The `id` of a not-yet-validated institution row (dict or JSON bytes), if it has one."""
     try:
         data = orjson.loads(obj) if isinstance(obj, (bytes, str)) else obj
         ident = data.get("id")
