@@ -16,6 +16,7 @@ import sys
 import tempfile
 import traceback
 from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,7 +29,7 @@ from .loading import InputError
 from .model import Dataset
 from .pipeline import auto_workers, run_stream
 from .plugins import CityPolicy, PluginError, Registry, discover
-from .requirement import RequirementKind
+from .requirement import RequirementKind, WarningScheme
 from .source import Source, open_source, row_id
 from .status import PRECEDENCE, Status, parse_statuses
 from .store import Store
@@ -137,10 +138,61 @@ def _check_school(source: Source, school: str) -> None:
     raise UsageError(f"数据中没有学校 / no institution with id '{school}' in {source.path}")
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def _check_source(args: argparse.Namespace, store: Store, out: Path, source: Source, group: list[CityPolicy],
+                  as_of: date, scheme: WarningScheme | None, summaries: list[_Summary], written: list[Path],
+                  json_findings: list[dict[str, Any]] | None) -> None:
+    """One dataset under one or more plans, in one transaction: runs, findings and reports.
+
+    Reports are written to a staging folder inside the transaction and moved into place
+    before it commits: if anything fails, nothing of these runs is stored or published.
+    """
     from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder, only_subject
     from mhpolicy.reports.render import write_comparison, write_gap_report
 
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    try:
+        with store.writing() as w, ExitStack() as files:
+            w.dataset(data_hash=source.digest, city=source.header.city.code, as_of=source.header.as_of,
+                      source=str(source.path), institutions=source.institutions, payload=source.compressed)
+            runs: dict[str, int] = {}
+            builders: dict[str, tuple[ReportBuilder, str]] = {}
+            for p in group:
+                runs[p.code] = w.begin(city=p.code, plugin=p.plugin_name, plugin_version=p.info.version,
+                                       as_of=as_of, data_hash=source.digest)
+                stem = f"{p.code}-{args.school}" if args.school else p.code
+                fh = files.enter_context((staging / f"{stem}-actions.csv").open("w", encoding="utf-8-sig", newline=""))
+                ev = Evaluation(p.code, as_of, p.info.version, source.digest)
+                builders[p.code] = (ReportBuilder(p, ev, fh), stem)
+            comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
+            show_progress = sys.stderr.isatty() and source.institutions >= 2000
+            for part in run_stream(source, group, as_of, workers=args.workers or auto_workers(source.institutions),
+                                   scheme=scheme, progress=_progress if show_progress else None):
+                if args.school:
+                    part = {city: only_subject(fs, args.school) for city, fs in part.items()}
+                for city, findings in part.items():
+                    w.add(runs[city], findings)
+                    builders[city][0].add(findings)
+                    if json_findings is not None:
+                        json_findings.extend(f.to_json() for f in findings)
+                if comp:
+                    comp.add(part)
+            files.close()  # the CSVs are complete before they are moved into place
+            for p in group:
+                w.finish(runs[p.code])
+                builder, stem = builders[p.code]
+                write_gap_report(staging, builder.report(runs[p.code]), stem)
+                summaries.append(_Summary(p.code, as_of, builder.counts, builder.overdue))
+            if comp:
+                write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest})
+            for f in sorted(staging.iterdir()):
+                target = out / f.name
+                f.replace(target)
+                written.append(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
     reg = discover()
     for e in reg.errors:
         _err(f"警告 / warning: {e}")
@@ -160,54 +212,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     written: list[Path] = []
     json_findings: list[dict[str, Any]] = []
     for source, group in plan:
-        header = source.header
-        as_of = explicit_as_of or header.as_of or date.today()
-        own_city = reg.policies.get(header.city.code)  # cases are graded in the data's own city's tiers
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-        try:
-            with store.writing() as w:
-                w.dataset(data_hash=source.digest, city=header.city.code, as_of=header.as_of, source=str(source.path),
-                          institutions=source.institutions, payload=source.compressed)
-                runs, builders, csvs = {}, {}, []
-                for p in group:
-                    ev = Evaluation(p.code, as_of, p.info.version, source.digest)
-                    runs[p.code] = w.begin(city=p.code, plugin=p.plugin_name, plugin_version=p.info.version,
-                                           as_of=as_of, data_hash=source.digest)
-                    stem = f"{p.code}-{args.school}" if args.school else p.code
-                    fh = (staging / f"{stem}-actions.csv").open("w", encoding="utf-8-sig", newline="")
-                    csvs.append(fh)
-                    builders[p.code] = (ReportBuilder(p, ev, fh), stem)
-                comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
-                workers = args.workers or auto_workers(source.institutions)
-                show_progress = sys.stderr.isatty() and source.institutions >= 2000
-                for part in run_stream(source, group, as_of, workers=workers,
-                                       scheme=own_city.warning_scheme if own_city else None,
-                                       progress=_progress if show_progress else None):
-                    if args.school:
-                        part = {city: only_subject(fs, args.school) for city, fs in part.items()}
-                    for city, findings in part.items():
-                        w.add(runs[city], findings)
-                        builders[city][0].add(findings)
-                        if args.json:
-                            json_findings.extend(f.to_json() for f in findings)
-                    if comp:
-                        comp.add(part)
-                for fh in csvs:
-                    fh.close()
-                # Inside the transaction: if a report cannot be written, nothing of the run is stored.
-                for p in group:
-                    w.finish(runs[p.code])
-                    builder, stem = builders[p.code]
-                    write_gap_report(staging, builder.report(runs[p.code]), stem)
-                    summaries.append(_Summary(p.code, as_of, builder.counts, builder.overdue))
-                if comp:
-                    write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest})
-                for f in sorted(staging.iterdir()):
-                    target = out / f.name
-                    f.replace(target)
-                    written.append(target)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        as_of = explicit_as_of or source.header.as_of or date.today()
+        own_city = reg.policies.get(source.header.city.code)  # cases are graded in the data's own city's tiers
+        scheme = own_city.warning_scheme if own_city else None
+        _check_source(args, store, out, source, group, as_of, scheme, summaries, written,
+                      json_findings if args.json else None)
     report_stream = sys.stderr if args.json else sys.stdout
     if args.json:
         sys.stdout.write(orjson.dumps(json_findings, option=orjson.OPT_INDENT_2).decode() + "\n")
