@@ -11,34 +11,21 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 import traceback
-from collections import Counter
-from contextlib import ExitStack
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 import orjson
 
-from .evaluate import Evaluation
+from .check import CheckRequest, CitySummary, UsageError, run_check
 from .loading import InputError
 from .model import Dataset
-from .pipeline import auto_workers, run_stream
-from .plugins import CityPolicy, PluginError, Registry, discover
-from .requirement import RequirementKind, WarningScheme
-from .source import Source, open_source, row_id
+from .plugins import PluginError, discover
+from .requirement import RequirementKind
 from .status import PRECEDENCE, Status, parse_statuses
 from .store import Store
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_INPUT, EXIT_RULE_ERROR, EXIT_PLUGIN, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
-
-
-class UsageError(Exception):
-    pass
 
 
 def _err(msg: str) -> None:
@@ -52,26 +39,6 @@ def _parse_date(text: str, what: str) -> date:
         raise UsageError(f"{what} '{text}' 不是有效日期（应为YYYY-MM-DD） / is not a valid date (expected YYYY-MM-DD)") from None
 
 
-def _cities(reg: Registry, wanted: list[str]) -> tuple[list[CityPolicy], bool]:
-    """The policies asked for, and whether `all` had to leave out a plugin that failed to load."""
-    codes: list[str] = []
-    for w in wanted or []:
-        for code in (sorted(reg.policies) if w == "all" else [w]):
-            if code not in codes:
-                codes.append(code)
-    if not codes:
-        raise UsageError("请用 --city 指定城市 / name a city with --city (or --city all)")
-    out = []
-    for code in codes:
-        if code not in reg.policies:
-            failed = [e for e in reg.errors if e.plugin == code]
-            if failed:
-                raise failed[0]
-            raise UsageError(f"未知城市 / unknown city '{code}'（已安装 / installed: {', '.join(sorted(reg.policies))}）")
-        out.append(reg.policies[code])
-    return out, "all" in wanted and bool(reg.errors)
-
-
 def _progress(done: int, total: int) -> None:
     width = 30
     filled = int(width * done / total) if total else width
@@ -81,15 +48,7 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-@dataclass(slots=True)
-class _Summary:
-    city: str
-    as_of: date
-    counts: Counter[Status]
-    overdue: int
-
-
-def _summary_table(summaries: list[_Summary]) -> str:
+def _summary_table(summaries: list[CitySummary]) -> str:
     head = ["城市", *[s.value for s in PRECEDENCE], "逾期"]
     rows = [[x.city, *[str(x.counts.get(s, 0)) for s in PRECEDENCE], str(x.overdue)] for x in summaries]
     widths = [max(_w(r[i]) for r in [head, *rows]) for i in range(len(head))]
@@ -101,142 +60,44 @@ def _w(text: str) -> int:  # display width: CJK characters take two columns
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def _writable_dir(path: Path) -> Path:
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        probe = path / ".mhpolicy-write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise UsageError(f"报告目录不可写 / cannot write reports to '{path}': {exc}") from None
-    return path
-
-
-def _open_store(url: str) -> Store:
-    try:
-        return Store(url)
-    except Exception as exc:  # SQLAlchemy raises many types for a bad URL or an unusable file
-        raise UsageError(f"无法打开数据库 / cannot open the database '{url}': {type(exc).__name__}: {exc}") from None
-
-
-def _plan(args: argparse.Namespace, reg: Registry, policies: list[CityPolicy]) -> list[tuple[Source, list[CityPolicy]]]:
-    """Which data each city is checked on: one shared dataset (--data, --sample) or its own sample."""
-    if args.data and args.sample:
-        raise UsageError("--data 与 --sample 只能二选一 / give --data or --sample, not both")
-    if args.data or args.sample:
-        path = Path(args.data) if args.data else Path(str(_cities(reg, [args.sample])[0][0].sample_path()))
-        return [(open_source(path), policies)]
-    return [(open_source(Path(str(p.sample_path()))), [p]) for p in policies]
-
-
-def _check_school(source: Source, school: str) -> None:
-    """--school must name an institution of the data: checked before anything runs."""
-    for chunk in source.chunks():
-        for _, obj in chunk.rows:
-            if row_id(obj) == school:
-                return
-    raise UsageError(f"数据中没有学校 / no institution with id '{school}' in {source.path}")
-
-
-def _check_source(args: argparse.Namespace, store: Store, out: Path, source: Source, group: list[CityPolicy],
-                  as_of: date, scheme: WarningScheme | None, summaries: list[_Summary], written: list[Path],
-                  json_findings: list[dict[str, Any]] | None) -> None:
-    """One dataset under one or more plans, in one transaction: runs, findings and reports.
-
-    Reports are written to a staging folder inside the transaction and moved into place
-    before it commits: if anything fails, nothing of these runs is stored or published.
-    """
-    from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder, only_subject
-    from mhpolicy.reports.render import write_comparison, write_gap_report
-
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    try:
-        with store.writing() as w, ExitStack() as files:
-            w.dataset(data_hash=source.digest, city=source.header.city.code, as_of=source.header.as_of,
-                      source=str(source.path), institutions=source.institutions, payload=source.compressed)
-            runs: dict[str, int] = {}
-            builders: dict[str, tuple[ReportBuilder, str]] = {}
-            for p in group:
-                runs[p.code] = w.begin(city=p.code, plugin=p.plugin_name, plugin_version=p.info.version,
-                                       as_of=as_of, data_hash=source.digest)
-                stem = f"{p.code}-{args.school}" if args.school else p.code
-                fh = files.enter_context((staging / f"{stem}-actions.csv").open("w", encoding="utf-8-sig", newline=""))
-                ev = Evaluation(p.code, as_of, p.info.version, source.digest)
-                builders[p.code] = (ReportBuilder(p, ev, fh), stem)
-            comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
-            show_progress = sys.stderr.isatty() and source.institutions >= 2000
-            for part in run_stream(source, group, as_of, workers=args.workers or auto_workers(source.institutions),
-                                   scheme=scheme, progress=_progress if show_progress else None):
-                if args.school:
-                    part = {city: only_subject(fs, args.school) for city, fs in part.items()}
-                for city, findings in part.items():
-                    w.add(runs[city], findings)
-                    builders[city][0].add(findings)
-                    if json_findings is not None:
-                        json_findings.extend(f.to_json() for f in findings)
-                if comp:
-                    comp.add(part)
-            files.close()  # the CSVs are complete before they are moved into place
-            for p in group:
-                w.finish(runs[p.code])
-                builder, stem = builders[p.code]
-                write_gap_report(staging, builder.report(runs[p.code]), stem)
-                summaries.append(_Summary(p.code, as_of, builder.counts, builder.overdue))
-            if comp:
-                write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest})
-            for f in sorted(staging.iterdir()):
-                target = out / f.name
-                f.replace(target)
-                written.append(target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+def _request(args: argparse.Namespace) -> CheckRequest:
+    # A progress bar only where someone watches it; a school's report reads one row.
+    show_progress = sys.stderr.isatty() and not args.school
+    return CheckRequest(
+        cities=args.city, data=args.data, sample=args.sample,
+        as_of=_parse_date(args.as_of, "--as-of") if args.as_of else None,
+        out=args.out, db=args.db, school=args.school, workers=args.workers, keep_findings=args.json,
+        progress=_progress if show_progress else None,
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    reg = discover()
-    for e in reg.errors:
-        _err(f"警告 / warning: {e}")
-    policies, plugin_failed = _cities(reg, args.city)
     try:
         fail_on = parse_statuses(args.fail_on) if args.fail_on else set()
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    explicit_as_of = _parse_date(args.as_of, "--as-of") if args.as_of else None
-    plan = _plan(args, reg, policies)
-    if args.school:
-        for source, _ in plan:
-            _check_school(source, args.school)
-    out = _writable_dir(Path(args.out))
-    store = _open_store(args.db)
-    summaries: list[_Summary] = []
-    written: list[Path] = []
-    json_findings: list[dict[str, Any]] = []
-    for source, group in plan:
-        as_of = explicit_as_of or source.header.as_of or date.today()
-        own_city = reg.policies.get(source.header.city.code)  # cases are graded in the data's own city's tiers
-        scheme = own_city.warning_scheme if own_city else None
-        _check_source(args, store, out, source, group, as_of, scheme, summaries, written,
-                      json_findings if args.json else None)
+    result = run_check(_request(args), discover())
+    for e in result.plugin_errors:
+        _err(f"警告 / warning: {e}")
     report_stream = sys.stderr if args.json else sys.stdout
     if args.json:
-        sys.stdout.write(orjson.dumps(json_findings, option=orjson.OPT_INDENT_2).decode() + "\n")
-    for source, group in plan:
-        for p in group:
-            print(f"{p.code}: 数据 / data {source.path}（{source.institutions} 所机构）", file=report_stream)
-    print(f"评估日期 / as of: {', '.join(sorted({x.as_of.isoformat() for x in summaries}))}", file=report_stream)
-    print(_summary_table(summaries), file=report_stream)
-    if len(policies) > 1 and len(plan) > 1:
+        sys.stdout.write(orjson.dumps(result.findings, option=orjson.OPT_INDENT_2).decode() + "\n")
+    for x in result.summaries:
+        print(f"{x.city}: 数据 / data {x.source}（{x.institutions} 所机构）", file=report_stream)
+    print(f"评估日期 / as of: {', '.join(sorted({x.as_of.isoformat() for x in result.summaries}))}", file=report_stream)
+    print(_summary_table(result.summaries), file=report_stream)
+    if not result.shared_dataset:
         print("各城市按各自的样例数据检查；要在同一份数据上对照各城市，请加 --data FILE 或 --sample CITY / "
               "each city ran on its own sample; add --data FILE or --sample CITY to compare plans on one dataset",
               file=report_stream)
-    print("报告 / reports: " + ", ".join(str(p) for p in written), file=report_stream)
-    errors = sum(x.counts[Status.ERROR] for x in summaries)
+    print("报告 / reports: " + ", ".join(str(p) for p in result.reports), file=report_stream)
+    errors = result.count(Status.ERROR)
     if errors:
         _err(f"错误 / error: {errors} 项规则执行出错，详见报告 / rule errors, see the reports")
         return EXIT_RULE_ERROR
-    if plugin_failed:
+    if result.skipped_plugins:
         return EXIT_PLUGIN
-    if fail_on and any(x.counts[st] for x in summaries for st in fail_on):
+    if fail_on and any(result.count(st) for st in fail_on):
         return EXIT_FAIL_ON
     return EXIT_OK
 

@@ -1,7 +1,9 @@
-"""The check as a stream: a dataset file in, findings out chunk by chunk, under several plans.
+"""The one evaluation path: a dataset source in, findings out chunk by chunk, under several plans.
 
-Each chunk of institutions is validated once and decided under every requested city by the
-same `_decide` path as `evaluate` (measures in Python, statuses in the rule engine). With
+A check of a file (`check.run_check`) and an evaluation in memory (`evaluate.evaluate`) both run
+`run_stream`. Each chunk of institutions is validated once, its warning cases checked against
+the tiers of the data's own city, and decided under every requested city by `decide._decide`
+(measures in Python, statuses in the rule engine). With
 workers > 1 the chunks go to forked processes, which hold their own compiled rulesets; the
 parent only stores and reports, so validation and evaluation use both cores. The garbage
 collector's automatic runs are paused for the run and replaced by one young-generation
@@ -20,12 +22,12 @@ from contextlib import contextmanager
 from datetime import date
 
 from .context import Context, Subject, subjects_of
+from .decide import _decide, engine_for
 from .engine import RuleEngine
-from .evaluate import _decide, engine_for
 from .findings import Finding
-from .loading import check_warning_tiers
+from .loading import InputError, InputIssue, check_warning_tiers
 from .model import Dataset
-from .plugins import CityPolicy
+from .plugins import CityPolicy, Registry, discover
 from .requirement import SubjectKind, WarningScheme
 from .source import RawChunk, Source, add_unique, validate_chunk
 
@@ -108,24 +110,55 @@ def _chunk_results(chunks: Iterator[RawChunk], policies: Sequence[CityPolicy], h
         gc.unfreeze()
 
 
+_INSTALLED: Registry | None = None
+
+
+def warning_scheme_for(header: Dataset, policies: Sequence[CityPolicy],
+                       registry: Registry | None = None) -> WarningScheme | None:
+    """The tiers warning cases must use: those of the city the data belongs to (`city.code`),
+    whichever plans it is checked under. Looked up among `policies`, then `registry`, then the
+    installed plugins; a city with no plugin (or no tiers) accepts what it is given."""
+    global _INSTALLED
+    code = header.city.code
+    for p in policies:
+        if p.code == code:
+            return p.warning_scheme
+    if registry is None:
+        if _INSTALLED is None:
+            _INSTALLED = discover()
+        registry = _INSTALLED
+    own = registry.policies.get(code)
+    return own.warning_scheme if own else None
+
+
 def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, workers: int = 1,
                scheme: WarningScheme | None = None, chunk: int | None = None,
                progress: Callable[[int, int], None] | None = None) -> Iterator[Part]:
-    """Findings of every city, chunk by chunk: city, district and station subjects first."""
-    file = str(source.path)
+    """Findings of every city, chunk by chunk: city, district and station subjects first.
+
+    A source restricted to one institution (`Source.restricted_to`, a school's own report) is
+    decided for that institution only: no city, district or station subject, no other row
+    validated. An id the data does not have is an input error once the source is read through.
+    """
+    file = source.name
     header = source.header
     contexts = _contexts(policies, header, as_of)
-    others = {k: subjects_of(header, k) for k in (SubjectKind.CITY, SubjectKind.DISTRICT, SubjectKind.STATION)}
     seen: set[str] = set()
     with paused_gc():
-        yield {p.code: _decide(p, contexts[p.code], others, engine_for(p), None) for p in policies}
+        if source.only is None:
+            others = {k: subjects_of(header, k) for k in (SubjectKind.CITY, SubjectKind.DISTRICT, SubjectKind.STATION)}
+            yield {p.code: _decide(p, contexts[p.code], others, engine_for(p), None) for p in policies}
         chunks = source.chunks(chunk) if chunk else source.chunks()
         done = 0
         with _chunk_results(chunks, policies, header, as_of, file, scheme, contexts,
-                            workers if source.institutions else 1) as results:
+                            workers if source.institutions > 1 else 1) as results:
             for ids, part in results:
                 add_unique(seen, ids, file)
                 done += len(ids)
                 yield part
                 if progress:
                     progress(done, source.institutions)
+    if source.only is not None and not seen:
+        raise InputError([InputIssue("unknown_reference", file, "", "institutions",
+                                     f"数据中没有编号为 '{source.only}' 的机构",
+                                     f"no institution with id '{source.only}' in the data")])

@@ -47,7 +47,7 @@ class CityPolicy:
     unmodelled: list[ClauseNote] = field(default_factory=list)
     warning_scheme: WarningScheme | None = None
     sample_data: str | None = None
-    engine: Any = None  # the compiled RuleEngine, built on first use (see evaluate.engine_for)
+    engine: Any = None  # the compiled RuleEngine, built on first use (see decide.engine_for)
 
     @property
     def code(self) -> str:

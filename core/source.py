@@ -1,11 +1,13 @@
-"""A dataset file read in chunks of institutions, so a province-sized file never sits in
-memory whole.
+"""A dataset read in chunks of institutions, so a province-sized file never sits in memory
+whole.
 
-Two formats, one model:
+Two file formats and one in-memory form, one model:
 - `.json`: the `Dataset` as one document (`mhpolicy schema`); parsed at once, which is fine
   up to some tens of thousands of institutions;
 - `.jsonl`: JSON Lines for large data: line 1 is the dataset without `institutions` (city,
-  districts, stations, as_of), every further line one institution.
+  districts, stations, as_of), every further line one institution;
+- a `Dataset` built in memory (tests, the BDD steps, the Python API): `memory_source` turns it
+  into its JSON document, so it goes through the very same validation and evaluation.
 
 The header (everything but the institutions) is validated up front. Institutions are
 validated chunk by chunk where they are evaluated (possibly in worker processes), with the
@@ -18,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,24 +41,43 @@ class RawChunk:
     rows: list[tuple[str, Any]]
 
 
+IN_MEMORY = "<内存数据集 / in-memory dataset>"  # how errors name a dataset that came from no file
+
+
 @dataclass(slots=True)
 class Source:
-    path: Path
+    """A dataset to check: its validated header and its institutions, still raw, in chunks.
+
+    The same class serves a file (`.json` parsed at once, `.jsonl` streamed line by line) and a
+    dataset built in memory (`memory_source`): an in-memory evaluation is the streamed check
+    over its canonical JSON bytes, so both validate, decide and hash the same way.
+    """
+
+    name: str  # how errors and reports name it: the file path, or IN_MEMORY
     header: Dataset  # the dataset without institutions
-    digest: str  # sha256 of the file's bytes: the key a run is reproduced by
-    institutions: int
-    _raw: list[Any] | None = field(default=None, repr=False)  # .json: the parsed institutions
+    digest: str  # sha256 of the bytes the dataset was read from: the key a run is reproduced by
+    institutions: int  # how many institutions the chunks will yield
+    path: Path | None = None  # the file, if the dataset came from one
+    only: str | None = None  # restrict to one institution id (a school's own report)
+    _raw: list[Any] | None = field(default=None, repr=False)  # parsed institutions of a JSON document
+    _bytes: bytes | None = field(default=None, repr=False)  # the document, for an in-memory source
 
     @property
     def jsonl(self) -> bool:
-        return self.path.suffix.lower() == ".jsonl"
+        return self._raw is None
+
+    def restricted_to(self, institution_id: str) -> Source:
+        """The same dataset, yielding only the institution with this id: read once, nothing else
+        validated or decided. A run over it succeeds only with exactly one such row (none is an
+        input error, two a duplicate id), hence the count of one."""
+        return replace(self, only=institution_id, institutions=1)
 
     def chunks(self, size: int = CHUNK) -> Iterator[RawChunk]:
         if self._raw is not None:
-            for start in range(0, len(self._raw), size):
-                rows = [(f"institutions[{start + k}]", obj) for k, obj in enumerate(self._raw[start : start + size])]
-                yield RawChunk(start, rows)
+            yield from self._document_chunks(size)
             return
+        assert self.path is not None
+        needle = None if self.only is None else orjson.dumps(self.only)
         with self.path.open("rb") as fh:
             fh.readline()  # the header
             rows: list[tuple[str, Any]] = []
@@ -64,17 +85,33 @@ class Source:
             for line_no, line in enumerate(fh, start=2):
                 if not line.strip():
                     continue
-                rows.append((f"第{line_no}行 / line {line_no}", line))
                 n += 1
+                # A cheap byte test first: only a line that mentions the id is parsed for it.
+                if needle is not None and (needle not in line or row_id(line) != self.only):
+                    continue
+                if not rows:
+                    start = n - 1
+                rows.append((f"第{line_no}行 / line {line_no}", line))
                 if len(rows) >= size:
                     yield RawChunk(start, rows)
-                    start, rows = n, []
+                    rows = []
             if rows:
                 yield RawChunk(start, rows)
 
+    def _document_chunks(self, size: int) -> Iterator[RawChunk]:
+        assert self._raw is not None
+        picked = [(k, obj) for k, obj in enumerate(self._raw)
+                  if self.only is None or (isinstance(obj, dict) and obj.get("id") == self.only)]
+        for at in range(0, len(picked), size):
+            part = picked[at : at + size]
+            yield RawChunk(part[0][0], [(f"institutions[{k}]", obj) for k, obj in part])
+
     def compressed(self) -> bytes:
-        """The file's bytes, zlib-compressed in one streaming pass (level 1: this is an archive)."""
+        """The dataset's bytes, zlib-compressed in one streaming pass (level 1: this is an archive)."""
         comp = zlib.compressobj(1)
+        if self._bytes is not None:
+            return comp.compress(self._bytes) + comp.flush()
+        assert self.path is not None
         parts = []
         with self.path.open("rb") as fh:
             while block := fh.read(1 << 20):
@@ -117,7 +154,6 @@ def open_source(path: str | Path) -> Source:
         size_ok = False
     if not size_ok:
         raise _file_issue(file, "no_file", "文件不存在", "file not found")
-    digest = _sha256(p)
     if p.suffix.lower() == ".jsonl":
         with p.open("rb") as fh:
             head = _loads(fh.readline(), file, "第1行 / line 1")
@@ -125,15 +161,28 @@ def open_source(path: str | Path) -> Source:
         if not isinstance(head, dict) or "institutions" in head:
             raise _file_issue(file, "broken_file", "第1行应为不含 institutions 的数据集头部",
                               "line 1 must be the dataset header without institutions", "第1行 / line 1")
-        return Source(p, parse_dataset(head, file), digest, count)
-    raw = _loads(p.read_bytes(), file)
+        return Source(file, parse_dataset(head, file), _sha256(p), count, path=p)
+    return _document(p.read_bytes(), file, path=p)
+
+
+def memory_source(dataset: Dataset) -> Source:
+    """A dataset built in memory, as a source: its canonical JSON document (the model dumped as
+    JSON, field order as declared) is what is validated, decided, hashed and archived, exactly as
+    if it had been written to a `.json` file and checked from there (same digest too)."""
+    return _document(orjson.dumps(dataset.model_dump(mode="json")), IN_MEMORY, keep_bytes=True)
+
+
+def _document(data: bytes, file: str, *, path: Path | None = None, keep_bytes: bool = False) -> Source:
+    """A dataset as one JSON document: the header validated now, the institutions kept parsed."""
+    raw = _loads(data, file)
     if not isinstance(raw, dict):
         raise _file_issue(file, "broken_file", "顶层应为JSON对象", "top level must be a JSON object")
     institutions = raw.pop("institutions", [])
     if not isinstance(institutions, list):
         raise InputError([InputIssue("not_a_list", file, "", "institutions", "应为列表", "must be a list")])
     header = parse_dataset(raw, file)
-    return Source(p, header, digest, len(institutions), institutions)
+    return Source(file, header, hashlib.sha256(data).hexdigest(), len(institutions), path=path,
+                  _raw=institutions, _bytes=data if keep_bytes else None)
 
 
 def add_unique(seen: set[str], ids: list[str], file: str) -> None:
@@ -187,6 +236,7 @@ def read_dataset(path: str | Path) -> tuple[Dataset, bytes]:
     """The whole dataset in memory, validated exactly as a streamed check validates it (small data,
     tests); returns the model and the file's bytes."""
     source = open_source(path)
-    institutions = [inst for chunk in source.chunks() for inst in validate_chunk(chunk, source.header, str(path))]
-    add_unique(set(), [i.id for i in institutions], str(path))
+    institutions = [inst for chunk in source.chunks() for inst in validate_chunk(chunk, source.header, source.name)]
+    add_unique(set(), [i.id for i in institutions], source.name)
+    assert source.path is not None
     return source.header.model_copy(update={"institutions": institutions}), source.path.read_bytes()

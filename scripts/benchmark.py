@@ -67,8 +67,9 @@ def end_to_end(data: Path, cities: list[str]) -> dict[str, Any]:
 def stages(data: Path, city: str) -> dict[str, Any]:
     """Each stage timed separately, single process, chunk by chunk (nothing kept between chunks)."""
     from mhpolicy.core.context import Context, Subject
+    from mhpolicy.core.decide import _decide, engine_for
     from mhpolicy.core.engine import DirectDecider
-    from mhpolicy.core.evaluate import Evaluation, _decide, engine_for
+    from mhpolicy.core.evaluate import Evaluation
     from mhpolicy.core.pipeline import paused_gc
     from mhpolicy.core.plugins import discover
     from mhpolicy.core.requirement import SubjectKind

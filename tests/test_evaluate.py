@@ -112,7 +112,7 @@ def test_periodic_requirement_is_due_at_the_end_of_the_last_completed_period(tmp
 
 
 def test_a_period_is_judged_when_the_plan_was_in_force_for_nine_tenths_of_it(tmp_path: Path) -> None:
-    from mhpolicy.core.evaluate import _not_in_force
+    from mhpolicy.core.decide import _not_in_force
     from mhpolicy.core.periods import last_completed
 
     year = last_completed(PeriodKind.CALENDAR_YEAR, date(2025, 3, 1))  # 2024

@@ -1,0 +1,204 @@
+"""The check as a service: plugins -> source -> evaluate (streamed) -> store -> reports.
+
+`run_check` is what `mhpolicy check` runs, callable from Python with the same options. The
+command line only parses arguments into a `CheckRequest` and prints the `CheckResult`.
+
+    from mhpolicy.core.check import CheckRequest, run_check
+    result = run_check(CheckRequest(cities=["fuzhou"], data="district.json", out="reports"))
+    result.summaries[0].counts["不符合"]
+
+Each dataset is checked in one transaction: its runs, findings and reports are written
+together (reports are staged and moved into place just before the commit), so a bad row, a
+report that cannot be written or a crash leaves nothing of that dataset's runs behind, and
+nothing stored earlier is touched.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .evaluate import Evaluation
+from .findings import Finding
+from .pipeline import auto_workers, run_stream, warning_scheme_for
+from .plugins import CityPolicy, PluginError, Registry, discover
+from .source import Source, open_source
+from .status import Status
+from .store import DEFAULT_URL, Store
+
+Progress = Callable[[int, int], None]
+
+
+class UsageError(Exception):
+    """The request itself is wrong (unknown city, unwritable folder, conflicting options)."""
+
+
+@dataclass(slots=True)
+class CheckRequest:
+    """What to check. `cities` may hold `all`; with neither `data` nor `sample`, each city is
+    checked on its own bundled sample; with one of them, every city on that one dataset (and a
+    comparison is written when there are two or more)."""
+
+    cities: Sequence[str]
+    data: str | Path | None = None
+    sample: str | None = None  # a city whose bundled sample every city is checked on
+    as_of: date | None = None  # default: the data's own as_of, else today
+    out: str | Path = "mhpolicy-out"
+    db: str = DEFAULT_URL
+    school: str | None = None  # a school's own report: that institution only, read and decided alone
+    workers: int = 0  # 0: two processes from a few thousand institutions on
+    keep_findings: bool = False  # also return every finding (as JSON objects) in the result
+    progress: Progress | None = None  # called with (done, total) institutions per dataset
+
+
+@dataclass(slots=True)
+class CitySummary:
+    city: str
+    name: str
+    as_of: date
+    source: str  # the dataset it was checked on
+    institutions: int
+    run_id: int
+    counts: Counter[Status]
+    overdue: int
+
+
+@dataclass(slots=True)
+class CheckResult:
+    summaries: list[CitySummary] = field(default_factory=list)
+    reports: list[Path] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)  # only with keep_findings
+    plugin_errors: list[PluginError] = field(default_factory=list)  # plugins that failed to load
+    skipped_plugins: bool = False  # `all` had to leave out a plugin that failed to load
+    shared_dataset: bool = True  # False when each city ran on its own sample
+
+    def count(self, status: Status) -> int:
+        return sum(s.counts.get(status, 0) for s in self.summaries)
+
+
+def select_cities(reg: Registry, wanted: Sequence[str]) -> tuple[list[CityPolicy], bool]:
+    """The policies asked for (codes, or `all`), and whether `all` left out a plugin that failed."""
+    codes: list[str] = []
+    for w in wanted or []:
+        for code in (sorted(reg.policies) if w == "all" else [w]):
+            if code not in codes:
+                codes.append(code)
+    if not codes:
+        raise UsageError("请用 --city 指定城市 / name a city with --city (or --city all)")
+    out = []
+    for code in codes:
+        if code not in reg.policies:
+            failed = [e for e in reg.errors if e.plugin == code]
+            if failed:
+                raise failed[0]
+            installed = ", ".join(sorted(reg.policies))
+            raise UsageError(f"未知城市 / unknown city '{code}'（已安装 / installed: {installed}）")
+        out.append(reg.policies[code])
+    return out, "all" in wanted and bool(reg.errors)
+
+
+def _plan(req: CheckRequest, reg: Registry, policies: list[CityPolicy]) -> list[tuple[Source, list[CityPolicy]]]:
+    """Which data each city is checked on: one shared dataset (data, sample) or its own sample."""
+    if req.data and req.sample:
+        raise UsageError("--data 与 --sample 只能二选一 / give --data or --sample, not both")
+    if req.data or req.sample:
+        path = Path(req.data) if req.data else Path(str(select_cities(reg, [req.sample or ""])[0][0].sample_path()))
+        return [(open_source(path), policies)]
+    return [(open_source(Path(str(p.sample_path()))), [p]) for p in policies]
+
+
+def _writable_dir(path: Path) -> Path:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".mhpolicy-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise UsageError(f"报告目录不可写 / cannot write reports to '{path}': {exc}") from None
+    return path
+
+
+def open_store(url: str) -> Store:
+    try:
+        return Store(url)
+    except Exception as exc:  # SQLAlchemy raises many types for a bad URL or an unusable file
+        raise UsageError(f"无法打开数据库 / cannot open the database '{url}': {type(exc).__name__}: {exc}") from None
+
+
+def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResult:
+    """Check the requested data under the requested plans; store the runs and write the reports.
+
+    Raises `UsageError` for a wrong request, `loading.InputError` for bad data (nothing of that
+    dataset stored) and `PluginError` when a city asked for by name failed to load.
+    """
+    reg = registry if registry is not None else discover()
+    policies, skipped = select_cities(reg, req.cities)
+    plan = _plan(req, reg, policies)
+    if req.school:
+        plan = [(source.restricted_to(req.school), group) for source, group in plan]
+    out = _writable_dir(Path(req.out))
+    store = open_store(req.db)
+    result = CheckResult(plugin_errors=list(reg.errors), skipped_plugins=skipped,
+                         shared_dataset=len(plan) == 1 or len(policies) == 1)
+    for source, group in plan:
+        as_of = req.as_of or source.header.as_of or date.today()
+        _check_dataset(req, store, out, source, group, as_of, warning_scheme_for(source.header, group, reg), result)
+    return result
+
+
+def _check_dataset(req: CheckRequest, store: Store, out: Path, source: Source, group: list[CityPolicy],
+                   as_of: date, scheme: Any, result: CheckResult) -> None:
+    """One dataset under one or more plans, in one transaction: runs, findings and reports."""
+    from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder
+    from mhpolicy.reports.render import write_comparison, write_gap_report
+
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    try:
+        with store.writing() as w, ExitStack() as files:
+            w.dataset(data_hash=source.digest, city=source.header.city.code, as_of=source.header.as_of,
+                      source=source.name, institutions=source.institutions, payload=source.compressed)
+            runs: dict[str, int] = {}
+            builders: dict[str, tuple[ReportBuilder, str]] = {}
+            for p in group:
+                runs[p.code] = w.begin(city=p.code, plugin=p.plugin_name, plugin_version=p.info.version,
+                                       as_of=as_of, data_hash=source.digest)
+                stem = f"{p.code}-{req.school}" if req.school else p.code
+                fh = files.enter_context((staging / f"{stem}-actions.csv").open("w", encoding="utf-8-sig", newline=""))
+                builders[p.code] = (ReportBuilder(p, Evaluation(p.code, as_of, p.info.version, source.digest), fh), stem)
+            comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
+            workers = req.workers or auto_workers(source.institutions)
+            for part in run_stream(source, group, as_of, workers=workers, scheme=scheme, progress=req.progress):
+                _take(part, w, runs, builders, result if req.keep_findings else None)
+                if comp:
+                    comp.add(part)
+            files.close()  # the CSVs are complete before they are moved into place
+            for p in group:
+                w.finish(runs[p.code])
+                builder, stem = builders[p.code]
+                write_gap_report(staging, builder.report(runs[p.code]), stem)
+                result.summaries.append(CitySummary(p.code, p.info.name, as_of, source.name, source.institutions,
+                                                    runs[p.code], builder.counts, builder.overdue))
+            if comp:
+                write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest})
+            for f in sorted(staging.iterdir()):
+                target = out / f.name
+                f.replace(target)
+                result.reports.append(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _take(part: dict[str, list[Finding]], w: Any, runs: dict[str, int], builders: dict[str, Any],
+          result: CheckResult | None) -> None:
+    for city, findings in part.items():
+        w.add(runs[city], findings)
+        builders[city][0].add(findings)
+        if result is not None:
+            result.findings.extend(f.to_json() for f in findings)

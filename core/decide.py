@@ -1,0 +1,261 @@
+"""Deciding one batch of subjects under one plan: the step every evaluation goes through.
+
+For each requirement and each subject it applies to, core computes the measure in Python
+(pure arithmetic over validated data), turns it into a slim fact, and lets the rule engine
+decide the status. Findings are then assembled with their gap, due date and explanation.
+`pipeline.run_stream` calls `_decide` chunk by chunk; `evaluate.evaluate` (in memory) and
+`check.run_check` (files) both go through `run_stream`, so there is one path.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .context import Context, Subject
+from .engine import Outcomes, RuleEngine
+from .fields import fields_text
+from .findings import Finding
+from .model import Attestation
+from .parameters import ParameterNotInForce
+from .periods import Period
+from .plugins import CityPolicy
+from .queries import fmt_num
+from .requirement import Measure, MissingData, NotApplicable, Requirement, RequirementKind, SubjectKind
+from .status import Status
+
+
+def engine_for(policy: CityPolicy) -> RuleEngine:
+    """The compiled ruleset of a city, built once per loaded policy."""
+    if policy.engine is None:
+        policy.engine = RuleEngine(policy.requirements)
+    return policy.engine
+
+
+@dataclass(slots=True)
+class _Pending:
+    """What Python decided about one (requirement, subject) before the engine runs."""
+
+    req: Requirement
+    subject: Subject
+    result: Measure | NotApplicable | MissingData | None
+    attested: Attestation | None
+    due: date | None
+    period: str | None
+
+
+def _applies(req: Requirement, subject: Subject, ctx: Context) -> str | None:
+    """None if `req` applies to `subject`, else why not."""
+    at = req.applies_to
+    if subject.kind is SubjectKind.INSTITUTION:
+        inst = subject.institution
+        if at.kinds is not None and inst.kind not in at.kinds:
+            return f"不适用于{inst.kind.value}类机构（适用：{at.text}）"
+        if at.stages is not None and not (inst.stages & at.stages):
+            return f"学段不在适用范围（适用：{at.text}）"
+    if at.where is not None and not at.where(subject, ctx):
+        return f"不满足适用条件：{at.text}"
+    return None
+
+
+def _latest_attestation(subject: Subject, rule_id: str, as_of: date) -> Attestation | None:
+    entries = [a for a in getattr(subject.entity, "attestations", []) if a.item == rule_id and a.date <= as_of]
+    return max(entries, key=lambda a: a.date, default=None)
+
+
+# A recurring duty is judged for a period only if the plan was in force for most of it:
+# 南昌's plan of 4 January 2024 governs calendar year 2024 and January 2024, but not the
+# autumn semester that began in September 2023.
+IN_FORCE_SHARE = 0.9
+
+
+def _not_in_force(period: Period, effective: date) -> bool:
+    days = (period.end - period.start).days + 1
+    in_force = (period.end - max(period.start, effective)).days + 1
+    return in_force < IN_FORCE_SHARE * days
+
+
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    """What holds for a requirement whatever the subject: its due date and period, and whether
+    the plan governs the evaluation at all (computed once per requirement, not per subject)."""
+
+    due: date | None
+    period: str | None
+    not_in_force: str | None  # why nothing is judged, or None
+
+
+def _gate(req: Requirement, ctx: Context) -> _Gate:
+    effective = ctx.city.effective
+    if req.period is None:
+        due, label, why = req.due, None, None
+    else:
+        period = ctx.period(req.period)
+        due, label, why = period.end, period.label, None
+        if _not_in_force(period, effective):
+            why = f"评估期{period.label}内文件施行不足九成（{effective.isoformat()}起施行），不予评判"
+    if why is None and ctx.as_of < effective:
+        why = f"评估日早于文件生效日（{effective.isoformat()}）"
+    return _Gate(due, label, why)
+
+
+def _prepare(req: Requirement, subject: Subject, ctx: Context, gate: _Gate) -> _Pending:
+    due, period_label = gate.due, gate.period
+    if gate.not_in_force:
+        return _Pending(req, subject, NotApplicable(gate.not_in_force), None, due, period_label)
+    try:
+        why_not = _applies(req, subject, ctx)
+    except ParameterNotInForce as exc:
+        why_not = f"参数尚未生效：{exc}"
+    if why_not:
+        return _Pending(req, subject, NotApplicable(why_not), None, due, period_label)
+    if req.kind is RequirementKind.ATTESTATION:
+        return _Pending(req, subject, None, _latest_attestation(subject, req.id, ctx.as_of), due, period_label)
+    assert req.measure is not None
+    try:
+        result = req.measure(subject, ctx)
+    except ParameterNotInForce as exc:
+        result = NotApplicable(f"参数尚未生效：{exc}")
+    _check_result(result)
+    return _Pending(req, subject, result, None, due, period_label)
+
+
+def _check_result(result: object) -> None:
+    """A measure must return one of the three result types, with finite numbers."""
+    if not isinstance(result, (Measure, NotApplicable, MissingData)):
+        raise TypeError(f"measure returned {type(result).__name__}, not Measure/NotApplicable/MissingData")
+    if isinstance(result, Measure):
+        for name in ("observed", "required"):
+            v = getattr(result, name)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+                raise TypeError(f"measure returned {name}={v!r}, not a finite number")
+
+
+def _fact(n: int, index: int, p: _Pending) -> dict[str, Any]:
+    r = p.result
+    if isinstance(r, NotApplicable):
+        return {"rq": index, "fx": n, "ap": 0, "hv": 0, "ob": 0, "re": 0, "at": -1}
+    if p.req.kind is RequirementKind.ATTESTATION:
+        at = -1 if p.attested is None else int(p.attested.value)
+        return {"rq": index, "fx": n, "ap": 1, "hv": 1, "ob": 0, "re": 0, "at": at}
+    if isinstance(r, MissingData):
+        return {"rq": index, "fx": n, "ap": 1, "hv": 0, "ob": 0, "re": 0, "at": -1}
+    assert isinstance(r, Measure)
+    return {"rq": index, "fx": n, "ap": 1, "hv": 1, "ob": float(r.observed), "re": float(r.required), "at": -1}
+
+
+def _gap(req: Requirement, m: Measure) -> float:
+    if req.op == ">=":
+        return m.required - m.observed
+    if req.op == "<=":
+        return m.observed - m.required
+    return abs(m.observed - m.required)
+
+
+def _params_text(req: Requirement, ctx: Context) -> str:
+    """The dated parameters a requirement read, as text: the same for every subject, so cached."""
+    key = ("params_text", req.id)
+    if key not in ctx._cache:
+        ctx._cache[key] = "；".join(
+            f"{ctx.parameters[pid].label}={fmt_num(ctx.param(pid))}{ctx.parameters[pid].unit}"
+            f"（{ctx.parameters[pid].clause}，自{ctx.parameters[pid].effective_since(ctx.as_of).isoformat()}）"
+            for pid in req.parameters
+        )
+    return ctx._cache[key]
+
+
+def _explain(req: Requirement, p: _Pending, ctx: Context) -> str:
+    r = p.result
+    if isinstance(r, NotApplicable):
+        return r.reason
+    if isinstance(r, MissingData):
+        return "缺少数据：" + fields_text(r.fields) + (f"（{r.note}）" if r.note else "")
+    if req.kind is RequirementKind.ATTESTATION:
+        a = p.attested
+        if a is None:
+            return "尚无人工确认记录"
+        who = f"，确认人：{a.by}" if a.by else ""
+        return f"{a.date.isoformat()}人工确认为{'是' if a.value else '否'}{who}" + (f"（{a.note}）" if a.note else "")
+    assert isinstance(r, Measure)
+    inputs = "，".join(f"{k}={fmt_num(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v}" for k, v in r.inputs.items())
+    text = f"{req.observed_label or '实际值'} {fmt_num(r.observed)}{req.unit}，要求 {req.op} {fmt_num(r.required)}{req.unit}"
+    parts = [inputs, text, _params_text(req, ctx), r.note]
+    return "；".join(x for x in parts if x)
+
+
+def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error: str = "") -> Finding:
+    s = p.subject
+    f = Finding(
+        rule_id=req.id,
+        city=req.city,
+        clause=req.clause,
+        title=req.title,
+        topic=req.topic,
+        subject_kind=s.kind.value,
+        subject_id=s.id,
+        subject_name=s.name,
+        district_id=s.district_id,
+        status=status,
+        modality=req.modality,
+        unit=req.unit,
+        due=p.due,
+        period=p.period,
+        allowance=req.allowance,
+        error=error,
+    )
+    if error:
+        f.explanation = error
+        return f
+    f.explanation = _explain(req, p, ctx)
+    r = p.result
+    if isinstance(r, Measure):
+        f.observed, f.required, f.inputs = r.observed, r.required, dict(r.inputs)
+        if status in (Status.FAIL, Status.ADVICE):
+            f.gap = _gap(req, r)
+            f.gap_text = req.gap_text.format(gap=fmt_num(f.gap), unit=req.unit) if req.gap_text else ""
+    elif status in (Status.FAIL, Status.ADVICE) and req.kind is RequirementKind.ATTESTATION:
+        f.gap_text = req.gap_text or f"经确认未落实：{req.title}"
+    elif status is Status.MISSING and isinstance(r, MissingData):
+        f.gap_text = "需补报：" + fields_text(r.fields)
+    elif status is Status.PENDING:
+        f.gap_text = f"待人工确认：{req.title}"
+    f.overdue = bool(p.due and p.due < ctx.as_of and status in (Status.FAIL, Status.MISSING))
+    return f
+
+
+def _decide(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[Subject]], engine: RuleEngine,
+            decide: Callable[[RuleEngine, list[dict[str, Any]]], Outcomes] | None) -> list[Finding]:
+    findings: list[Finding] = []
+    pendings: list[_Pending] = []
+    facts: list[dict[str, Any]] = []
+    for index, req in enumerate(engine.requirements):
+        candidates = subjects.get(req.subject, ())
+        if not candidates:
+            continue
+        gate = _gate(req, ctx)
+        for subject in candidates:
+            try:
+                p = _prepare(req, subject, ctx, gate)
+                fact = _fact(len(pendings), index, p)
+            except Exception as exc:  # a rule that crashes is an error naming the rule, never missing data
+                p = _Pending(req, subject, None, None, gate.due, gate.period)
+                msg = f"规则 {req.id} 对 {subject.kind.value} {subject.id} 执行出错 / rule raised: {type(exc).__name__}: {exc}"
+                findings.append(_finding(req, p, Status.ERROR, ctx, error=msg))
+                continue
+            facts.append(fact)
+            pendings.append(p)
+    outcomes = decide(engine, facts) if decide else engine.run(facts)
+    for n, p in enumerate(pendings):
+        if n not in outcomes.status:
+            msg = f"规则 {p.req.id} 对 {p.subject.id} 引擎未得出唯一结论 / engine gave no single outcome: {outcomes.errors.get(n)}"
+            findings.append(_finding(p.req, p, Status.ERROR, ctx, error=msg))
+            continue
+        try:
+            findings.append(_finding(p.req, p, outcomes.status[n], ctx))
+        except Exception as exc:  # e.g. a gap template that does not format: still an error naming the rule
+            msg = f"规则 {p.req.id} 对 {p.subject.id} 生成结论出错 / building the finding raised: {type(exc).__name__}: {exc}"
+            findings.append(_finding(p.req, p, Status.ERROR, ctx, error=msg))
+    return findings
