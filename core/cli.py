@@ -26,7 +26,6 @@ import orjson
 
 from .evaluate import Evaluation
 from .loading import InputError
-from .model import Dataset
 from .pipeline import auto_workers, run_stream
 from .plugins import CityPolicy, PluginError, Registry, discover
 from .requirement import RequirementKind, WarningScheme
@@ -125,8 +124,8 @@ def _plan(args: argparse.Namespace, reg: Registry, policies: list[CityPolicy]) -
         raise UsageError("--data 与 --sample 只能二选一 / give --data or --sample, not both")
     if args.data or args.sample:
         path = Path(args.data) if args.data else Path(str(_cities(reg, [args.sample])[0][0].sample_path()))
-        return [(open_source(path), policies)]
-    return [(open_source(Path(str(p.sample_path()))), [p]) for p in policies]
+        return [(open_source(path, reg.models()), policies)]
+    return [(open_source(Path(str(p.sample_path())), reg.models()), [p]) for p in policies]
 
 
 def _check_school(source: Source, school: str) -> None:
@@ -283,7 +282,12 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(orjson.dumps(Dataset.model_json_schema(), option=orjson.OPT_INDENT_2).decode() + "\n")
+    """The input schema, with the data fields every installed plugin declares."""
+    reg = discover()
+    for e in reg.errors:
+        _err(f"警告 / warning: {e}")
+    schema = reg.models().dataset.model_json_schema()
+    sys.stdout.write(orjson.dumps(schema, option=orjson.OPT_INDENT_2).decode() + "\n")
     return EXIT_OK
 
 
