@@ -16,12 +16,13 @@ must still validate in a 福州 check (福州's rules simply never read them).
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, Field, create_model
 
@@ -235,3 +236,38 @@ def extension(entity: BaseModel, declared: DataExtension[T] | str) -> T:
     if declared.name in type(entity).model_fields:
         return getattr(entity, declared.name)  # type: ignore[no-any-return]
     return [] if _is_list(declared.type) else declared.default  # type: ignore[return-value]
+
+
+class _Issue(Protocol):
+    row: str
+    field: str
+    message_zh: str
+
+
+IssueT = TypeVar("IssueT", bound=_Issue)
+_TABLE_ENTITY = {"institutions": Entity.INSTITUTION, "districts": Entity.DISTRICT, "stations": Entity.STATION}
+_FIRST_NAME = re.compile(r"^(?:(city)\.)?(\w+)")
+
+
+def field_label(models: Models, root: Entity, row: str, field: str) -> str | None:
+    """The label of the extension field an input issue is in, or None for a core field.
+
+    `root` is what was validated (the dataset, or one institution of a chunk); at the
+    dataset level the row ("stations[1] (id=S1)") or a leading "city." says which entity."""
+    m = _FIRST_NAME.match(field)
+    if not m or not models.extensions:
+        return None
+    entity = root
+    if root is Entity.DATASET:
+        entity = _TABLE_ENTITY.get(row.partition("[")[0], Entity.CITY if m[1] else Entity.DATASET)
+    return models.label(entity, m[2])
+
+
+def label_issues(issues: list[IssueT], models: Models, root: Entity) -> list[IssueT]:
+    """Prefix the Chinese message of each issue in a plugin-declared field with that field's
+    label, so a reader sees which plan's data is wrong; core fields are left as they are."""
+    out = []
+    for issue in issues:
+        label = field_label(models, root, issue.row, issue.field)
+        out.append(replace(issue, message_zh=f"{label}：{issue.message_zh}") if label else issue)  # type: ignore[type-var]
+    return out

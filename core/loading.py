@@ -8,12 +8,12 @@ validates in full.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
-from .extensions import CORE_MODELS, Entity, Models
+from .extensions import CORE_MODELS, Entity, Models, label_issues
 from .model import Dataset, Institution
 from .requirement import WarningScheme
 
@@ -121,28 +121,7 @@ def parse_dataset(raw: Any, file: str, models: Models = CORE_MODELS) -> Dataset:
     try:
         return models.dataset.model_validate(raw)
     except ValidationError as exc:
-        raise InputError(label_extensions(issues_from(exc, file, raw), models, Entity.DATASET)) from None
-
-
-_TABLE_ENTITY = {"institutions": Entity.INSTITUTION, "districts": Entity.DISTRICT, "stations": Entity.STATION}
-_FIRST_NAME = re.compile(r"^(?:city\.)?(\w+)")
-
-
-def label_extensions(issues: list[InputIssue], models: Models, root: Entity) -> list[InputIssue]:
-    """Prefix the Chinese message of an issue in a plugin-declared field with that field's
-    label, so a reader sees which plan's data is wrong (core fields are left as they are)."""
-    if not models.extensions:
-        return issues
-    out = []
-    for issue in issues:
-        entity = root
-        if root is Entity.DATASET:
-            table = issue.row.partition("[")[0]
-            entity = _TABLE_ENTITY.get(table, Entity.CITY if issue.field.startswith("city.") else root)
-        m = _FIRST_NAME.match(issue.field)
-        label = models.label(entity, m[1]) if m else None
-        out.append(replace(issue, message_zh=f"{label}：{issue.message_zh}") if label else issue)
-    return out
+        raise InputError(label_issues(issues_from(exc, file, raw), models, Entity.DATASET)) from None
 
 
 def check_warning_tiers(institutions: list[Institution], scheme: WarningScheme | None, file: str,

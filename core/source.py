@@ -25,8 +25,8 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
-from .extensions import CORE_MODELS, Entity, Models, models_of
-from .loading import InputError, InputIssue, issues_from, label_extensions, parse_dataset
+from .extensions import CORE_MODELS, Entity, Models, label_issues, models_of
+from .loading import InputError, InputIssue, issues_from, parse_dataset
 from .model import Dataset, Institution
 
 CHUNK = 2000  # institutions per chunk: bounds memory, and is the unit of work for workers
@@ -167,7 +167,7 @@ def validate_chunk(chunk: RawChunk, header: Dataset, file: str, models: Models |
             inst = (model.model_validate_json(obj) if isinstance(obj, (bytes, str))
                     else model.model_validate(obj))
         except ValidationError as exc:
-            for issue in label_extensions(issues_from(exc, file, None), models, Entity.INSTITUTION):
+            for issue in label_issues(issues_from(exc, file, None), models, Entity.INSTITUTION):
                 ident = row_id(obj)
                 label = row + (f" (id={ident})" if ident else "")
                 issues.append(InputIssue(issue.code, file, label, issue.field, issue.message_zh, issue.message_en))

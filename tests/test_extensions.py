@@ -33,11 +33,14 @@ from .plugin_kit import dataset, plugin_module, requirement, school
 
 
 class HospitalKind(StrEnum):
-    MATERNAL_CHILD = "maternal_child"  # 妇幼保健医院
-    GENERAL_SECONDARY = "general_secondary"  # 二级以上综合医院
+    """A plugin's own vocabulary: codes in the data, Chinese labels for people."""
 
+    MATERNAL_CHILD = "maternal_child"
+    GENERAL_SECONDARY = "general_secondary"
 
-HOSPITAL_KIND_LABELS = {HospitalKind.MATERNAL_CHILD: "妇幼保健医院", HospitalKind.GENERAL_SECONDARY: "二级以上综合医院"}
+    @property
+    def label(self) -> str:
+        return {"maternal_child": "妇幼保健医院", "general_secondary": "二级以上综合医院"}[self.value]
 
 
 class Hospital(Strict):
