@@ -354,3 +354,61 @@ def test_core_only_data_validates_exactly_as_before_under_extended_models(tmp_pa
 def test_hook_answers_go_through_pluggy(tmp_path: Path) -> None:
     policy: CityPolicy = _registry(tmp_path).get("testcity")
     assert policy.extensions == EXTENSIONS
+
+
+PLAN_PUBLISHED: DataExtension[bool | None] = DataExtension(Entity.CITY, "plan_published", bool, "实施方案已印发")
+GROUPS: DataExtension[int] = DataExtension(Entity.DISTRICT, "education_groups", Count, "教育集团数", default=0, unit="个")
+
+
+def test_city_and_district_extension_errors_name_their_row_field_and_label(tmp_path: Path) -> None:
+    reg = _registry(tmp_path, [*EXTENSIONS, PLAN_PUBLISHED, GROUPS])
+    data = _data()
+    data["city"]["plan_published"] = "perhaps"
+    data["districts"][0]["education_groups"] = -2
+    issues = _issues(_write(tmp_path, data), reg)
+    got = {(i.code, i.row, i.field): i for i in issues}
+    assert set(got) == {("not_a_boolean", "", "city.plan_published"),
+                        ("negative", "districts[0] (id=D1)", "education_groups")}
+    assert got[("not_a_boolean", "", "city.plan_published")].message_zh.startswith("实施方案已印发：")
+    assert got[("negative", "districts[0] (id=D1)", "education_groups")].message_zh.startswith("教育集团数：")
+    data["city"]["plan_published"] = True
+    del data["districts"][0]["education_groups"]
+    ds, _ = read_dataset(_write(tmp_path, data), reg.models())
+    assert (extension(ds.city, PLAN_PUBLISHED), extension(ds.districts[0], GROUPS)) == (True, 0)
+
+
+def test_forked_workers_validate_chunks_with_the_extended_models(tmp_path: Path) -> None:
+    reg = _registry(tmp_path)
+    data = _data(group_member_schools=2)
+    data["institutions"] += [school(sid, 1, group_member_schools=n) for sid, n in (("B", 1), ("C", 5))]
+    source = open_source(_write(tmp_path, data), reg.models())
+    parts = list(run_stream(source, [reg.get("testcity")], date(2025, 6, 10), workers=2, chunk=1))
+    found = {f.subject_id: f.status for part in parts for f in part["testcity"] if f.rule_id == "testcity.group"}
+    assert found == {"A": Status.PASS, "B": Status.FAIL, "C": Status.PASS}
+
+
+def test_the_cli_checks_data_carrying_declared_fields(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    reg = _registry(tmp_path)
+    monkeypatch.setattr(cli, "discover", lambda: reg)
+    path = _write(tmp_path, _data(group_member_schools=2))
+    args = ["check", "--city", "testcity", "--data", str(path), "--as-of", "2025-06-10", "--json",
+            "--out", str(tmp_path / "out"), "--db", f"sqlite:///{tmp_path / 'db.sqlite'}"]
+    assert cli.main(args) == 0
+    findings = {(f["rule_id"], f["subject_id"]): f["status"] for f in json.loads(capsys.readouterr().out)}
+    assert findings[("testcity.clinic", "testcity")] == "符合"
+    assert findings[("testcity.group", "A")] == "符合"
+
+
+def test_the_cli_refuses_a_bad_extension_value_with_exit_2_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    reg = _registry(tmp_path)
+    monkeypatch.setattr(cli, "discover", lambda: reg)
+    data = _data()
+    data["hospitals"][0]["psych_clinic"] = "sometimes"
+    args = ["check", "--city", "testcity", "--data", str(_write(tmp_path, data)), "--out", str(tmp_path / "out"),
+            "--db", f"sqlite:///{tmp_path / 'db.sqlite'}"]
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err
+    assert "hospitals[0].psych_clinic: 医院：不是是/否值（true/false） / not a boolean (true/false)" in err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
