@@ -21,7 +21,7 @@ import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache
 from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, Field, create_model
@@ -179,7 +179,7 @@ def _extend(base: type[BaseModel], fields: dict[str, tuple[Any, Any]]) -> Any:
     return create_model(base.__name__, __base__=base, __module__=__name__, __doc__=base.__doc__, **fields)
 
 
-@lru_cache(maxsize=32)
+@cache  # classes stay alive anyway (_BY_DATASET): one per set, for the process
 def _build(extensions: tuple[DataExtension[Any], ...]) -> Models:
     own = {e: {x.name: _field(x) for x in extensions if x.entity is e} for e in Entity}
     city = _extend(City, own[Entity.CITY])
