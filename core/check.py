@@ -105,13 +105,14 @@ def select_cities(reg: Registry, wanted: Sequence[str]) -> tuple[list[CityPolicy
 
 
 def _plan(req: CheckRequest, reg: Registry, policies: list[CityPolicy]) -> list[tuple[Source, list[CityPolicy]]]:
-    """Which data each city is checked on: one shared dataset (data, sample) or its own sample."""
+    """Which data each city is checked on: one shared dataset (data, sample) or its own sample.
+    Data is validated with the fields every loaded plugin declares (`Registry.models`)."""
     if req.data and req.sample:
         raise UsageError("--data 与 --sample 只能二选一 / give --data or --sample, not both")
     if req.data or req.sample:
         path = Path(req.data) if req.data else Path(str(select_cities(reg, [req.sample or ""])[0][0].sample_path()))
-        return [(open_source(path), policies)]
-    return [(open_source(Path(str(p.sample_path()))), [p]) for p in policies]
+        return [(open_source(path, reg.models()), policies)]
+    return [(open_source(Path(str(p.sample_path())), reg.models()), [p]) for p in policies]
 
 
 def _writable_dir(path: Path) -> Path:

@@ -19,7 +19,6 @@ import orjson
 
 from .check import CheckRequest, CitySummary, UsageError, run_check
 from .loading import InputError
-from .model import Dataset
 from .plugins import PluginError, discover
 from .requirement import RequirementKind
 from .status import PRECEDENCE, Status, parse_statuses
@@ -144,7 +143,12 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(orjson.dumps(Dataset.model_json_schema(), option=orjson.OPT_INDENT_2).decode() + "\n")
+    """The input schema, with the data fields every installed plugin declares."""
+    reg = discover()
+    for e in reg.errors:
+        _err(f"警告 / warning: {e}")
+    schema = reg.models().dataset.model_json_schema()
+    sys.stdout.write(orjson.dumps(schema, option=orjson.OPT_INDENT_2).decode() + "\n")
     return EXIT_OK
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
+from .extensions import DataExtension, extension
 from .model import City, Dataset, District, Institution, Station
 from .parameters import ParameterSet
 from .periods import Period, PeriodKind, last_completed
 from .requirement import CityInfo, SubjectKind
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,11 @@ class Context:
     parameters: ParameterSet
     dataset: Dataset
     _cache: dict[Any, Any] = field(default_factory=dict)
+
+    def extension(self, declared: DataExtension[T]) -> T:
+        """A dataset-level extension (records a plugin declared for the whole dataset, e.g. the
+        hospitals of a city); `self.dataset.<name>` reads the same, untyped."""
+        return extension(self.dataset, declared)
 
     def param(self, parameter_id: str) -> float:
         return self.parameters.value(parameter_id, self.as_of)

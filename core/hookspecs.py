@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pluggy
 
+from .extensions import DataExtension
 from .parameters import Parameter
 from .requirement import CityInfo, ClauseNote, Requirement, WarningScheme
 
@@ -55,3 +56,12 @@ def mhpolicy_warning_scheme() -> WarningScheme | None:  # type: ignore[empty-bod
 def mhpolicy_sample_data() -> str | None:  # type: ignore[empty-body]
     """Path of the bundled sample dataset (fictional) inside the plugin package, used by
     ``mhpolicy check --city CODE`` when no ``--data`` is given."""
+
+
+@hookspec
+def mhpolicy_data_extensions() -> list[DataExtension]:  # type: ignore[empty-body]
+    """Data the plan needs that the core model does not have (hospitals, education groups,
+    a station's monthly reports …), as fields added to the dataset, city, districts,
+    institutions or stations. Core validates every dataset with the extensions of all
+    loaded plugins; a name that is a core field, or that another plugin declares
+    differently, fails loading naming both plugins."""

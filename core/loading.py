@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .extensions import CORE_MODELS, Entity, Models, label_issues
 from .model import Dataset, Institution
 from .requirement import WarningScheme
 
@@ -115,11 +116,12 @@ def _split(loc: list[Any], raw: Any) -> tuple[str, str]:
     return "", _field(loc)
 
 
-def parse_dataset(raw: Any, file: str) -> Dataset:
+def parse_dataset(raw: Any, file: str, models: Models = CORE_MODELS) -> Dataset:
+    """Validate a dataset (or a header without institutions) with the core or extended models."""
     try:
-        return Dataset.model_validate(raw)
+        return models.dataset.model_validate(raw)
     except ValidationError as exc:
-        raise InputError(issues_from(exc, file, raw)) from None
+        raise InputError(label_issues(issues_from(exc, file, raw), models, Entity.DATASET)) from None
 
 
 def check_warning_tiers(institutions: list[Institution], scheme: WarningScheme | None, file: str,

@@ -2,7 +2,9 @@
 
 One `Dataset` is the input of a check: a city with its districts, institutions and
 stations, plus what happened in them (training, lessons, screenings, events). The model is
-city-neutral: plugins read it, they never extend it. Student data is aggregate or
+city-neutral and keeps what two or more plans share; a field only one plan needs is
+declared by that plan's plugin (`extensions.py` builds subclasses of these models with
+it), never added here. Student data is aggregate or
 pseudonymous only (《个人信息保护法》 treats minors' data as sensitive): there is no field for
 a student's name or ID number, unknown fields are rejected, and case ids that look like
 identity-card numbers are refused.

@@ -20,6 +20,7 @@ from typing import Any
 import pluggy
 
 from . import hookspecs
+from .extensions import DataExtension, ExtensionClash, Models, build_models, merge_extensions
 from .parameters import Parameter, ParameterSet
 from .requirement import CityInfo, ClauseNote, Requirement, RequirementKind, WarningScheme
 
@@ -47,6 +48,7 @@ class CityPolicy:
     unmodelled: list[ClauseNote] = field(default_factory=list)
     warning_scheme: WarningScheme | None = None
     sample_data: str | None = None
+    extensions: list[DataExtension[Any]] = field(default_factory=list)  # plugin-declared data fields
     engine: Any = None  # the compiled RuleEngine, built on first use (see decide.engine_for)
 
     @property
@@ -133,6 +135,7 @@ def build_policy(pm: pluggy.PluginManager, name: str, module: ModuleType) -> Cit
         missing = [p for p in r.parameters if p not in params]
         if missing:
             raise PluginError(name, f"{r.id} reads undeclared parameters {missing}")
+    extensions = _extensions(pm, module, name)
     policy = CityPolicy(
         plugin_name=name,
         module=module,
@@ -142,12 +145,26 @@ def build_policy(pm: pluggy.PluginManager, name: str, module: ModuleType) -> Cit
         unmodelled=list(_call(pm, module, name, "mhpolicy_unmodelled_clauses") or []),
         warning_scheme=_call(pm, module, name, "mhpolicy_warning_scheme"),
         sample_data=_call(pm, module, name, "mhpolicy_sample_data"),
+        extensions=extensions,
     )
     try:
         policy.source_text()
     except OSError as exc:
         raise PluginError(name, f"source text {info.source_file!r} is not shipped in the package") from exc
     return policy
+
+
+def _extensions(pm: pluggy.PluginManager, module: ModuleType, name: str) -> list[DataExtension[Any]]:
+    """The plugin's declared data fields: DataExtensions that agree with each other and with core."""
+    extensions = list(_call(pm, module, name, "mhpolicy_data_extensions") or [])
+    for ext in extensions:
+        if not isinstance(ext, DataExtension):
+            raise PluginError(name, f"mhpolicy_data_extensions returned {ext!r}, not a DataExtension")
+    try:
+        merge_extensions([(name, extensions)])
+    except ExtensionClash as exc:
+        raise PluginError(name, str(exc)) from exc
+    return extensions
 
 
 @dataclass(slots=True)
@@ -162,6 +179,10 @@ class Registry:
             known = ", ".join(sorted(self.policies)) or "none"
             raise KeyError(f"未知城市 / unknown city '{code}' (installed: {known})")
         return self.policies[code]
+
+    def models(self) -> Models:
+        """The models data is validated with: core extended by every loaded plugin's declarations."""
+        return build_models(ext for p in self.policies.values() for ext in p.extensions)
 
     def all_requirements(self) -> Iterable[Requirement]:
         for p in self.policies.values():
@@ -179,6 +200,11 @@ def load_modules(modules: dict[str, ModuleType | str]) -> Registry:
             policy = build_policy(pm, name, module)
             if policy.code in reg.policies:
                 raise PluginError(name, f"city code {policy.code!r} is already provided by another plugin")
+            try:  # its data fields must agree with those of the plugins loaded before it
+                merge_extensions([*((p.plugin_name, p.extensions) for p in reg.policies.values()),
+                                  (name, policy.extensions)])
+            except ExtensionClash as exc:
+                raise PluginError(name, str(exc)) from exc
             reg.policies[policy.code] = policy
         except PluginError as exc:
             reg.errors.append(exc)

@@ -27,6 +27,7 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
+from .extensions import CORE_MODELS, Entity, Models, label_issues, models_of
 from .loading import InputError, InputIssue, issues_from, parse_dataset
 from .model import Dataset, Institution
 
@@ -141,8 +142,11 @@ def _loads(data: bytes, file: str, row: str = "") -> Any:
         raise _file_issue(file, "broken_file", f"不是有效的JSON：{exc.msg}", f"not valid JSON: {exc.msg}", where) from None
 
 
-def open_source(path: str | Path) -> Source:
-    """Validate the header of a dataset file and make its institutions iterable in chunks."""
+def open_source(path: str | Path, models: Models = CORE_MODELS) -> Source:
+    """Validate the header of a dataset file and make its institutions iterable in chunks.
+
+    `models`: the registry's (`Registry.models()`) when plugins declare data of their own;
+    the institutions are later validated with the same models (see `validate_chunk`)."""
     p = Path(path)
     file = str(path)
     if p.suffix.lower() not in (".json", ".jsonl", ""):
@@ -161,18 +165,20 @@ def open_source(path: str | Path) -> Source:
         if not isinstance(head, dict) or "institutions" in head:
             raise _file_issue(file, "broken_file", "第1行应为不含 institutions 的数据集头部",
                               "line 1 must be the dataset header without institutions", "第1行 / line 1")
-        return Source(file, parse_dataset(head, file), _sha256(p), count, path=p)
-    return _document(p.read_bytes(), file, path=p)
+        return Source(file, parse_dataset(head, file, models), _sha256(p), count, path=p)
+    return _document(p.read_bytes(), file, models, path=p)
 
 
 def memory_source(dataset: Dataset) -> Source:
     """A dataset built in memory, as a source: its canonical JSON document (the model dumped as
     JSON, field order as declared) is what is validated, decided, hashed and archived, exactly as
-    if it had been written to a `.json` file and checked from there (same digest too)."""
-    return _document(orjson.dumps(dataset.model_dump(mode="json")), IN_MEMORY, keep_bytes=True)
+    if it had been written to a `.json` file and checked from there (same digest too). It is
+    validated again with the models it was built with (plugin-declared fields included)."""
+    return _document(orjson.dumps(dataset.model_dump(mode="json")), IN_MEMORY, models_of(dataset), keep_bytes=True)
 
 
-def _document(data: bytes, file: str, *, path: Path | None = None, keep_bytes: bool = False) -> Source:
+def _document(data: bytes, file: str, models: Models, *, path: Path | None = None,
+              keep_bytes: bool = False) -> Source:
     """A dataset as one JSON document: the header validated now, the institutions kept parsed."""
     raw = _loads(data, file)
     if not isinstance(raw, dict):
@@ -180,7 +186,7 @@ def _document(data: bytes, file: str, *, path: Path | None = None, keep_bytes: b
     institutions = raw.pop("institutions", [])
     if not isinstance(institutions, list):
         raise InputError([InputIssue("not_a_list", file, "", "institutions", "应为列表", "must be a list")])
-    header = parse_dataset(raw, file)
+    header = parse_dataset(raw, file, models)
     return Source(file, header, hashlib.sha256(data).hexdigest(), len(institutions), path=path,
                   _raw=institutions, _bytes=data if keep_bytes else None)
 
@@ -197,17 +203,22 @@ def add_unique(seen: set[str], ids: list[str], file: str) -> None:
                                      f"duplicate id '{d}'") for d in dupes])
 
 
-def validate_chunk(chunk: RawChunk, header: Dataset, file: str) -> list[Institution]:
-    """Validate a chunk of institutions against the model and the header's districts."""
+def validate_chunk(chunk: RawChunk, header: Dataset, file: str, models: Models | None = None) -> list[Institution]:
+    """Validate a chunk of institutions against the model and the header's districts.
+
+    Without `models`, the institution model is the one the header was validated with, so
+    a streamed check needs no more than `open_source(path, models)`."""
+    models = models or models_of(header)
+    model = models.institution
     districts = {d.id for d in header.districts}
     out: list[Institution] = []
     issues: list[InputIssue] = []
     for row, obj in chunk.rows:
         try:
-            inst = (Institution.model_validate_json(obj) if isinstance(obj, (bytes, str))
-                    else Institution.model_validate(obj))
+            inst = (model.model_validate_json(obj) if isinstance(obj, (bytes, str))
+                    else model.model_validate(obj))
         except ValidationError as exc:
-            for issue in issues_from(exc, file, None):
+            for issue in label_issues(issues_from(exc, file, None), models, Entity.INSTITUTION):
                 ident = row_id(obj)
                 label = row + (f" (id={ident})" if ident else "")
                 issues.append(InputIssue(issue.code, file, label, issue.field, issue.message_zh, issue.message_en))
@@ -232,10 +243,10 @@ def row_id(obj: Any) -> str | None:
         return None
 
 
-def read_dataset(path: str | Path) -> tuple[Dataset, bytes]:
+def read_dataset(path: str | Path, models: Models = CORE_MODELS) -> tuple[Dataset, bytes]:
     """The whole dataset in memory, validated exactly as a streamed check validates it (small data,
     tests); returns the model and the file's bytes."""
-    source = open_source(path)
+    source = open_source(path, models)
     institutions = [inst for chunk in source.chunks() for inst in validate_chunk(chunk, source.header, source.name)]
     add_unique(set(), [i.id for i in institutions], source.name)
     assert source.path is not None

@@ -85,6 +85,11 @@ def test_every_hook_is_documented() -> None:
         assert spec.__doc__ and len(spec.__doc__.split()) >= 5, f"{spec.__name__} has no docstring"
 
 
+# Hooks no built-in plan needs (a stub answer would prove nothing); each is exercised through
+# pluggy by a test plugin in the named module instead.
+NO_BUILT_IN_NEEDS = {"mhpolicy_data_extensions": "tests/test_extensions.py"}
+
+
 def test_every_hook_is_implemented_by_a_built_in_city_and_answers_through_pluggy() -> None:
     """A hook no built-in city implements, or that returns the wrong type, fails here by name."""
     from typing import get_type_hints
@@ -92,6 +97,8 @@ def test_every_hook_is_implemented_by_a_built_in_city_and_answers_through_pluggy
     from mhpolicy.core.plugins import new_manager, register
 
     for spec in _specs():
+        if spec.__name__ in NO_BUILT_IN_NEEDS:
+            continue
         implemented = [p for p in discover().policies.values() if hasattr(p.module, spec.__name__)]
         assert implemented, f"no built-in city implements {spec.__name__}"
         returns = get_type_hints(spec)["return"]

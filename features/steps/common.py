@@ -201,7 +201,7 @@ def given_station(world: World, level: str, name: str) -> None:
 def when_check(world: World, city: str) -> None:
     policy = _REGISTRY.get(city)
     world.data["city"]["code"] = city  # the spec's data belongs to the city whose plan it tests
-    dataset = parse_dataset(world.data, "spec")
+    dataset = parse_dataset(world.data, "spec", _REGISTRY.models())  # with the fields plugins declare
     # The streamed check's own path: rows validated again, warning tiers checked, then decided.
     world.findings = evaluate(dataset, policy, world.as_of).findings
 
