@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import re
 from datetime import date
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -156,3 +161,65 @@ def test_every_shipped_clause_is_canonical_and_every_rule_id_carries_its_slug(po
     assert clauses and all(is_clause_spelling(c) for c in clauses)
     for r in policy.requirements:
         assert r.id.split(".")[:2] == [policy.code, clause_slug(r.clause)], r.id
+
+
+# --- the layout: a feature file, its clause and its rules module name one another ---------------
+
+FEATURES = Path(__file__).resolve().parents[1] / "features"
+CITIES = ("fuzhou", "nanchang")
+MODULE_NAME = re.compile(r"c(?P<slug>\d+(?:_\d+)*)_(?P<topic>[a-z][a-z0-9_]*)")
+
+
+def _clause_modules(city: str) -> dict[str, ModuleType]:
+    package = importlib.import_module(f"mhpolicy.policies.{city}.rules")
+    names = [m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_")]
+    return {n: importlib.import_module(f"{package.__name__}.{n}") for n in names}
+
+
+@pytest.mark.parametrize("city", CITIES)
+def test_every_feature_file_is_named_by_its_clause_as_the_document_numbers_it(city: str) -> None:
+    files = sorted((FEATURES / city).glob("*.feature"))
+    assert files
+    for path in files:
+        clause = path.stem.split("_", 1)[0]
+        assert is_clause_spelling(clause), path.name
+        feature_line = path.read_text(encoding="utf-8").splitlines()[1]
+        assert feature_line.startswith(f"功能: {clause}"), (path.name, feature_line)
+
+
+@pytest.mark.parametrize("city", CITIES)
+def test_every_feature_file_has_a_rules_module_named_by_its_clause_slug(city: str) -> None:
+    modules = _clause_modules(city)
+    for path in sorted((FEATURES / city).glob("*.feature")):
+        prefix = clause_module_prefix(path.stem.split("_", 1)[0])
+        spec = f"Spec: features/{city}/{path.name}"
+        owners = [n for n, m in modules.items() if spec in (m.__doc__ or "")]
+        assert len(owners) == 1, (path.name, owners)
+        assert MODULE_NAME.fullmatch(owners[0])["slug"] == prefix[1:], (path.name, owners)
+
+
+@pytest.mark.parametrize("city", CITIES)
+def test_each_clause_module_holds_only_its_own_clause(city: str) -> None:
+    for name, module in _clause_modules(city).items():
+        match = MODULE_NAME.fullmatch(name)
+        assert match, f"{name}: clause modules are named c<slug>_<topic>"
+        assert module.__doc__, f"{name}: begins with a docstring quoting its clause"
+        items = [*module.PARAMETERS, *module.REQUIREMENTS, *module.UNMODELLED]
+        assert items, f"{name}: declares nothing"
+        assert {clause_module_prefix(i.clause) for i in items} == {"c" + match["slug"]}, name
+
+
+@pytest.mark.parametrize("city", CITIES)
+def test_the_rules_package_joins_every_clause_module_once_in_document_order(city: str) -> None:
+    package = importlib.import_module(f"mhpolicy.policies.{city}.rules")
+    listed = list(package.CLAUSE_MODULES)
+    assert sorted(m.__name__ for m in listed) == sorted(m.__name__ for m in _clause_modules(city).values())
+    assert package.REQUIREMENTS == [r for m in listed for r in m.REQUIREMENTS]
+    assert package.PARAMETERS == [p for m in listed for p in m.PARAMETERS]
+    assert package.UNMODELLED == [n for m in listed for n in m.UNMODELLED]
+    order = [_document_position(n.clause) for m in listed for n in [*m.REQUIREMENTS, *m.UNMODELLED]]
+    assert order == sorted(order)
+
+
+def _document_position(clause: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in clause_slug(clause).split("-"))
