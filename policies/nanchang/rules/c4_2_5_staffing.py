@@ -40,15 +40,15 @@ Q_PRESCHOOL = "学前教育、特殊教育机构要合理配备专兼职心理�
 Q_STATION = "各县（区）未成年人心理健康辅导站要配备专职心理健康教育教师"
 
 RATIO = param("staffing.students_per_psych_teacher", "中小学专兼职心理健康教师师生比", "名学生/名心理健康教师",
-               800, "四(二)5", Q_RATIO)
+              800, "四(二)5", Q_RATIO)
 LARGE_SCHOOL = param("staffing.large_school_students", "须配专职教师的办学规模（超过）", "名学生", 800, "四(二)5",
-                      Q_LARGE)
+                     Q_LARGE)
 LARGE_MIN_FULL_TIME = param("staffing.large_school_min_full_time", "超过800名学生的学校最少专职心理健康教师", "名",
-                             1, "四(二)5", Q_LARGE)
+                            1, "四(二)5", Q_LARGE)
 SMALL_MIN = param("staffing.small_school_min_psych", "低于800名学生的学校最少心理健康教师（兼职即可）", "名", 1,
-                   "四(二)5", Q_SMALL, note="“配备兼职心理健康教师”“全面覆盖”读作至少1名。")
+                  "四(二)5", Q_SMALL, note="“配备兼职心理健康教师”“全面覆盖”读作至少1名。")
 STATION_MIN_FULL_TIME = param("staffing.station_min_full_time", "县（区）辅导站最少专职心理健康教育教师", "名", 1,
-                               "四(二)5", Q_STATION, note="“要配备专职心理健康教育教师”读作至少1名。")
+                              "四(二)5", Q_STATION, note="“要配备专职心理健康教育教师”读作至少1名。")
 
 
 def _ratio(subject: Subject, ctx: Context) -> MeasureResult:

@@ -34,9 +34,9 @@ Q_BACKBONE_HOURS = "班主任等思政教育骨干教师每年参加不低于 10
 Q_OTHER = "其他教师每年至少参加 1 次心理健康教育专项培训"
 Q_ALL_STAFF = "中小学校要结合全员导师制建设，将心理健康教育和家校沟通等纳入专题教师培训"
 PSYCH_HOURS = param("training.psych_full_time_hours", "专职心理健康教育教师年培训学时", "学时", 40, "四(二)6",
-                     Q_PSYCH_HOURS)
+                    Q_PSYCH_HOURS)
 BACKBONE_HOURS = param("training.head_teacher_hours", "班主任等思政教育骨干教师年培训学时", "学时", 10, "四(二)6",
-                        Q_BACKBONE_HOURS)
+                       Q_BACKBONE_HOURS)
 OTHER_TIMES = param("training.other_teachers_times", "其他教师年培训次数", "次", 1, "四(二)6", Q_OTHER)
 
 

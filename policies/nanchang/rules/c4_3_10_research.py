@@ -34,7 +34,7 @@ Q_RESEARCHER = "各县（区）教师发展中心至少配备 1 名心理教研�
 Q_MONTHLY = "建立区域内心理健康教育教师专项教研常态化机制，每月至少组织 1 次辖区内的教研活动"
 Q_RESEARCH_PROJECTS = "鼓励市级心理健康教育科研课题立项"
 RESEARCHERS = param("research.researchers_per_center", "教师发展中心心理教研员人数", "名", 1, "四(三)10",
-                     Q_RESEARCHER)
+                    Q_RESEARCHER)
 MONTHLY = param("research.activities_per_month", "辖区心理教研活动每月次数", "次", 1, "四(三)10", Q_MONTHLY)
 
 

@@ -35,11 +35,11 @@ Q_MORAL = "要以德育心，将心理健康教育贯穿思政工作全过程，
 Q_PE = "要以体强心，开齐开足上好体育与健康课，发挥课后服务主渠道作用，着力保障学生每天校内、校外各1小时体育活动时间"
 Q_CLUBS = "优化课后服务内容和方式，保证开展兴趣活动和社团活动时间不低于课后服务总时长的50%"
 CLUB_SHARE = param("curriculum.after_school_club_percent", "兴趣活动和社团活动占课后服务总时长比例", "%", 50,
-                    "四(三)8", Q_CLUBS)
+                   "四(三)8", Q_CLUBS)
 PE_IN = param("curriculum.pe_minutes_in_school", "每天校内体育活动时间", "分钟", 60, "四(三)8", Q_PE,
-               note="“1小时”折为60分钟。")
+              note="“1小时”折为60分钟。")
 PE_OUT = param("curriculum.pe_minutes_out_of_school", "每天校外体育活动时间", "分钟", 60, "四(三)8", Q_PE,
-                note="“1小时”折为60分钟。")
+               note="“1小时”折为60分钟。")
 
 MORAL = Requirement(
     id=f"{CITY}.4-3-8.moral-and-mind", city=CITY, clause="四(三)8", quote=Q_MORAL,

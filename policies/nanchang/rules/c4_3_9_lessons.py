@@ -41,13 +41,13 @@ Q_EVENTS = ("各年级每学期至少开展1次以上心理健康教育为主题
 Q_VOCATIONAL = "中等职业学校要将心理健康与职业生涯作为必修课，并在一年级安排36学时"
 Q_CAREER = "加强生涯辅导，特别是高中学生的学涯指导，激发学生学习与成长动力"
 LESSONS = param("curriculum.lessons_per_two_weeks", "起始年级每两周心理健康活动课课时", "课时", 1, "四(三)9",
-                 Q_LESSONS)
+                Q_LESSONS)
 MEETINGS = param("curriculum.themed_class_meetings_per_semester", "各年级每学期心理主题班团队会次数", "次", 1,
-                  "四(三)9", Q_EVENTS)
+                 "四(三)9", Q_EVENTS)
 SPECIAL = param("curriculum.special_activities_per_semester", "各年级每学期心理健康和生命教育专题活动次数", "次",
-                 1, "四(三)9", Q_EVENTS)
+                1, "四(三)9", Q_EVENTS)
 VOCATIONAL_HOURS = param("curriculum.vocational_course_hours", "中职一年级心理健康与职业生涯学时", "学时", 36,
-                          "四(三)9", Q_VOCATIONAL)
+                         "四(三)9", Q_VOCATIONAL)
 
 
 def _lessons(subject: Subject, ctx: Context) -> MeasureResult:

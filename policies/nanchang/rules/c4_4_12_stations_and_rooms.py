@@ -34,7 +34,7 @@ Q_ROOM = ("乡镇中心小学及以上规模学校原则上均须参照《教育
           "（教基一厅函〔2015〕36号）以及《南昌市中小学心理辅导室建设标准和运行规范（试行）》（洪教健字〔2017〕1号）"
           "标准，配备心理辅导室")
 STATIONS_PER_DISTRICT = param("facilities.district_stations", "每县（区）县级辅导站数", "个", 1, "四(四)12",
-                               Q_DISTRICT_STATION, note="“全覆盖”读作每个县（区）至少1个。")
+                              Q_DISTRICT_STATION, note="“全覆盖”读作每个县（区）至少1个。")
 
 
 def _district_station(subject: Subject, ctx: Context) -> MeasureResult:

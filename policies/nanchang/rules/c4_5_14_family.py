@@ -36,7 +36,7 @@ Q_LECTURE = "每学期至少开展 1 次面向家长的家庭教育讲座或活�
 Q_PARENT_SCHOOL = "将分年段心理健康促进指导作为家长学校必修课"
 VISITS = param("family.visits_per_family_per_semester", "每学期每个家庭家访次数", "次", 1, "四(五)14", Q_VISITS)
 LECTURES = param("family.parent_lectures_per_semester", "每学期家庭教育讲座或活动次数", "次", 1, "四(五)14",
-                  Q_LECTURE)
+                 Q_LECTURE)
 
 
 def _visits(subject: Subject, ctx: Context) -> MeasureResult:
