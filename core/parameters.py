@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .clauses import is_clause_spelling
+
 
 class ParameterNotInForce(LookupError):
     """No value of the parameter is in force on the date asked for."""
@@ -23,6 +25,11 @@ class Parameter:
     clause: str  # clause as the document numbers it, e.g. "五、1"
     quote: str  # the sentence that states the value, verbatim
     note: str = ""
+
+    def __post_init__(self) -> None:
+        if not is_clause_spelling(self.clause):
+            raise ValueError(f"parameter {self.id}: clause {self.clause!r} is not spelled as the document "
+                             "numbers it (e.g. 三, 五、1, 五(一), 四(二)5)")
 
     def value_at(self, day: date) -> float:
         effective = [d for d in self.values if d <= day]

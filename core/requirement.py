@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
+from .clauses import clause_slug, is_clause_spelling
 from .model import InstitutionKind, Stage
 from .periods import PeriodKind
 
@@ -116,12 +117,26 @@ class Requirement:
     def __post_init__(self) -> None:
         if not self.id.startswith(self.city + "."):
             raise ValueError(f"requirement id {self.id!r} must start with its city code {self.city!r}.")
+        _check_clause(self.clause, f"requirement {self.id}")
+        # The id carries the clause's slug, so an id says where in the document its rule stands.
+        prefix = f"{self.city}.{clause_slug(self.clause)}."
+        name = self.id.removeprefix(prefix)
+        if not self.id.startswith(prefix) or not name or "." in name:
+            raise ValueError(f"requirement {self.id}: id must be {prefix}<name> (city, slug of clause "
+                             f"{self.clause!r}, a name without dots)")
         if self.kind is RequirementKind.MEASURED and self.measure is None:
             raise ValueError(f"{self.id}: a measured requirement needs a measure function")
         if self.modal_word and self.modal_word not in self.quote:
             raise ValueError(f"{self.id}: modal word {self.modal_word!r} is not in the quoted sentence")
         if self.due is not None and self.period is not None:
             raise ValueError(f"{self.id}: give a due date or a period, not both")
+
+
+def _check_clause(clause: str, owner: str) -> None:
+    """Refuse a clause not spelled as the document numbers it (see core/clauses.py)."""
+    if not is_clause_spelling(clause):
+        raise ValueError(f"{owner}: clause {clause!r} is not spelled as the document numbers it "
+                         "(e.g. 三, 五、1, 五(一), 四(二)5)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +146,9 @@ class ClauseNote:
     clause: str
     summary: str
     reason: str
+
+    def __post_init__(self) -> None:
+        _check_clause(self.clause, f"unmodelled clause note {self.summary!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ def _report(tmp_path: Path) -> dict:
 def test_actions_are_overdue_first_then_by_due_date_and_cite_the_clause(tmp_path: Path) -> None:
     r = _report(tmp_path)
     a_rows = [a for a in r["actions"] if a["subject_id"] == "A"]
-    assert [a["rule_id"] for a in a_rows] == ["testcity.late", "testcity.att", "testcity.later"]
+    assert [a["rule_id"] for a in a_rows] == ["testcity.1-1.late", "testcity.1-1.att", "testcity.1-1.later"]
     assert a_rows[0]["overdue"] and a_rows[0]["action"] == "整改：缺2名专职心理教师" and a_rows[0]["clause"] == "一、1"
     assert not any(a["subject_id"] == "B" and a["status"] == "符合" for a in r["actions"])
 
@@ -40,7 +40,7 @@ def test_action_list_is_grouped_by_school_most_overdue_first(tmp_path: Path) -> 
 
 def test_clause_roll_up_and_files(tmp_path: Path) -> None:
     r = _report(tmp_path)
-    late = next(c for c in r["by_clause"] if c["rule_id"] == "testcity.late")
+    late = next(c for c in r["by_clause"] if c["rule_id"] == "testcity.1-1.late")
     assert late["status"] == "不符合" and late["counts"]["不符合"] == 1 and late["counts"]["符合"] == 1
     html, js, csv = write_gap_report(tmp_path / "out", r, "t")
     assert "缺2名专职心理教师" in html.read_text(encoding="utf-8")

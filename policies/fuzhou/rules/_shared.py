@@ -1,0 +1,53 @@
+"""What several of 福州's clause modules share: the groups of institutions the text names,
+the dated-parameter shorthand, and measures more than one clause uses.
+
+A helper that only one clause uses lives in that clause's module; one that other cities
+need belongs in core/queries.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mhpolicy.core.context import Context, Subject
+from mhpolicy.core.model import K12_KINDS, EventKind, Institution, InstitutionKind
+from mhpolicy.core.parameters import Parameter
+from mhpolicy.core.periods import PeriodKind
+from mhpolicy.core.queries import events_in
+from mhpolicy.core.requirement import Measure, MeasureResult, MissingData
+
+from ..document import EFFECTIVE
+
+ALL_KINDS = frozenset(InstitutionKind)
+SCHOOL_KINDS = ALL_KINDS - {InstitutionKind.KINDERGARTEN}  # 学生 (not 幼儿) are screened
+PRE_TERTIARY_KINDS = ALL_KINDS - {InstitutionKind.UNIVERSITY}  # schools with 家长会 / 家长学校
+HEAD_TEACHER_KINDS = K12_KINDS | {InstitutionKind.SPECIAL_EDUCATION}  # 班主任 holding 主题班会
+UNIVERSITY = frozenset({InstitutionKind.UNIVERSITY})
+VOCATIONAL_KINDS = frozenset({InstitutionKind.SECONDARY_VOCATIONAL, InstitutionKind.TECHNICAL})
+
+
+def param(pid: str, label: str, unit: str, value: float, clause: str, quote: str, note: str = "") -> Parameter:
+    """A threshold in force from the plan's effective date (the text is undated)."""
+    return Parameter(id=pid, label=label, unit=unit, values={EFFECTIVE: value}, clause=clause, quote=quote, note=note)
+
+
+def no_staff(inst: Institution) -> MissingData | None:
+    """An institution that reported no staff at all has not reported: never counted as zero."""
+    return MissingData(("staff",), "未报送教职工名单") if not inst.staff else None
+
+
+def event_count(kind: EventKind, period_kind: PeriodKind, param_id: str, *, hours: bool = False
+                ) -> Callable[[Subject, Context], MeasureResult]:
+    """Events of `kind` an institution held in the latest completed period (count, or hours summed)."""
+
+    def measure(subject: Subject, ctx: Context) -> MeasureResult:
+        events = subject.institution.events
+        if not events:
+            return MissingData(("events",), "未报送任何活动记录")
+        held = events_in(events, ctx.period(period_kind), kind)
+        if hours:
+            return Measure(observed=sum(e.hours for e in held), required=ctx.param(param_id),
+                           inputs={"场次": len(held)})
+        return Measure(observed=len(held), required=ctx.param(param_id))
+
+    return measure

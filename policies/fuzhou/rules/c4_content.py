@@ -1,0 +1,74 @@
+"""四、教育内容
+
+《福州市学校心理健康教育行动计划》四、教育内容（各项要求引文见下方注释）。
+
+Spec: features/fuzhou/四_教育内容.feature
+"""
+
+from __future__ import annotations
+
+from mhpolicy.core.parameters import Parameter
+from mhpolicy.core.requirement import (
+    AppliesTo,
+    ClauseNote,
+    Modality,
+    Requirement,
+    RequirementKind,
+    SubjectKind,
+)
+
+from ..document import CITY
+
+# “学校及心理教师、班主任、辅导员应积极配合心理（精神）卫生机构做好这些学生的心理康复工作。”
+REHABILITATION = Requirement(
+    id="fuzhou.4.rehabilitation-cooperation",
+    city=CITY,
+    clause="四",
+    quote="学校及心理教师、班主任、辅导员应积极配合心理（精神）卫生机构做好这些学生的心理康复工作",
+    title="配合卫生机构做好补救性教育学生的心理康复",
+    topic="attest.rehabilitation_cooperation",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="各级各类学校"),
+    modality=Modality.MANDATORY,
+    modal_word="应",
+    kind=RequirementKind.ATTESTATION,
+)
+
+# “各地各校要制定学段心理健康教育规划或行动计划，具体设置教育目标、内容、形式、途径、方法。”
+STAGE_PLAN = Requirement(
+    id="fuzhou.4.stage-plan",
+    city=CITY,
+    clause="四",
+    quote="各地各校要制定学段心理健康教育规划或行动计划，具体设置教育目标、内容、形式、途径、方法",
+    title="制定学段心理健康教育规划或行动计划",
+    topic="attest.stage_plan",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="各级各类学校"),
+    modality=Modality.MANDATORY,
+    modal_word="要",
+    kind=RequirementKind.ATTESTATION,
+    reading="“各地”一半（县区制定规划）未单列；此处只对学校确认。",
+)
+
+# “实施“倾听一刻钟”行动，鼓励学生每天至少与家人或同学有效沟通交流15分钟。”
+LISTENING = Requirement(
+    id="fuzhou.4.listening-quarter",
+    city=CITY,
+    clause="四",
+    quote="实施“倾听一刻钟”行动，鼓励学生每天至少与家人或同学有效沟通交流15分钟",
+    title="实施“倾听一刻钟”行动",
+    topic="attest.listening_quarter",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="各级各类学校"),
+    modality=Modality.ADVICE,
+    modal_word="鼓励",
+    kind=RequirementKind.ATTESTATION,
+    reading="学生每天沟通的时长无数据可计，15分钟不设参数；“鼓励”为倡导性要求，学校确认是否实施该行动，未实施为提示。",
+)
+
+PARAMETERS: list[Parameter] = []
+REQUIREMENTS: list[Requirement] = [REHABILITATION, STAGE_PLAN, LISTENING]
+UNMODELLED: list[ClauseNote] = [
+    ClauseNote("四", "教育内容（发展性教育、补救性教育各学段侧重内容，课程形式，朋辈教育）",
+               "教学内容与方法的描述，数据模型不记录课程内容；“倾听一刻钟”、学段规划、配合康复已作确认项"),
+]

@@ -1,0 +1,162 @@
+"""五、3 提升场所建设水平
+
+《福州市学校心理健康教育行动计划》五、主要任务 3.提升场所建设水平：
+
+“各级各类学校应选择相对独立、安全、静谧、便于学生进出的场所建好心理辅导室（中心）”
+
+Spec: features/fuzhou/五、3_提升场所建设水平.feature
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mhpolicy.core.context import Context, Subject
+from mhpolicy.core.model import K12_KINDS, InstitutionKind, RoomFunction
+from mhpolicy.core.parameters import Parameter
+from mhpolicy.core.queries import codes
+from mhpolicy.core.requirement import (
+    AppliesTo,
+    ClauseNote,
+    Measure,
+    MeasureResult,
+    Modality,
+    Requirement,
+    RequirementKind,
+    SubjectKind,
+)
+
+from ..document import CITY
+from ._shared import VOCATIONAL_KINDS
+
+FUNCTION_LABELS = {
+    RoomFunction.OFFICE: "教师办公",
+    RoomFunction.ARCHIVES: "档案管理",
+    RoomFunction.INDIVIDUAL: "个体咨询",
+    RoomFunction.GROUP: "团体辅导",
+    RoomFunction.ASSESSMENT: "心理测评",
+    RoomFunction.RELAXATION: "宣泄放松",
+}
+def _room(subject: Subject, ctx: Context) -> MeasureResult:
+    room = subject.institution.counseling_room
+    built = room is not None and (room.built is None or room.built <= ctx.as_of)
+    return Measure(observed=int(built), required=1, inputs={"心理辅导室": "已建" if built else "未建"})
+
+
+COUNSELING_ROOM = Requirement(
+    id="fuzhou.5-3.counseling-room",
+    city=CITY,
+    clause="五、3",
+    quote="各级各类学校应选择相对独立、安全、静谧、便于学生进出的场所建好心理辅导室（中心）",
+    title="建好心理辅导室（中心）",
+    topic="facilities.counseling_room",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="各级各类学校"),
+    modality=Modality.MANDATORY,
+    modal_word="应",
+    measure=_room,
+    observed_label="心理辅导室",
+    unit="间",
+    gap_text="未建心理辅导室（中心）",
+    reading="未报送心理辅导室记为未建（不符合）；建成日期晚于评估日期的不计。选址条件（独立、安全、静谧）不由数据判定。",
+)
+
+ORDINARY_FUNCTIONS = (RoomFunction.OFFICE, RoomFunction.ARCHIVES, RoomFunction.INDIVIDUAL, RoomFunction.GROUP,
+                      RoomFunction.ASSESSMENT, RoomFunction.RELAXATION)
+SMALL_FUNCTIONS = (RoomFunction.OFFICE, RoomFunction.ARCHIVES, RoomFunction.ASSESSMENT, RoomFunction.INDIVIDUAL)
+
+
+def _functions(wanted: tuple[RoomFunction, ...]) -> Callable[[Subject, Context], MeasureResult]:
+    def measure(subject: Subject, ctx: Context) -> MeasureResult:
+        room = subject.institution.counseling_room
+        have = set(room.functions) if room is not None else set()
+        lacking = [FUNCTION_LABELS[f] for f in wanted if f not in have]
+        return Measure(
+            observed=len(wanted) - len(lacking),
+            required=len(wanted),
+            inputs={"缺少功能": codes(lacking)},
+            note="" if room is not None else "未建心理辅导室",
+        )
+
+    return measure
+
+
+ROOM_FUNCTIONS = Requirement(
+    id="fuzhou.5-3.room-functions",
+    city=CITY,
+    clause="五、3",
+    quote="普通中小学心理辅导室须具备教师办公、档案管理、个体咨询、团体辅导、心理测评、宣泄放松等功能",
+    title="普通中小学心理辅导室具备六项功能",
+    topic="facilities.room_functions",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="普通中小学（含中职，不含小规模学校）", kinds=K12_KINDS,
+                         where=lambda s, c: not s.institution.small_scale),
+    modality=Modality.MANDATORY,
+    modal_word="须",
+    measure=_functions(ORDINARY_FUNCTIONS),
+    observed_label="具备的规定功能项数",
+    unit="项",
+    gap_text="心理辅导室缺{gap}项规定功能",
+    reading="中职校在“普通中小学建设标准的基础上”提升，故至少须具备普通中小学的六项功能；未建辅导室按缺全部功能计。",
+)
+
+ROOM_FUNCTIONS_SMALL = Requirement(
+    id="fuzhou.5-3.room-functions-small",
+    city=CITY,
+    clause="五、3",
+    quote="小规模中小学校、幼儿园应保证心理辅导室具备教师办公、档案管理、心理测评、个体咨询等功能",
+    title="小规模中小学校、幼儿园心理辅导室具备四项功能",
+    topic="facilities.room_functions",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="小规模中小学校、幼儿园", kinds=K12_KINDS | {InstitutionKind.KINDERGARTEN},
+                         where=lambda s, c: s.institution.kind is InstitutionKind.KINDERGARTEN
+                         or s.institution.small_scale),
+    modality=Modality.MANDATORY,
+    modal_word="应",
+    measure=_functions(SMALL_FUNCTIONS),
+    observed_label="具备的规定功能项数",
+    unit="项",
+    gap_text="心理辅导室缺{gap}项规定功能",
+    reading="“小规模”以数据中主管部门的小规模学校标记（small_scale）为准，不以学生数推断。",
+)
+
+UPGRADED_STANDARD = Requirement(
+    id="fuzhou.5-3.upgraded-standard",
+    city=CITY,
+    clause="五、3",
+    quote="中职校、中学一类校、小学中心校在普通中小学建设标准的基础上，提升建设标准，拓展场所服务功能",
+    title="中职校、中学一类校、小学中心校提升辅导室建设标准",
+    topic="attest.upgraded_room_standard",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(
+        text="中职校、中学一类校、小学中心校",
+        where=lambda s, c: s.institution.kind in VOCATIONAL_KINDS or s.institution.class1_middle
+        or s.institution.central_primary,
+    ),
+    modality=Modality.MANDATORY,
+    modal_word="",
+    kind=RequirementKind.ATTESTATION,
+    reading="“提升”“拓展”未给出具体标准，由人工确认；普通中小学六项功能另由 fuzhou.5-3.room-functions 判定。",
+)
+
+PROFESSIONAL_ETHICS = Requirement(
+    id="fuzhou.5-3.professional-ethics",
+    city=CITY,
+    clause="五、3",
+    quote="开展心理辅导应恪守职业伦理规范",
+    title="开展心理辅导恪守职业伦理规范",
+    topic="attest.professional_ethics",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="各级各类学校"),
+    modality=Modality.MANDATORY,
+    modal_word="应",
+    kind=RequirementKind.ATTESTATION,
+)
+
+PARAMETERS: list[Parameter] = []
+REQUIREMENTS: list[Requirement] = [COUNSELING_ROOM, ROOM_FUNCTIONS, ROOM_FUNCTIONS_SMALL, UPGRADED_STANDARD, PROFESSIONAL_ETHICS]
+UNMODELLED: list[ClauseNote] = [
+    ClauseNote("五、3", "新（扩）建福州市未成年人心理健康辅导站", "市级一次性建设任务，无时限与标准数值"),
+    ClauseNote("五、3", "实施特色培育工程（考评体系、每年遴选达标校特色校示范校、示范区与名师工作室）",
+               "市级评选工作；“支持评选”为倡导性表述"),
+]

@@ -1,0 +1,176 @@
+"""五、4 健全危机干预体系
+
+《福州市学校心理健康教育行动计划》五、主要任务 4.健全危机干预体系：
+
+“建立学生每学年心理健康普查、每学期关注人群心理筛查、重要节点心理问题零报告等制度，
+  加强早期预警工作，有效预防可能出现的心理危机事件。”
+
+Spec: features/fuzhou/五、4_健全危机干预体系.feature
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from mhpolicy.core.context import Context, Subject
+from mhpolicy.core.model import ScreeningKind
+from mhpolicy.core.parameters import Parameter
+from mhpolicy.core.periods import PeriodKind
+from mhpolicy.core.requirement import (
+    AppliesTo,
+    ClauseNote,
+    Measure,
+    MeasureResult,
+    MissingData,
+    Modality,
+    Requirement,
+    RequirementKind,
+    SubjectKind,
+)
+
+from ..document import CITY
+from ._shared import SCHOOL_KINDS, param
+
+# “2021年前”: read as before 1 January 2021, i.e. established on or before 31 December 2020.
+REFERRAL_DUE = date(2020, 12, 31)
+SCREEN_QUOTE = "建立学生每学年心理健康普查、每学期关注人群心理筛查、重要节点心理问题零报告等制度"
+CENSUS_MIN = param(
+    "fuzhou.screening.census_per_school_year", "每学年心理健康普查次数", "次", 1, "五、4", SCREEN_QUOTE,
+    note="“每学年心理健康普查”：每学年至少1次。",
+)
+FOCUS_MIN = param(
+    "fuzhou.screening.focus_group_per_semester", "每学期关注人群心理筛查次数", "次", 1, "五、4", SCREEN_QUOTE,
+    note="“每学期关注人群心理筛查”：每学期至少1次。",
+)
+
+
+def _screenings(kind: ScreeningKind, period_kind: PeriodKind, param_id: str
+                ) -> Callable[[Subject, Context], MeasureResult]:
+    def measure(subject: Subject, ctx: Context) -> MeasureResult:
+        screenings = subject.institution.screenings
+        if not screenings:
+            return MissingData(("screenings",), "未报送任何筛查记录")
+        period = ctx.period(period_kind)
+        done = [s for s in screenings if s.kind is kind and period.contains(s.date)]
+        return Measure(observed=len(done), required=ctx.param(param_id),
+                       inputs={"筛查学生数": sum(s.students_screened or 0 for s in done)})
+
+    return measure
+
+
+CENSUS = Requirement(
+    id="fuzhou.5-4.census",
+    city=CITY,
+    clause="五、4",
+    quote=SCREEN_QUOTE,
+    title="每学年开展学生心理健康普查",
+    topic="screening.census",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="中小学（含中职）、特殊教育学校、高校", kinds=SCHOOL_KINDS),
+    modality=Modality.MANDATORY,
+    modal_word="",
+    measure=_screenings(ScreeningKind.CENSUS, PeriodKind.SCHOOL_YEAR, CENSUS_MIN.id),
+    observed_label="本学年心理健康普查次数",
+    unit="次",
+    gap_text="本学年未开展心理健康普查",
+    period=PeriodKind.SCHOOL_YEAR,
+    parameters=(CENSUS_MIN.id,),
+    reading="“建立……制度”读作按制度实际开展：每学年至少1次普查。对象为“学生”，幼儿园不适用。",
+)
+
+FOCUS_GROUP = Requirement(
+    id="fuzhou.5-4.focus-group-screening",
+    city=CITY,
+    clause="五、4",
+    quote=SCREEN_QUOTE,
+    title="每学期开展关注人群心理筛查",
+    topic="screening.focus_group",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="中小学（含中职）、特殊教育学校、高校", kinds=SCHOOL_KINDS),
+    modality=Modality.MANDATORY,
+    modal_word="",
+    measure=_screenings(ScreeningKind.FOCUS_GROUP, PeriodKind.SEMESTER, FOCUS_MIN.id),
+    observed_label="本学期关注人群心理筛查次数",
+    unit="次",
+    gap_text="本学期未开展关注人群心理筛查",
+    period=PeriodKind.SEMESTER,
+    parameters=(FOCUS_MIN.id,),
+    reading="“建立……制度”读作按制度实际开展：每学期至少1次关注人群筛查。幼儿园不适用。",
+)
+
+ZERO_REPORT = Requirement(
+    id="fuzhou.5-4.zero-report",
+    city=CITY,
+    clause="五、4",
+    quote=SCREEN_QUOTE,
+    title="建立重要节点心理问题零报告制度",
+    topic="attest.zero_report",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="中小学（含中职）、特殊教育学校、高校", kinds=SCHOOL_KINDS),
+    modality=Modality.MANDATORY,
+    modal_word="",
+    kind=RequirementKind.ATTESTATION,
+    reading="“重要节点”未在文中界定，无法从零报告记录的日期判定是否覆盖，由人工确认制度建立并执行。",
+)
+
+# “2021年前，各地各校建立对有严重心理问题、心理障碍或心理危机学生转介的“绿色通道”。”
+def _referral(subject: Subject, ctx: Context) -> MeasureResult:
+    established = subject.institution.referral_channel_established
+    if established is not None and established > ctx.as_of:
+        established = None  # not yet, on the evaluation date
+    note = ""
+    if established is not None and established > REFERRAL_DUE:
+        note = f"已于{established.isoformat()}建立，晚于“2021年前”的期限"
+    return Measure(
+        observed=int(established is not None),
+        required=1,
+        inputs={"建立日期": established.isoformat() if established else "未建立"},
+        note=note,
+    )
+
+
+REFERRAL = Requirement(
+    id="fuzhou.5-4.referral-channel",
+    city=CITY,
+    clause="五、4",
+    quote="2021年前，各地各校建立对有严重心理问题、心理障碍或心理危机学生转介的“绿色通道”",
+    title="2021年前建立心理危机学生转介“绿色通道”",
+    topic="governance.referral_channel",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="各级各类学校"),
+    modality=Modality.MANDATORY,
+    modal_word="",
+    measure=_referral,
+    observed_label="按期建立转介“绿色通道”",
+    unit="项",
+    gap_text="未于2021年前建立转介“绿色通道”",
+    due=REFERRAL_DUE,
+    reading="“2021年前”读作2021年1月1日之前，即不晚于2020-12-31建立（而非2021年底前）；"
+            "此后才建立的，评估日已建立即为符合（义务已履行），说明中注明晚于期限及实际日期；尚未建立的为不符合，期限后逾期。“各地”（县区）一半未单列。",
+)
+
+# “统一编写心理危机干预教材，每年分层分类组织开展心理危机预防和干预培训，提升各级干部、全体教师
+#   心理危机预防和干预意识。”
+CRISIS_TRAINING = Requirement(
+    id="fuzhou.5-4.crisis-training",
+    city=CITY,
+    clause="五、4",
+    quote="每年分层分类组织开展心理危机预防和干预培训，提升各级干部、全体教师心理危机预防和干预意识",
+    title="县（市）区每年分层分类组织心理危机预防和干预培训",
+    topic="attest.crisis_training",
+    subject=SubjectKind.DISTRICT,
+    applies_to=AppliesTo(text="县（市）区"),
+    modality=Modality.MANDATORY,
+    modal_word="",
+    kind=RequirementKind.ATTESTATION,
+    reading="文本未写明组织主体；读作各级教育行政部门的职责，对县区确认是否“分层分类”组织。",
+)
+
+PARAMETERS: list[Parameter] = [CENSUS_MIN, FOCUS_MIN]
+REQUIREMENTS: list[Requirement] = [CENSUS, FOCUS_GROUP, ZERO_REPORT, REFERRAL, CRISIS_TRAINING]
+UNMODELLED: list[ClauseNote] = [
+    ClauseNote("五、4", "会同卫健部门探索医教融合；改造升级24小时心理支持热线和网络辅导体系",
+               "市级及部门间工作，“探索”为倡导性表述；热线无服务指标"),
+    ClauseNote("五、4", "统一编写心理危机干预教材", "市级一次性任务；培训部分已作县区确认项"),
+]

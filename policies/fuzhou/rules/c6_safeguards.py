@@ -1,0 +1,18 @@
+"""六、保障措施
+
+《福州市学校心理健康教育行动计划》六、保障措施。
+
+No feature file: nothing in this clause is modelled; the notes below say why.
+"""
+
+from __future__ import annotations
+
+from mhpolicy.core.parameters import Parameter
+from mhpolicy.core.requirement import ClauseNote, Requirement
+
+PARAMETERS: list[Parameter] = []
+REQUIREMENTS: list[Requirement] = []
+UNMODELLED: list[ClauseNote] = [
+    ClauseNote("六", "保障措施（组织保障、督导问责、投入扶持、改革创新）",
+               "对党委政府及编制、人社、财政、卫健等部门的职责，不以学校或县区数据判定"),
+]

@@ -1,0 +1,107 @@
+"""四(二)6 强化分层分类教师专业培训
+
+中共南昌市委教育工作领导小组(2024) 1 号《关于加强和改进新时代学生心理健康教育工作的实施方案》四、重点任务（二）6.强化分层分类教师专业培训：
+
+“专职心理健康教育教师每年参加不低于 40 学时职后专题培训……班主任等思政教育骨干教师每年参加不低于 10 学时的
+ 心理健康教育专题培训……其他教师每年至少参加 1 次心理健康教育专项培训……中小学校要结合全员导师制建设，
+ 将心理健康教育和家校沟通等纳入专题教师培训……”
+
+Spec: features/nanchang/四(二)6_强化分层分类教师专业培训.feature
+"""
+
+from __future__ import annotations
+
+from mhpolicy.core.context import Context
+from mhpolicy.core.model import K12_KINDS, Institution, StaffMember, StaffRole
+from mhpolicy.core.parameters import Parameter
+from mhpolicy.core.periods import PeriodKind
+from mhpolicy.core.queries import per_person_training, psych_teachers
+from mhpolicy.core.requirement import (
+    AppliesTo,
+    ClauseNote,
+    MeasureResult,
+    Modality,
+    Requirement,
+    RequirementKind,
+    SubjectKind,
+)
+
+from ..document import CITY
+from ._shared import param
+
+Q_PSYCH_HOURS = "专职心理健康教育教师每年参加不低于 40 学时职后专题培训"
+Q_BACKBONE_HOURS = "班主任等思政教育骨干教师每年参加不低于 10 学时的心理健康教育专题培训"
+Q_OTHER = "其他教师每年至少参加 1 次心理健康教育专项培训"
+Q_ALL_STAFF = "中小学校要结合全员导师制建设，将心理健康教育和家校沟通等纳入专题教师培训"
+PSYCH_HOURS = param("training.psych_full_time_hours", "专职心理健康教育教师年培训学时", "学时", 40, "四(二)6",
+                    Q_PSYCH_HOURS)
+BACKBONE_HOURS = param("training.head_teacher_hours", "班主任等思政教育骨干教师年培训学时", "学时", 10, "四(二)6",
+                       Q_BACKBONE_HOURS)
+OTHER_TIMES = param("training.other_teachers_times", "其他教师年培训次数", "次", 1, "四(二)6", Q_OTHER)
+
+
+def _full_time_psych(inst: Institution) -> list[StaffMember]:
+    return psych_teachers(inst.staff, full_time=True)
+
+
+def _backbone(inst: Institution) -> list[StaffMember]:
+    return [s for s in inst.staff if (s.role is StaffRole.HEAD_TEACHER or s.backbone)
+            and not (s.role is StaffRole.PSYCH_TEACHER and s.full_time)]
+
+
+def _others(inst: Institution) -> list[StaffMember]:
+    full, backbone = set(map(id, _full_time_psych(inst))), set(map(id, _backbone(inst)))
+    return [s for s in inst.staff if id(s) not in full and id(s) not in backbone and s.role is not StaffRole.RESEARCHER]
+
+
+def _per_person(inst: Institution, group: list[StaffMember], ctx: Context, param: str, *, count: bool,
+                who: str) -> MeasureResult:
+    return per_person_training(inst.staff, group, ctx.period(PeriodKind.CALENDAR_YEAR), ctx.param(param),
+                               who=who, unit="次" if count else "学时", count=count)
+
+
+TRAINING_PSYCH = Requirement(
+    id=f"{CITY}.4-2-6.psych-full-time-hours", city=CITY, clause="四(二)6", quote=Q_PSYCH_HOURS,
+    title="专职心理健康教育教师每年职后专题培训不低于40学时", topic="training.psych_full_time_hours",
+    subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="有专职心理健康教育教师的学校"),
+    modality=Modality.MANDATORY, modal_word="不低于",
+    measure=lambda s, c: _per_person(s.institution, _full_time_psych(s.institution), c, PSYCH_HOURS.id, count=False,
+                                     who="专职心理健康教育教师"),
+    observed_label="专职心理健康教育教师年度培训学时（最少者）", unit="学时", gap_text="培训学时差{gap}学时",
+    period=PeriodKind.CALENDAR_YEAR, parameters=(PSYCH_HOURS.id,),
+    reading="“每年”读作自然年，逐人判定；任一人不足即不符合，列出不足者代码。",
+)
+TRAINING_BACKBONE = Requirement(
+    id=f"{CITY}.4-2-6.head-teacher-hours", city=CITY, clause="四(二)6", quote=Q_BACKBONE_HOURS,
+    title="班主任等思政教育骨干教师每年心理健康教育专题培训不低于10学时", topic="training.head_teacher_hours",
+    subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="有班主任或思政教育骨干教师的学校"),
+    modality=Modality.MANDATORY, modal_word="不低于",
+    measure=lambda s, c: _per_person(s.institution, _backbone(s.institution), c, BACKBONE_HOURS.id, count=False,
+                                     who="班主任等思政教育骨干教师"),
+    observed_label="班主任等思政骨干教师年度培训学时（最少者）", unit="学时", gap_text="培训学时差{gap}学时",
+    period=PeriodKind.CALENDAR_YEAR, parameters=(BACKBONE_HOURS.id,),
+    reading="“班主任等思政教育骨干教师”= 班主任，加上名册中标为思政教育骨干（backbone）的其他教职工（专职心理教师除外）；"
+            "自然年，逐人判定。",
+)
+TRAINING_OTHERS = Requirement(
+    id=f"{CITY}.4-2-6.other-teachers", city=CITY, clause="四(二)6", quote=Q_OTHER,
+    title="其他教师每年至少参加1次心理健康教育专项培训", topic="training.other_teachers",
+    subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="各学校"),
+    modality=Modality.MANDATORY, modal_word="至少",
+    measure=lambda s, c: _per_person(s.institution, _others(s.institution), c, OTHER_TIMES.id, count=True, who="其他教师"),
+    observed_label="其他教师年度培训次数（最少者）", unit="次", gap_text="培训次数差{gap}次",
+    period=PeriodKind.CALENDAR_YEAR, parameters=(OTHER_TIMES.id,),
+    reading="“其他教师”= 专职心理教师、班主任及思政骨干以外的全部教职工（兼职心理教师、干部、其他教师）；自然年，逐人判定。",
+)
+ALL_STAFF_TRAINING = Requirement(
+    id=f"{CITY}.4-2-6.mentor-training", city=CITY, clause="四(二)6", quote=Q_ALL_STAFF,
+    title="结合全员导师制将心理健康教育和家校沟通纳入专题教师培训", topic="attest.mentor_training",
+    subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="中小学校（含中职、技工学校）", kinds=K12_KINDS),
+    modality=Modality.MANDATORY, modal_word="要", kind=RequirementKind.ATTESTATION,
+)
+
+PARAMETERS: list[Parameter] = [PSYCH_HOURS, BACKBONE_HOURS, OTHER_TIMES]
+REQUIREMENTS: list[Requirement] = [TRAINING_PSYCH, TRAINING_BACKBONE, TRAINING_OTHERS, ALL_STAFF_TRAINING]
+UNMODELLED: list[ClauseNote] = [
+    ClauseNote("四(二)6", "市县校三级培训体系、培训全覆盖", "体系建设由市教育局负责；逐人培训要求已建模"),
+]

@@ -1,0 +1,17 @@
+"""四(五)16 建立健全医教协同机制
+
+中共南昌市委教育工作领导小组(2024) 1 号《关于加强和改进新时代学生心理健康教育工作的实施方案》四、重点任务（五）16.建立健全医教协同机制。
+
+No feature file: nothing in this clause is modelled; the notes below say why.
+"""
+
+from __future__ import annotations
+
+from mhpolicy.core.parameters import Parameter
+from mhpolicy.core.requirement import ClauseNote, Requirement
+
+PARAMETERS: list[Parameter] = []
+REQUIREMENTS: list[Requirement] = []
+UNMODELLED: list[ClauseNote] = [
+    ClauseNote("四(五)16", "建立健全医教协同机制", "对象为卫健部门"),
+]
