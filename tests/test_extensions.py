@@ -223,12 +223,12 @@ def test_a_check_decides_requirements_from_the_declared_data(tmp_path: Path) -> 
     data["institutions"].append(school("B", 1))  # no member count: 缺数据, never compliant
     ds = reg.models().dataset.model_validate(data)
     got = {(f.rule_id, f.subject_id): f for f in evaluate(ds, policy, date(2025, 6, 10)).findings}
-    assert got[("testcity.clinic", "testcity")].status is Status.PASS
-    assert got[("testcity.clinic", "testcity")].inputs == {"医院数": 2}
-    assert got[("testcity.report", "S1")].status is Status.PASS
-    assert got[("testcity.report", "S0")].status is Status.FAIL  # sent no report
-    assert (got[("testcity.group", "A")].status, got[("testcity.group", "A")].gap) == (Status.FAIL, 1)
-    assert got[("testcity.group", "B")].status is Status.MISSING
+    assert got[("testcity.1-1.clinic", "testcity")].status is Status.PASS
+    assert got[("testcity.1-1.clinic", "testcity")].inputs == {"医院数": 2}
+    assert got[("testcity.1-1.report", "S1")].status is Status.PASS
+    assert got[("testcity.1-1.report", "S0")].status is Status.FAIL  # sent no report
+    assert (got[("testcity.1-1.group", "A")].status, got[("testcity.1-1.group", "A")].gap) == (Status.FAIL, 1)
+    assert got[("testcity.1-1.group", "B")].status is Status.MISSING
 
 
 def test_a_report_sent_after_the_26th_is_not_on_time(tmp_path: Path) -> None:
@@ -238,8 +238,8 @@ def test_a_report_sent_after_the_26th_is_not_on_time(tmp_path: Path) -> None:
     data["hospitals"] = []
     ds = reg.models().dataset.model_validate(data)
     got = {(f.rule_id, f.subject_id): f for f in evaluate(ds, reg.get("testcity"), date(2025, 6, 10)).findings}
-    assert got[("testcity.report", "S1")].status is Status.FAIL
-    assert got[("testcity.clinic", "testcity")].status is Status.FAIL
+    assert got[("testcity.1-1.report", "S1")].status is Status.FAIL
+    assert got[("testcity.1-1.clinic", "testcity")].status is Status.FAIL
 
 
 def test_a_streamed_jsonl_check_validates_institutions_with_the_headers_models(tmp_path: Path) -> None:
@@ -250,8 +250,8 @@ def test_a_streamed_jsonl_check_validates_institutions_with_the_headers_models(t
     path.write_bytes(b"\n".join(orjson.dumps(x) for x in [data, *institutions]))
     parts = list(run_stream(open_source(path, reg.models()), [reg.get("testcity")], date(2025, 6, 10)))
     found = {(f.rule_id, f.subject_id): f.status for part in parts for f in part["testcity"]}
-    assert found[("testcity.group", "A")] is Status.PASS
-    assert found[("testcity.clinic", "testcity")] is Status.PASS
+    assert found[("testcity.1-1.group", "A")] is Status.PASS
+    assert found[("testcity.1-1.clinic", "testcity")] is Status.PASS
 
 
 def test_a_bad_extension_value_in_a_jsonl_row_names_the_line(tmp_path: Path) -> None:
@@ -383,7 +383,7 @@ def test_forked_workers_validate_chunks_with_the_extended_models(tmp_path: Path)
     data["institutions"] += [school(sid, 1, group_member_schools=n) for sid, n in (("B", 1), ("C", 5))]
     source = open_source(_write(tmp_path, data), reg.models())
     parts = list(run_stream(source, [reg.get("testcity")], date(2025, 6, 10), workers=2, chunk=1))
-    found = {f.subject_id: f.status for part in parts for f in part["testcity"] if f.rule_id == "testcity.group"}
+    found = {f.subject_id: f.status for part in parts for f in part["testcity"] if f.rule_id == "testcity.1-1.group"}
     assert found == {"A": Status.PASS, "B": Status.FAIL, "C": Status.PASS}
 
 
@@ -396,8 +396,8 @@ def test_the_cli_checks_data_carrying_declared_fields(tmp_path: Path, monkeypatc
             "--out", str(tmp_path / "out"), "--db", f"sqlite:///{tmp_path / 'db.sqlite'}"]
     assert cli.main(args) == 0
     findings = {(f["rule_id"], f["subject_id"]): f["status"] for f in json.loads(capsys.readouterr().out)}
-    assert findings[("testcity.clinic", "testcity")] == "符合"
-    assert findings[("testcity.group", "A")] == "符合"
+    assert findings[("testcity.1-1.clinic", "testcity")] == "符合"
+    assert findings[("testcity.1-1.group", "A")] == "符合"
 
 
 def test_the_cli_refuses_a_bad_extension_value_with_exit_2_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
