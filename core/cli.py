@@ -25,6 +25,7 @@ from typing import Any
 import orjson
 
 from .evaluate import Evaluation
+from .lint import add_lint_command
 from .loading import InputError
 from .model import Dataset
 from .pipeline import auto_workers, run_stream
@@ -320,6 +321,7 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("runs", help="列出已保存的运行")
     r.add_argument("--db", default=db_default)
     r.set_defaults(func=cmd_runs)
+    add_lint_command(sub)  # mhpolicy lint: the command lives in core/lint.py
     return ap
 
 
