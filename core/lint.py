@@ -94,7 +94,7 @@ class Violation:
         return f"{self.city} {self.id} [{self.code}] {self.message_zh} / {self.message_en}"
 
 
-def violation(city: str, ident: str, code: str, **values: Any) -> Violation:
+def violation(city: str, ident: str, code: str, /, **values: Any) -> Violation:
     zh, en = CHECKS[code]
     return Violation(city, ident, code, zh.format(**values), en.format(**values))
 
