@@ -16,7 +16,8 @@ Numbers also open lines that are not headings: dates and figures in a PDF extrac
 accepted only when it continues its rank's count: it is 1, or one more than the last
 accepted heading of that rank. Counts of lower ranks restart under a new section, and items
 may run on across sub-sections (新乡 and 南昌 number 1–17 through all of 四). Text after a line
-starting with 附件 (the annex list) is not read.
+starting with 附件 (the annex list) is not read. Where the sections start again at 一, the
+plan follows its cover notice: the notice's own numbered points are dropped, the plan's kept.
 
 PDF extractions put a marker on a line of its own: "1." followed by the heading on the next
 line, or "1" followed by a line starting with ")" (平凉's "1）"); both are read.
@@ -130,6 +131,8 @@ def numbered_clauses(text: str) -> list[OutlineClause]:
         if rank == TOP and last[TOP] == 0 and n > 1 and _promote_leading_items(clauses, n):
             last[TOP] = n - 1
             stack = [clauses[-1]] if clauses else []
+        if rank == TOP and n == 1 and last[TOP] > 0:
+            clauses, stack, last = [], [], [0, 0, 0, 0]  # numbering starts again: the plan after its cover notice
         if n != 1 and n != last[rank] + 1:
             i += 1  # a number that does not continue the count: a date, a figure, a page number
             continue

@@ -101,3 +101,10 @@ def test_leaves_are_clauses_with_no_children_and_ancestors_walk_up() -> None:
     clauses = numbered_clauses("一、甲\n（一）乙\n1.丙\n（二）丁\n二、戊\n")
     assert [c.label for c in leaves(clauses)] == ["一(一)1", "一(二)", "二"]
     assert ancestors("一(一)1", clauses) == ["一(一)", "一"]
+
+
+def test_when_sections_start_again_the_plan_after_its_cover_notice_is_kept() -> None:
+    text = "一、通知事项\n二、其他\n方案全文\n一、指导思想\n二、任务\n（一）甲\n"
+    clauses = numbered_clauses(text)
+    assert [c.label for c in clauses] == ["一", "二", "二(一)"]
+    assert clauses[0].heading == "指导思想"
