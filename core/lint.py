@@ -64,8 +64,8 @@ CHECKS: dict[str, tuple[str, str]] = {
     "parameter-no-clause": ("参数未注明条款", "parameter cites no clause"),
     "parameter-no-quote": ("参数未引用原文", "parameter quotes no sentence"),
     "parameter-unused": ("没有规则读取这个参数", "no requirement reads this parameter"),
-    "clause-unknown": ("条款“{clause}”不是文件的条款编号（文件有：{known}）",
-                       "clause {clause!r} is not numbered so in the document (it has: {known})"),
+    "clause-unknown": ("条款“{clause}”不是文件的条款编号（{hint}）",
+                       "clause {clause!r} is not numbered so in the document ({hint_en})"),
     "modal-word-not-in-quote": ("情态词“{word}”不在引文中", "modal word {word!r} is not in the quote"),
     "modal-word-mismatch": ("情态词“{word}”与严重程度“{modality}”不符",
                             "modal word {word!r} does not make modality {modality}"),
@@ -203,15 +203,32 @@ def check_parameters(policy: CityPolicy) -> list[Violation]:
     return out
 
 
+def _spelling_key(clause: str) -> str:
+    """A clause with its spelling variants folded: full-width brackets, 、 and spaces."""
+    return re.sub(r"[、\s]", "", clause.replace("（", "(").replace("）", ")"))
+
+
+def _clause_hint(clause: str, outline: list[OutlineClause]) -> tuple[str, str]:
+    """Say how the document spells the clause meant, or which clauses it has near it."""
+    same = [c.label for c in outline if _spelling_key(c.label) == _spelling_key(clause)]
+    if same:
+        return f"应写作“{same[0]}”", f"the document spells it {same[0]!r}"
+    near = [c.label for c in outline if clause[:1] and c.label.startswith(clause[:1])] or [c.label for c in outline]
+    listed = "、".join(near[:15]) + (" …" if len(near) > 15 else "")
+    return f"文件有：{listed}", f"it has: {listed}"
+
+
 def check_clauses(policy: CityPolicy, outline: list[OutlineClause]) -> list[Violation]:
     labels = {c.label for c in outline}
-    known = "、".join(c.label for c in outline) if len(outline) <= 12 else \
-        "、".join(c.label for c in outline[:12]) + " …"
     cited = [(r.id, r.clause) for r in policy.requirements]
     cited += [(p.id, p.clause) for p in policy.parameters.by_id.values() if p.clause.strip()]
     cited += [(f"{policy.code}:{n.clause}", n.clause) for n in policy.unmodelled]
-    return [violation(policy.code, ident, "clause-unknown", clause=clause, known=known)
-            for ident, clause in cited if clause not in labels]
+    out = []
+    for ident, clause in cited:
+        if clause not in labels:
+            hint, hint_en = _clause_hint(clause, outline)
+            out.append(violation(policy.code, ident, "clause-unknown", clause=clause, hint=hint, hint_en=hint_en))
+    return out
 
 
 def check_modality(policy: CityPolicy) -> list[Violation]:

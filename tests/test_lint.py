@@ -165,8 +165,15 @@ def test_a_misspelt_clause_is_reported_for_rules_parameters_and_notes(tmp_path: 
                   notes=[ClauseNote("一、", "总体要求", "方向性表述")])
     assert codes(result) == {("testcity.staff", "clause-unknown"), ("testcity.min_staff", "clause-unknown"),
                              ("testcity:一、", "clause-unknown")}
-    message = next(v for v in result.violations if v.id == "testcity.staff")
-    assert "二(一)1" in message.message_zh and "二、(一)1" in message.message_en
+    messages = {v.id: v for v in result.violations}
+    assert messages["testcity.staff"].message_zh.endswith("（应写作“二(一)1”）")
+    assert "spells it '二(一)1'" in messages["testcity.min_staff"].message_en
+    assert "一" in messages["testcity:一、"].message_zh
+
+
+def test_a_clause_the_document_lacks_lists_the_clauses_it_has_near_it(tmp_path: Path) -> None:
+    result = lint(tmp_path, requirements=[staff(clause="二(三)"), club()])
+    assert [v.message_zh for v in result.violations] == ["条款“二(三)”不是文件的条款编号（文件有：二、二(一)、二(一)1、二(一)2、二(二)）"]
 
 
 def test_a_rule_without_a_scenario_and_a_scenario_without_a_rule_are_reported(tmp_path: Path) -> None:
