@@ -26,7 +26,7 @@ and after the plugin's own `CityInfo.source_normalisation` of the source, if it 
 Clause coverage: the document's leaf clauses (core.outline: the most specific numbered
 items, e.g. 四(二)5, or 五(一) where a sub-section has no items) and what covers each. A leaf
 is covered by a measured rule or an attestation item citing it, or by a not-modelled note
-citing it or a clause enclosing it (a note on 六 sets all of 六 aside, in words). A rule
+(with a reason) citing it or a clause enclosing it (a note on 六 sets all of 六 aside, in words). A rule
 citing an enclosing clause (福州's rules on 四) covers that clause only, not each item in it: a
 rule implements one sentence, not every item of its section. Coverage is reported, never a
 violation.
@@ -69,7 +69,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "modal-word-not-in-quote": ("情态词“{word}”不在引文中", "modal word {word!r} is not in the quote"),
     "modal-word-mismatch": ("情态词“{word}”与严重程度“{modality}”不符",
                             "modal word {word!r} does not make modality {modality}"),
-    "modal-word-missing": ("引文无情态词，且{why}", "the quote has no modal word, and {why_en}"),
+    "modal-word-missing": ("规则未标明引文中的情态词，且{why}", "the rule names no modal word in its quote, and {why_en}"),
     "unmodelled-no-reason": ("未建模条款“{clause}”没有说明理由", "not-modelled clause {clause!r} gives no reason"),
     "source-normalisation-failed": ("原文规范化出错：{detail}", "source normalisation failed: {detail}"),
 }
@@ -299,7 +299,7 @@ def clause_coverage(policy: CityPolicy, outline: list[OutlineClause]) -> Coverag
             (target.attestation if r.kind is RequirementKind.ATTESTATION else target.measured).append(r.id)
         elif r.clause in {c.label for c in outline}:
             parents[r.clause].append(r.id)
-    for note in policy.unmodelled:
+    for note in (n for n in policy.unmodelled if n.reason.strip()):  # a note without a reason covers nothing
         for row in rows.values():
             if note.clause == row.clause or note.clause in ancestors(row.clause, outline):
                 row.unmodelled.append(f"{note.clause}: {note.summary}")

@@ -188,7 +188,9 @@ def test_an_unreadable_spec_is_reported(tmp_path: Path) -> None:
 
 def test_a_not_modelled_clause_without_a_reason_is_reported(tmp_path: Path) -> None:
     notes = [ClauseNote("一", "总体要求", ""), NOTES[1]]
-    assert codes(lint(tmp_path, notes=notes)) == {("testcity:一", "unmodelled-no-reason")}
+    result = lint(tmp_path, notes=notes)
+    assert codes(result) == {("testcity:一", "unmodelled-no-reason")}
+    assert "一" in result.coverage.uncovered  # a note without a reason covers nothing
 
 
 def test_parameters_must_be_dated_cited_quoted_declared_and_read(tmp_path: Path) -> None:
