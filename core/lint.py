@@ -4,6 +4,7 @@ For policy staff and CI. It reads what the plugins declare (requirements, parame
 not-modelled notes), the shipped source text and the Gherkin specs under
 `features/<city>/`, and reports violations of the developer guide's citation rules:
 
+    quote-missing             a requirement quotes nothing
     quote-not-verbatim        a requirement's or parameter's quote is not in the source text
     no-scenario               no scenario in features/<city>/ names the requirement
     spec-names-unknown-rule   a scenario names a rule the plugin does not have
@@ -54,6 +55,7 @@ EXIT_LINT = 6  # violations found (1..5 are the check command's codes)
 
 # The catalogue of checks: code -> (Chinese, English) message templates, filled from the violation.
 CHECKS: dict[str, tuple[str, str]] = {
+    "quote-missing": ("规则没有引用原文", "the rule quotes no sentence"),
     "quote-not-verbatim": ("引文在原文 {source} 中找不到（逐字，去空白后）",
                            "quote is not found verbatim in {source} (whitespace removed)"),
     "no-scenario": ("features/{city}/ 中没有场景检验这条规则", "no scenario in features/{city}/ exercises this rule"),
@@ -167,8 +169,10 @@ def check_quotes(policy: CityPolicy) -> list[Violation]:
     except Exception as exc:  # a plugin's bug is reported, not raised
         return [violation(policy.code, policy.code, "source-normalisation-failed", detail=f"{type(exc).__name__}: {exc}")]
     quoted = [(r.id, r.quote) for r in policy.requirements] + [(p.id, p.quote) for p in policy.parameters.by_id.values()]
-    return [violation(policy.code, ident, "quote-not-verbatim", source=policy.info.source_file)
+    out = [violation(policy.code, r.id, "quote-missing") for r in policy.requirements if not r.quote.strip()]
+    out += [violation(policy.code, ident, "quote-not-verbatim", source=policy.info.source_file)
             for ident, quote in quoted if quote.strip() and squash(quote) not in source]
+    return out
 
 
 def check_scenarios(policy: CityPolicy, features: Path) -> list[Violation]:

@@ -110,6 +110,11 @@ def test_a_quote_not_in_the_source_text_is_reported(tmp_path: Path) -> None:
     assert codes(lint(tmp_path, requirements=[bad, club()])) == {("testcity.staff", "quote-not-verbatim")}
 
 
+def test_a_rule_that_quotes_nothing_is_reported(tmp_path: Path) -> None:
+    unquoted = club(quote="", modal_word="", modality=Modality.MANDATORY, reading="示例")
+    assert codes(lint(tmp_path, requirements=[staff(), unquoted])) == {("testcity.club", "quote-missing")}
+
+
 def test_a_parameter_quote_not_in_the_source_text_is_reported(tmp_path: Path) -> None:
     param = replace(STAFF_PARAM, quote="学校须配备专职心理教师不少于2名")
     assert codes(lint(tmp_path, parameters=[param])) == {("testcity.min_staff", "quote-not-verbatim")}
