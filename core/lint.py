@@ -145,8 +145,11 @@ def _expected_statuses(path: Path) -> Iterable[tuple[str, str]]:
                 raise SpecError(f"{path.name}: placeholder {status} has no Examples column")
             idx = header.index(status[1:-1])
             for row in rows:
-                if row != header:
-                    yield m["rule"], row[idx]
+                if row == header:
+                    continue
+                if idx >= len(row):
+                    raise SpecError(f"{path.name}: an Examples row has no {status[1:-1]} column: {row}")
+                yield m["rule"], row[idx]
 
 
 # --- checks ----------------------------------------------------------------------------------

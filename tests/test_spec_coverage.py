@@ -59,3 +59,13 @@ def test_a_placeholder_without_an_examples_column_is_a_spec_error(tmp_path: Path
         "    例子:\n      | 人数 |\n      | 1 |\n", encoding="utf-8")
     with pytest.raises(SpecError, match="a.feature"):
         statuses_by_rule("x", tmp_path)
+
+
+def test_an_examples_row_shorter_than_its_header_is_a_spec_error(tmp_path: Path) -> None:
+    city = tmp_path / "x"
+    city.mkdir()
+    (city / "a.feature").write_text(
+        '# language: zh-CN\n功能: f\n  场景大纲: s\n    那么 规则 "x.r" 对 "甲" 的结论为 "<结论>"\n'
+        "    例子:\n      | 人数 | 结论 |\n      | 1 |\n", encoding="utf-8")
+    with pytest.raises(SpecError, match="no 结论 column"):
+        statuses_by_rule("x", tmp_path)
