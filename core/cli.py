@@ -18,6 +18,7 @@ from datetime import date
 import orjson
 
 from .check import CheckRequest, CitySummary, UsageError, run_check
+from .lint import add_lint_command
 from .loading import InputError
 from .plugins import PluginError, discover
 from .requirement import RequirementKind
@@ -185,6 +186,7 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("runs", help="列出已保存的运行")
     r.add_argument("--db", default=db_default)
     r.set_defaults(func=cmd_runs)
+    add_lint_command(sub)  # mhpolicy lint: the command lives in core/lint.py
     return ap
 
 

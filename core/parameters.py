@@ -27,7 +27,9 @@ class Parameter:
     note: str = ""
 
     def __post_init__(self) -> None:
-        if not is_clause_spelling(self.clause):
+        # An empty clause is left to `mhpolicy lint` (parameter-no-clause), which names it among
+        # the plugin's other findings; a clause given must be spelled as the document numbers it.
+        if self.clause and not is_clause_spelling(self.clause):
             raise ValueError(f"parameter {self.id}: clause {self.clause!r} is not spelled as the document "
                              "numbers it (e.g. 三, 五、1, 五(一), 四(二)5)")
 

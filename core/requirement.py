@@ -19,6 +19,7 @@ from .periods import PeriodKind
 
 if TYPE_CHECKING:
     from .context import Context, Subject
+    from .outline import OutlineClause
 
 
 class Modality(StrEnum):
@@ -172,3 +173,10 @@ class CityInfo:
     version: str
     document_number: str = ""
     notes: str = ""
+    # `mhpolicy lint` searches quotes in the source after removing all whitespace. A text that
+    # needs more (a PDF extraction's page numbers, ASCII for full-width punctuation) states it
+    # here as a function of the whole text, and says in words what it does; the plugin tests it.
+    source_normalisation: Callable[[str], str] | None = None
+    source_normalisation_text: str = ""
+    # The document's numbered clauses, where the generic reader (core.outline) misreads them.
+    clause_outline: Callable[[str], list[OutlineClause]] | None = None

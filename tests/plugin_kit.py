@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mhpolicy.core.clauses import clause_slug
 from mhpolicy.core.context import Context, Subject
 from mhpolicy.core.parameters import Parameter
 from mhpolicy.core.plugins import hookimpl
@@ -44,12 +45,14 @@ def requirement(code: str = "testcity", rid: str = "staff", *, modality: Modalit
     quotes = {"应": "学校应配备专职心理教师不少于2名", "鼓励": "鼓励学校开展心理社团活动",
               "原则上": "原则上每校设心理辅导室", "要": "要把育德与育心统一起来"}
     fields: dict[str, Any] = dict(
-        id=f"{code}.1-1.{rid}", city=code, clause="一、1", quote=quotes[word], title=f"测试要求 {rid}",
+        city=code, clause="一、1", quote=quotes[word], title=f"测试要求 {rid}",
         topic=f"test.{rid}", subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="各校"),
         modality=modality, modal_word=word, kind=kind, measure=measure if kind is RequirementKind.MEASURED else None,
         op=op, observed_label="专职心理教师", unit="名", gap_text="缺{gap}名专职心理教师",
         parameters=("testcity.min_staff",) if measure is staff_count and kind is RequirementKind.MEASURED else ())
     fields.update(kw)
+    if "id" not in fields:  # ids derive from the clause
+        fields["id"] = f"{code}.{clause_slug(fields['clause'])}.{rid}"
     return Requirement(**fields)
 
 

@@ -1,49 +1,22 @@
 """Each city's specs exercise every requirement: measured ones both ways, attestations at least once.
 
-Statuses are read from the feature files: literal `的结论为 "符合"` steps, and outline
-placeholders `的结论为 "<结论>"` resolved through the scenario's Examples tables.
+Statuses are read from the feature files by core.lint.statuses_by_rule (also used by
+`mhpolicy lint`): literal `的结论为 "符合"` steps, and outline placeholders `的结论为 "<结论>"`
+resolved through the scenario's Examples tables.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
+from mhpolicy.core.lint import SpecError, statuses_by_rule
 from mhpolicy.core.plugins import CityPolicy, discover
 from mhpolicy.core.requirement import Modality, RequirementKind
 from mhpolicy.core.status import Status
 
 FEATURES = Path(__file__).resolve().parents[1] / "features"
-STEP = re.compile(r'规则 "(?P<rule>[^"]+)" 对 "[^"]+" 的结论为 "(?P<status>[^"]+)"')
-SCENARIO = re.compile(r"^\s*(场景大纲|剧本大纲|场景|剧本)\s*:")
-
-
-def statuses_by_rule(city: str, base: Path = FEATURES) -> dict[str, set[str]]:
-    seen: dict[str, set[str]] = defaultdict(set)
-    for path in sorted((base / city).glob("*.feature")):
-        blocks: list[list[str]] = [[]]
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if SCENARIO.match(line):
-                blocks.append([])
-            blocks[-1].append(line)
-        for block in blocks:
-            rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in block if ln.strip().startswith("|")]
-            for m in (STEP.search(ln) for ln in block):
-                if not m:
-                    continue
-                status = m["status"]
-                if status.startswith("<") and status.endswith(">"):
-                    col = status[1:-1]
-                    header = next((r for r in rows if col in r), None)
-                    assert header, f"{path.name}: placeholder {status} has no Examples column"
-                    idx = header.index(col)
-                    seen[m["rule"]].update(r[idx] for r in rows if r is not header and r != header)
-                else:
-                    seen[m["rule"]].add(status)
-    return seen
 
 
 POLICIES = sorted(discover().policies.values(), key=lambda p: p.code)
@@ -51,7 +24,7 @@ POLICIES = sorted(discover().policies.values(), key=lambda p: p.code)
 
 @pytest.mark.parametrize("policy", POLICIES, ids=lambda p: p.code)
 def test_every_requirement_is_specified_both_ways(policy: CityPolicy) -> None:
-    seen = statuses_by_rule(policy.code)
+    seen = statuses_by_rule(policy.code, FEATURES)
     problems = []
     for r in policy.requirements:
         got = seen.get(r.id, set())
@@ -76,3 +49,23 @@ def test_the_coverage_reader_resolves_outline_placeholders(tmp_path: Path) -> No
         "    例子:\n      | 人数 | 结论 |\n      | 1 | 符合 |\n      | 2 | 不符合 |\n"
         '  场景: t\n    那么 规则 "x.q" 对 "乙" 的结论为 "缺数据"\n', encoding="utf-8")
     assert statuses_by_rule("x", tmp_path) == {"x.r": {"符合", "不符合"}, "x.q": {"缺数据"}}
+
+
+def test_a_placeholder_without_an_examples_column_is_a_spec_error(tmp_path: Path) -> None:
+    city = tmp_path / "x"
+    city.mkdir()
+    (city / "a.feature").write_text(
+        '# language: zh-CN\n功能: f\n  场景大纲: s\n    那么 规则 "x.r" 对 "甲" 的结论为 "<结论>"\n'
+        "    例子:\n      | 人数 |\n      | 1 |\n", encoding="utf-8")
+    with pytest.raises(SpecError, match="a.feature"):
+        statuses_by_rule("x", tmp_path)
+
+
+def test_an_examples_row_shorter_than_its_header_is_a_spec_error(tmp_path: Path) -> None:
+    city = tmp_path / "x"
+    city.mkdir()
+    (city / "a.feature").write_text(
+        '# language: zh-CN\n功能: f\n  场景大纲: s\n    那么 规则 "x.r" 对 "甲" 的结论为 "<结论>"\n'
+        "    例子:\n      | 人数 | 结论 |\n      | 1 |\n", encoding="utf-8")
+    with pytest.raises(SpecError, match="no 结论 column"):
+        statuses_by_rule("x", tmp_path)
