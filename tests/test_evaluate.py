@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mhpolicy.core.evaluate import evaluate
+from mhpolicy.core.findings import latest_completed
 from mhpolicy.core.model import Dataset, InstitutionKind
 from mhpolicy.core.periods import PeriodKind
 from mhpolicy.core.plugins import CityPolicy, load_modules
@@ -24,8 +25,9 @@ def _policy(tmp_path: Path, *reqs) -> CityPolicy:  # type: ignore[no-untyped-def
 
 
 def _run(policy: CityPolicy, data: dict, as_of: date) -> dict[tuple[str, str], object]:
+    """The latest completed period's finding per (rule, subject); see tests/test_window.py for the others."""
     ev = evaluate(Dataset.model_validate(data), policy, as_of)
-    return {(f.rule_id, f.subject_id): f for f in ev.findings}
+    return {(f.rule_id, f.subject_id): f for f in latest_completed(ev.findings, as_of)}
 
 
 def test_threshold_comes_from_the_parameter_value_in_force_on_the_evaluation_date(tmp_path: Path) -> None:
