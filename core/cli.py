@@ -166,7 +166,7 @@ def _check_source(args: argparse.Namespace, store: Store, out: Path, source: Sou
             comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
             show_progress = sys.stderr.isatty() and source.institutions >= 2000
             for part in run_stream(source, group, as_of, workers=args.workers or auto_workers(source.institutions),
-                                   scheme=scheme, progress=_progress if show_progress else None):
+                                   scheme=scheme, progress=_progress if show_progress else None, since=args.since):
                 if args.school:
                     part = {city: only_subject(fs, args.school) for city, fs in part.items()}
                 for city, findings in part.items():
@@ -202,6 +202,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     explicit_as_of = _parse_date(args.as_of, "--as-of") if args.as_of else None
+    args.since = _parse_date(args.since, "--since") if args.since else None  # checked before anything is stored
     plan = _plan(args, reg, policies)
     if args.school:
         for source, _ in plan:
@@ -268,7 +269,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
                 if r.due:
                     print(f"截止：{r.due.isoformat()}")
                 if r.period:
-                    print(f"周期：{r.period.value}（按评估日前最近一个完整周期判定）")
+                    print(f"周期：{r.period.value}（评估窗口内每个已结束的周期各判定一次，进行中的周期另列）")
                 for pid in r.parameters:
                     prm = p.parameters[pid]
                     vals = "，".join(f"自{d.isoformat()}起 {v:g}" for d, v in sorted(prm.values.items()))
@@ -303,6 +304,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--data", help="数据文件（JSON）；所有城市都检查这一份数据并对照")
     c.add_argument("--sample", metavar="CITY", help="用该城市自带的样例数据检查所有城市（并对照）")
     c.add_argument("--as-of", help="评估日期 YYYY-MM-DD；缺省为数据的 as_of，否则今天")
+    c.add_argument("--since", help="周期性义务自该日起逐期评判 YYYY-MM-DD；缺省为评估日前12个月（只放宽不收窄）")
     c.add_argument("--out", default="mhpolicy-out", help="报告目录")
     c.add_argument("--db", default=db_default, help="数据库 URL（缺省 sqlite:///mhpolicy.db）")
     c.add_argument("--school", help="只出具该校的报告 / report for this institution only")

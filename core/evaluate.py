@@ -295,6 +295,7 @@ def _in_progress(f: Finding, req: Requirement, p: _Pending, status: Status, as_o
     r = p.result
     owed = ""
     if status is Status.PASS:
+        f.gap = 0.0  # nothing owed: set, so a report can tell "done" from "not known yet" (None)
         owed = "本期已完成"
     elif isinstance(r, Measure):
         f.gap = _gap(req, r)
