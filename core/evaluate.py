@@ -12,13 +12,14 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import orjson
 
 from .context import Context, Subject, subjects_of
 from .engine import Outcomes, RuleEngine
-from .fields import fields_text
+from .fields import fields_text as _uncached_fields_text
 from .findings import Finding
 from .model import Attestation, Dataset
 from .parameters import ParameterNotInForce
@@ -29,6 +30,13 @@ from .requirement import Measure, MissingData, NotApplicable, Requirement, Requi
 from .status import Status
 
 CHUNK = 2000  # institutions per engine round: bounds memory on very large datasets
+
+
+@lru_cache(maxsize=4096)
+def _fields_text(fields: tuple[str, ...]) -> str:
+    """Labels of missing fields, cached: with a finding per period the same few field lists
+    recur many times per subject, and labelling them by regex was the evaluation's hot spot."""
+    return _uncached_fields_text(fields)
 
 
 def engine_for(policy: CityPolicy) -> RuleEngine:
@@ -224,7 +232,7 @@ def _explain(req: Requirement, p: _Pending, ctx: Context) -> str:
     if isinstance(r, NotApplicable):
         return r.reason
     if isinstance(r, MissingData):
-        return "缺少数据：" + fields_text(r.fields) + (f"（{r.note}）" if r.note else "")
+        return "缺少数据：" + _fields_text(tuple(r.fields)) + (f"（{r.note}）" if r.note else "")
     if req.kind is RequirementKind.ATTESTATION:
         a = p.attested
         if a is None:
@@ -279,7 +287,7 @@ def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error:
     elif status in (Status.FAIL, Status.ADVICE) and req.kind is RequirementKind.ATTESTATION:
         f.gap_text = req.gap_text or f"经确认未落实：{req.title}"
     elif status is Status.MISSING and isinstance(r, MissingData):
-        f.gap_text = "需补报：" + fields_text(r.fields)
+        f.gap_text = "需补报：" + _fields_text(tuple(r.fields))
     elif status is Status.PENDING:
         f.gap_text = f"待人工确认：{req.title}"
     f.overdue = bool(p.due and p.due < ctx.as_of and status in (Status.FAIL, Status.MISSING))
@@ -302,7 +310,7 @@ def _in_progress(f: Finding, req: Requirement, p: _Pending, status: Status, as_o
         verb = "尚需" if req.op == ">=" else "尚差"
         owed = f"本期{verb}{fmt_num(f.gap)}{req.unit}，已完成{fmt_num(r.observed)}{req.unit}"
     elif isinstance(r, MissingData):
-        owed = "本期尚需补报：" + fields_text(r.fields)
+        owed = "本期尚需补报：" + _fields_text(tuple(r.fields))
     elif status is Status.PENDING:
         owed = f"本期尚待人工确认：{req.title}"
     else:
