@@ -199,3 +199,18 @@ def test_a_measure_returning_a_malformed_result_is_an_error_naming_the_rule(tmp_
     assert err.status is Status.ERROR and "testcity.bad" in err.error and "TypeError" in err.error
     assert err.period == "2024-2025学年春季学期"  # an error keeps the period it was about
     assert got[("testcity.ok", "A")].status is Status.PASS
+
+
+def test_a_rule_that_raises_on_the_running_period_is_an_error_never_in_progress(tmp_path: Path) -> None:
+    def broken_while_running(subject, ctx):  # type: ignore[no-untyped-def]
+        if ctx.period(PeriodKind.SEMESTER).end > ctx.as_of:
+            raise ZeroDivisionError("running")
+        return Measure(observed=1, required=1)
+
+    policy = _policy(tmp_path, requirement(rid="r", measure=broken_while_running, period=PeriodKind.SEMESTER))
+    ev = evaluate(Dataset.model_validate(dataset(school("A", 0))), policy, date(2025, 3, 1))
+    by_period = {f.period: f for f in ev.findings}
+    assert by_period["2024-2025学年春季学期"].status is Status.ERROR
+    assert "ZeroDivisionError" in by_period["2024-2025学年春季学期"].error
+    assert by_period["2024-2025学年秋季学期"].status is Status.PASS
+    assert Status.IN_PROGRESS not in {f.status for f in ev.findings}
