@@ -218,3 +218,17 @@ def test_the_check_command_reads_since_and_rejects_a_bad_date(tmp_path: Path, mo
     assert count("--since", "2020-01-01") > count()
     assert main(["check", "--city", "nanchang", "--db", "bad.db", "--since", "2024-02-30"]) == 2
     assert "--since" in capsys.readouterr().err and not (tmp_path / "bad.db").exists()
+
+
+def test_a_comparison_of_plans_leaves_out_running_periods_that_are_not_yet_judged() -> None:
+    from mhpolicy.core.plugins import discover
+    from mhpolicy.core.source import read_dataset
+    from mhpolicy.reports.build import comparison
+
+    reg = discover()
+    ds, _ = read_dataset(Path(str(reg.get("nanchang").sample_path())))
+    evs = [evaluate(ds, reg.get(c), ds.as_of) for c in ("fuzhou", "nanchang")]
+    assert any(f.status is Status.IN_PROGRESS for ev in evs for f in ev.findings)
+    rows = comparison(evs)["rows"]
+    statuses = {r["status"] for row in rows for cell in row["cities"].values() if cell for r in cell["rules"]}
+    assert rows and "进行中" not in statuses
