@@ -182,6 +182,9 @@ def test_a_streamed_check_judges_the_same_periods_as_the_in_memory_path(tmp_path
         return f["rule_id"], f["subject_id"], f["due"]
 
     assert sorted(streamed, key=key) == sorted(in_memory, key=key)
+    forked = [f.to_json() for part in run_stream(open_source(path), [policy], as_of, since=since, workers=2, chunk=1)
+              for f in part["testcity"]]
+    assert sorted(forked, key=key) == sorted(in_memory, key=key)  # workers get `since` too
     assert sum(f["rule_id"] == "testcity.monthly" and f["subject_id"] == "B" for f in streamed) == 15
 
 
