@@ -50,6 +50,7 @@ class CheckRequest:
     data: str | Path | None = None
     sample: str | None = None  # a city whose bundled sample every city is checked on
     as_of: date | None = None  # default: the data's own as_of, else today
+    since: date | None = None  # widen the window periodic duties are judged in (default: 12 months)
     out: str | Path = "mhpolicy-out"
     db: str = DEFAULT_URL
     school: str | None = None  # a school's own report: that institution only, read and decided alone
@@ -175,7 +176,8 @@ def _check_dataset(req: CheckRequest, store: Store, out: Path, source: Source, g
                 builders[p.code] = (ReportBuilder(p, Evaluation(p.code, as_of, p.info.version, source.digest), fh), stem)
             comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
             workers = req.workers or auto_workers(source.institutions)
-            for part in run_stream(source, group, as_of, workers=workers, scheme=scheme, progress=req.progress):
+            for part in run_stream(source, group, as_of, workers=workers, scheme=scheme, progress=req.progress,
+                                   since=req.since):
                 _take(part, w, runs, builders, result if req.keep_findings else None)
                 if comp:
                     comp.add(part)

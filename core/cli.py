@@ -66,6 +66,7 @@ def _request(args: argparse.Namespace) -> CheckRequest:
     return CheckRequest(
         cities=args.city, data=args.data, sample=args.sample,
         as_of=_parse_date(args.as_of, "--as-of") if args.as_of else None,
+        since=_parse_date(args.since, "--since") if args.since else None,
         out=args.out, db=args.db, school=args.school, workers=args.workers, keep_findings=args.json,
         progress=_progress if show_progress else None,
     )
@@ -129,7 +130,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
                 if r.due:
                     print(f"截止：{r.due.isoformat()}")
                 if r.period:
-                    print(f"周期：{r.period.value}（按评估日前最近一个完整周期判定）")
+                    print(f"周期：{r.period.value}（评估窗口内每个已结束的周期各判定一次，进行中的周期另列）")
                 for pid in r.parameters:
                     prm = p.parameters[pid]
                     vals = "，".join(f"自{d.isoformat()}起 {v:g}" for d, v in sorted(prm.values.items()))
@@ -169,6 +170,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--data", help="数据文件（JSON）；所有城市都检查这一份数据并对照")
     c.add_argument("--sample", metavar="CITY", help="用该城市自带的样例数据检查所有城市（并对照）")
     c.add_argument("--as-of", help="评估日期 YYYY-MM-DD；缺省为数据的 as_of，否则今天")
+    c.add_argument("--since", help="周期性义务自该日起逐期评判 YYYY-MM-DD；缺省为评估日前12个月（只放宽不收窄）")
     c.add_argument("--out", default="mhpolicy-out", help="报告目录")
     c.add_argument("--db", default=db_default, help="数据库 URL（缺省 sqlite:///mhpolicy.db）")
     c.add_argument("--school", help="只出具该校的报告 / report for this institution only")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
 from .extensions import DataExtension, extension
 from .model import City, Dataset, District, Institution, Station
 from .parameters import ParameterSet
-from .periods import Period, PeriodKind, last_completed
+from .periods import Period, PeriodKind, last_completed, window_start
 from .requirement import CityInfo, SubjectKind
 
 T = TypeVar("T")
@@ -48,11 +48,36 @@ class Subject:
 
 @dataclass(slots=True)
 class Context:
+    """The evaluation as a measure sees it.
+
+    A periodic requirement is evaluated once per period it is judged for, each time with a
+    per-period view of this context (`judging`) whose `period(kind)` returns the period under
+    judgement, so measures written as "count what falls in ctx.period(kind)" need no change.
+    The view shares the dataset, parameters and caches; it keeps the evaluation date `as_of`
+    (what exists today: staff lists, rooms, open cases) but reads dated parameters on the
+    period's last day, so an earlier period is held to the threshold in force then.
+    """
+
     as_of: date
     city: CityInfo
     parameters: ParameterSet
     dataset: Dataset
     _cache: dict[Any, Any] = field(default_factory=dict)
+    since: date | None = None  # widens the evaluation window back to this date (see periods.window_start)
+    judged: Period | None = None  # the period under judgement, in a per-period view
+
+    @property
+    def window_start(self) -> date:
+        """First day of the evaluation window: periods ending on or after it are judged."""
+        return window_start(self.as_of, self.since)
+
+    @property
+    def param_day(self) -> date:
+        """The day dated parameters are read on: the judged period's last day, or the evaluation
+        date for the running period and for duties without a period."""
+        if self.judged is not None and self.judged.end < self.as_of:
+            return self.judged.end
+        return self.as_of
 
     def extension(self, declared: DataExtension[T]) -> T:
         """A dataset-level extension (records a plugin declared for the whole dataset, e.g. the
@@ -60,13 +85,23 @@ class Context:
         return extension(self.dataset, declared)
 
     def param(self, parameter_id: str) -> float:
-        return self.parameters.value(parameter_id, self.as_of)
+        return self.parameters.value(parameter_id, self.param_day)
 
     def period(self, kind: PeriodKind) -> Period:
-        """The latest completed period of `kind` (two-year rounds count from the plan's date)."""
+        """The period under judgement if it is of `kind`, else the latest completed period of
+        `kind` (two-year rounds count from the plan's date)."""
+        if self.judged is not None and self.judged.kind is kind:
+            return self.judged
         key = ("period", kind)
         if key not in self._cache:
             self._cache[key] = last_completed(kind, self.as_of, anchor=self.city.effective)
+        return self._cache[key]
+
+    def judging(self, period: Period) -> Context:
+        """The per-period view of this context for `period` (built once per period, shared caches)."""
+        key = ("view", period)
+        if key not in self._cache:
+            self._cache[key] = replace(self, judged=period)  # `replace` passes the same _cache dict
         return self._cache[key]
 
     def stations_in(self, district_id: str) -> list[Station]:

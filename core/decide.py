@@ -13,19 +13,27 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from .context import Context, Subject
 from .engine import Outcomes, RuleEngine
-from .fields import fields_text
+from .fields import fields_text as _uncached_fields_text
 from .findings import Finding
 from .model import Attestation
 from .parameters import ParameterNotInForce
-from .periods import Period
+from .periods import Period, completed_in_window, running
 from .plugins import CityPolicy
 from .queries import fmt_num
 from .requirement import Measure, MissingData, NotApplicable, Requirement, RequirementKind, SubjectKind
 from .status import Status
+
+
+@lru_cache(maxsize=4096)
+def _fields_text(fields: tuple[str, ...]) -> str:
+    """Labels of missing fields, cached: with a finding per period the same few field lists
+    recur many times per subject, and labelling them by regex was the evaluation's hot spot."""
+    return _uncached_fields_text(fields)
 
 
 def engine_for(policy: CityPolicy) -> RuleEngine:
@@ -35,16 +43,37 @@ def engine_for(policy: CityPolicy) -> RuleEngine:
     return policy.engine
 
 
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    """One occasion a requirement is judged on, whatever the subject: a duty without a period
+    once; a periodic duty once per period in the evaluation window, plus the running period.
+    Computed once per requirement, not per subject."""
+
+    due: date | None
+    period: str | None
+    not_in_force: str | None  # why nothing is judged, or None
+    ctx: Context  # what the measure sees: a per-period view for a periodic duty
+    running: bool = False  # the period still runs on the evaluation date: its finding is 进行中
+    latest: bool = True  # the latest completed period (or the one occasion of a duty without a period)
+
+
 @dataclass(slots=True)
 class _Pending:
-    """What Python decided about one (requirement, subject) before the engine runs."""
+    """What Python decided about one (requirement, subject, period) before the engine runs."""
 
     req: Requirement
     subject: Subject
     result: Measure | NotApplicable | MissingData | None
     attested: Attestation | None
-    due: date | None
-    period: str | None
+    gate: _Gate
+
+    @property
+    def due(self) -> date | None:
+        return self.gate.due
+
+    @property
+    def period(self) -> str | None:
+        return self.gate.period
 
 
 def _applies(req: Requirement, subject: Subject, ctx: Context) -> str | None:
@@ -78,49 +107,63 @@ def _not_in_force(period: Period, effective: date) -> bool:
     return in_force < IN_FORCE_SHARE * days
 
 
-@dataclass(frozen=True, slots=True)
-class _Gate:
-    """What holds for a requirement whatever the subject: its due date and period, and whether
-    the plan governs the evaluation at all (computed once per requirement, not per subject)."""
-
-    due: date | None
-    period: str | None
-    not_in_force: str | None  # why nothing is judged, or None
-
-
-def _gate(req: Requirement, ctx: Context) -> _Gate:
+def _before_plan(ctx: Context) -> str | None:
     effective = ctx.city.effective
+    return f"评估日早于文件生效日（{effective.isoformat()}）" if ctx.as_of < effective else None
+
+
+def _gates(req: Requirement, ctx: Context) -> list[_Gate]:
+    """The occasions `req` is judged on, latest completed period first.
+
+    A periodic duty is judged for every completed period ending in the evaluation window
+    (periods.WINDOW_MONTHS up to the evaluation date, widened by `since`), each period its own
+    finding due on its last day, and never for a period the plan did not govern: the latest
+    completed period is always reported (不适用 with the reason if the plan did not govern it,
+    as before), earlier ones not governed are left out. The period still running is added as
+    an occasion of its own (shown as 进行中) if the plan is in force and will govern it.
+    """
     if req.period is None:
-        due, label, why = req.due, None, None
-    else:
-        period = ctx.period(req.period)
-        due, label, why = period.end, period.label, None
+        return [_Gate(req.due, None, _before_plan(ctx), ctx)]
+    effective = ctx.city.effective
+    gates: list[_Gate] = []
+    for n, period in enumerate(completed_in_window(req.period, ctx.as_of, ctx.window_start, anchor=effective)):
+        why = None
         if _not_in_force(period, effective):
             why = f"评估期{period.label}内文件施行不足九成（{effective.isoformat()}起施行），不予评判"
-    if why is None and ctx.as_of < effective:
-        why = f"评估日早于文件生效日（{effective.isoformat()}）"
-    return _Gate(due, label, why)
+        why = why or _before_plan(ctx)
+        if why and n > 0:
+            break  # earlier periods lie further before the plan: not judged, not reported
+        gates.append(_Gate(period.end, period.label, why, ctx.judging(period), latest=n == 0))
+    current = running(req.period, ctx.as_of, anchor=effective)
+    if current is not None and _before_plan(ctx) is None and not _not_in_force(current, effective):
+        gates.append(_Gate(current.end, current.label, None, ctx.judging(current), running=True, latest=False))
+    return gates
 
 
-def _prepare(req: Requirement, subject: Subject, ctx: Context, gate: _Gate) -> _Pending:
-    due, period_label = gate.due, gate.period
+def _prepare(req: Requirement, subject: Subject, gate: _Gate) -> _Pending | None:
+    """The measure of `req` for `subject` on one occasion; None when there is nothing to report
+    for it: a subject the requirement does not apply to is reported once, on the latest
+    period, and a running period where the measure finds nothing applicable is not shown."""
+    ctx = gate.ctx
     if gate.not_in_force:
-        return _Pending(req, subject, NotApplicable(gate.not_in_force), None, due, period_label)
+        return _Pending(req, subject, NotApplicable(gate.not_in_force), None, gate)
     try:
         why_not = _applies(req, subject, ctx)
     except ParameterNotInForce as exc:
         why_not = f"参数尚未生效：{exc}"
     if why_not:
-        return _Pending(req, subject, NotApplicable(why_not), None, due, period_label)
+        return _Pending(req, subject, NotApplicable(why_not), None, gate) if gate.latest else None
     if req.kind is RequirementKind.ATTESTATION:
-        return _Pending(req, subject, None, _latest_attestation(subject, req.id, ctx.as_of), due, period_label)
+        return _Pending(req, subject, None, _latest_attestation(subject, req.id, ctx.as_of), gate)
     assert req.measure is not None
     try:
         result = req.measure(subject, ctx)
     except ParameterNotInForce as exc:
         result = NotApplicable(f"参数尚未生效：{exc}")
     _check_result(result)
-    return _Pending(req, subject, result, None, due, period_label)
+    if gate.running and isinstance(result, NotApplicable):
+        return None
+    return _Pending(req, subject, result, None, gate)
 
 
 def _check_result(result: object) -> None:
@@ -156,12 +199,13 @@ def _gap(req: Requirement, m: Measure) -> float:
 
 
 def _params_text(req: Requirement, ctx: Context) -> str:
-    """The dated parameters a requirement read, as text: the same for every subject, so cached."""
-    key = ("params_text", req.id)
+    """The dated parameters a requirement read, as text: the same for every subject on the same
+    parameter day (see Context.param_day), so cached."""
+    key = ("params_text", req.id, ctx.param_day)
     if key not in ctx._cache:
         ctx._cache[key] = "；".join(
             f"{ctx.parameters[pid].label}={fmt_num(ctx.param(pid))}{ctx.parameters[pid].unit}"
-            f"（{ctx.parameters[pid].clause}，自{ctx.parameters[pid].effective_since(ctx.as_of).isoformat()}）"
+            f"（{ctx.parameters[pid].clause}，自{ctx.parameters[pid].effective_since(ctx.param_day).isoformat()}）"
             for pid in req.parameters
         )
     return ctx._cache[key]
@@ -172,7 +216,7 @@ def _explain(req: Requirement, p: _Pending, ctx: Context) -> str:
     if isinstance(r, NotApplicable):
         return r.reason
     if isinstance(r, MissingData):
-        return "缺少数据：" + fields_text(r.fields) + (f"（{r.note}）" if r.note else "")
+        return "缺少数据：" + _fields_text(tuple(r.fields)) + (f"（{r.note}）" if r.note else "")
     if req.kind is RequirementKind.ATTESTATION:
         a = p.attested
         if a is None:
@@ -187,6 +231,11 @@ def _explain(req: Requirement, p: _Pending, ctx: Context) -> str:
 
 
 def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error: str = "") -> Finding:
+    """The finding of one (requirement, subject, period) from the status the engine decided.
+
+    For the period still running, the engine decides on what is done so far, and core then
+    reports any outcome but 错误 as 进行中 (see `_in_progress`): a period cannot be failed
+    before it ends."""
     s = p.subject
     f = Finding(
         rule_id=req.id,
@@ -209,25 +258,58 @@ def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error:
     if error:
         f.explanation = error
         return f
-    f.explanation = _explain(req, p, ctx)
+    f.explanation = _explain(req, p, p.gate.ctx)
     r = p.result
     if isinstance(r, Measure):
         f.observed, f.required, f.inputs = r.observed, r.required, dict(r.inputs)
+    if p.gate.running and status is not Status.NOT_APPLICABLE:
+        return _in_progress(f, req, p, status, ctx.as_of)
+    if isinstance(r, Measure):
         if status in (Status.FAIL, Status.ADVICE):
             f.gap = _gap(req, r)
             f.gap_text = req.gap_text.format(gap=fmt_num(f.gap), unit=req.unit) if req.gap_text else ""
     elif status in (Status.FAIL, Status.ADVICE) and req.kind is RequirementKind.ATTESTATION:
         f.gap_text = req.gap_text or f"经确认未落实：{req.title}"
     elif status is Status.MISSING and isinstance(r, MissingData):
-        f.gap_text = "需补报：" + fields_text(r.fields)
+        f.gap_text = "需补报：" + _fields_text(tuple(r.fields))
     elif status is Status.PENDING:
         f.gap_text = f"待人工确认：{req.title}"
     f.overdue = bool(p.due and p.due < ctx.as_of and status in (Status.FAIL, Status.MISSING))
     return f
 
 
+def _in_progress(f: Finding, req: Requirement, p: _Pending, status: Status, as_of: date) -> Finding:
+    """A running period's finding: 进行中, with what is still owed (or 本期已完成) and the days left.
+
+    `status` is the engine's outcome on the data up to the evaluation date; it only chooses
+    the wording, never a non-compliance. Days left count the days after the evaluation date."""
+    assert p.due is not None
+    r = p.result
+    owed = ""
+    if status is Status.PASS:
+        f.gap = 0.0  # nothing owed: set, so a report can tell "done" from "not known yet" (None)
+        owed = "本期已完成"
+    elif isinstance(r, Measure):
+        f.gap = _gap(req, r)
+        verb = "尚需" if req.op == ">=" else "尚差"
+        owed = f"本期{verb}{fmt_num(f.gap)}{req.unit}，已完成{fmt_num(r.observed)}{req.unit}"
+    elif isinstance(r, MissingData):
+        owed = "本期尚需补报：" + _fields_text(tuple(r.fields))
+    elif status is Status.PENDING:
+        owed = f"本期尚待人工确认：{req.title}"
+    else:
+        owed = f"本期尚需落实：{req.title}"
+    f.status = Status.IN_PROGRESS
+    f.gap_text = f"{owed}（剩余{(p.due - as_of).days}天，截止{p.due.isoformat()}）"
+    f.explanation = f"本期进行中，截至{as_of.isoformat()}：{f.explanation}"
+    f.overdue = False
+    return f
+
+
 def _decide(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[Subject]], engine: RuleEngine,
             decide: Callable[[RuleEngine, list[dict[str, Any]]], Outcomes] | None) -> list[Finding]:
+    """Findings of `subjects` under every requirement, each periodic one on every occasion
+    `_gates` gives: measures in Python, the outcome in the engine, one fact per occasion."""
     findings: list[Finding] = []
     pendings: list[_Pending] = []
     facts: list[dict[str, Any]] = []
@@ -235,18 +317,21 @@ def _decide(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[S
         candidates = subjects.get(req.subject, ())
         if not candidates:
             continue
-        gate = _gate(req, ctx)
-        for subject in candidates:
-            try:
-                p = _prepare(req, subject, ctx, gate)
-                fact = _fact(len(pendings), index, p)
-            except Exception as exc:  # a rule that crashes is an error naming the rule, never missing data
-                p = _Pending(req, subject, None, None, gate.due, gate.period)
-                msg = f"规则 {req.id} 对 {subject.kind.value} {subject.id} 执行出错 / rule raised: {type(exc).__name__}: {exc}"
-                findings.append(_finding(req, p, Status.ERROR, ctx, error=msg))
-                continue
-            facts.append(fact)
-            pendings.append(p)
+        for gate in _gates(req, ctx):
+            for subject in candidates:
+                try:
+                    p = _prepare(req, subject, gate)
+                    if p is None:
+                        continue
+                    fact = _fact(len(pendings), index, p)
+                except Exception as exc:  # a rule that crashes is an error naming the rule, never missing data
+                    p = _Pending(req, subject, None, None, gate)
+                    msg = (f"规则 {req.id} 对 {subject.kind.value} {subject.id} 执行出错 / rule raised: "
+                           f"{type(exc).__name__}: {exc}")
+                    findings.append(_finding(req, p, Status.ERROR, ctx, error=msg))
+                    continue
+                facts.append(fact)
+                pendings.append(p)
     outcomes = decide(engine, facts) if decide else engine.run(facts)
     for n, p in enumerate(pendings):
         if n not in outcomes.status:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -48,3 +49,23 @@ class Finding:
         """Action-list order: overdue first, then by due date (standing duties first), severity."""
         sev = list(Modality).index(self.modality)
         return (not self.overdue, self.due or date.min, sev, self.status.rank, self.rule_id, self.subject_id)
+
+
+def latest_completed(findings: Iterable[Finding], as_of: date) -> list[Finding]:
+    """Per (rule, subject), the finding of the latest completed period: what a single-period
+    view (a spec's "the finding of rule R for school S", the pre-window findings) reads.
+
+    A duty without a period has one finding per subject and is kept as it is. Of a periodic
+    duty's findings, the running period's (进行中, or any finding due after `as_of`) are
+    passed over, and of the completed periods the one ending last is kept."""
+    best: dict[tuple[str, str, str], Finding] = {}
+    for f in findings:
+        key = (f.rule_id, f.subject_kind, f.subject_id)
+        if key not in best or _recency(f, as_of) > _recency(best[key], as_of):
+            best[key] = f
+    return list(best.values())
+
+
+def _recency(f: Finding, as_of: date) -> tuple[bool, date]:
+    completed = f.status is not Status.IN_PROGRESS and (f.due is None or f.due <= as_of)
+    return completed, f.due or date.min

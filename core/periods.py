@@ -1,8 +1,10 @@
 """Periods the plans count in: school year, semester, calendar year, quarter, month, rounds.
 
-A periodic requirement ("每学期至少…") is decided for the latest period that has ended on
-or before the evaluation date: a period still running cannot yet be failed, and its end is
-the due date of the finding.
+A periodic requirement ("每学期至少…") is decided for every completed period in the
+evaluation window (`periods_to_judge`): a census missed last spring stays visible after
+autumn ends. Each period gets its own finding, due on the period's last day. A period
+ends on its last day: on that day it counts as completed. The period still running on
+the evaluation date (`running`) cannot yet be failed; evaluation shows it as 进行中.
 """
 
 from __future__ import annotations
@@ -74,6 +76,44 @@ def last_completed(kind: PeriodKind, as_of: date, anchor: date | None = None) ->
     if current.end <= as_of:
         return current
     return period_containing(kind, current.start - timedelta(days=1), anchor)
+
+
+# The evaluation window: periods that ended in the WINDOW_MONTHS months up to the
+# evaluation date are judged (a year: two semesters, one school and one calendar year,
+# four quarters, twelve months). `since` widens it further back. The one place to change it.
+WINDOW_MONTHS = 12
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` earlier, clamped to the month's end (31 May - 3 months = 29 Feb 2024)."""
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return min(date(y, m + 1, 1) + timedelta(days=day.day - 1), _month_end(y, m + 1))
+
+
+def window_start(as_of: date, since: date | None = None) -> date:
+    """First day of the evaluation window: the day after `as_of` minus WINDOW_MONTHS months,
+    or `since` if that is earlier (`since` only widens the window, never narrows it)."""
+    default = months_before(as_of, WINDOW_MONTHS) + timedelta(days=1)
+    return min(default, since) if since is not None else default
+
+
+def completed_in_window(kind: PeriodKind, as_of: date, start: date, anchor: date | None = None) -> list[Period]:
+    """Completed periods of `kind` ending on or after `start`, latest first. The latest completed
+    period is always included, even when it ended before `start` (a two-year round)."""
+    latest = last_completed(kind, as_of, anchor)
+    out = [latest]
+    while True:
+        before = period_containing(kind, out[-1].start - timedelta(days=1), anchor)
+        if before.end < start:
+            return out
+        out.append(before)
+
+
+def running(kind: PeriodKind, as_of: date, anchor: date | None = None) -> Period | None:
+    """The period of `kind` still running on `as_of`; None when `as_of` is a period's last day
+    (that period is completed, and the next has not begun)."""
+    current = period_containing(kind, as_of, anchor)
+    return None if current.end <= as_of else current
 
 
 def semester_code(period: Period) -> str:

@@ -34,12 +34,14 @@ from .source import RawChunk, Source, add_unique, validate_chunk
 Part = dict[str, list[Finding]]  # city code -> findings of one chunk
 
 # Set by the parent just before forking: workers inherit it by copy-on-write, not pickling.
-_JOB: tuple[Sequence[CityPolicy], Dataset, date, str, WarningScheme | None] | None = None
+_JOB: tuple[Sequence[CityPolicy], Dataset, date, str, WarningScheme | None, date | None] | None = None
 _WORKER_ENGINES: dict[str, RuleEngine] = {}
 
 
-def _contexts(policies: Sequence[CityPolicy], header: Dataset, as_of: date) -> dict[str, Context]:
-    return {p.code: Context(as_of=as_of, city=p.info, parameters=p.parameters, dataset=header) for p in policies}
+def _contexts(policies: Sequence[CityPolicy], header: Dataset, as_of: date,
+              since: date | None = None) -> dict[str, Context]:
+    return {p.code: Context(as_of=as_of, city=p.info, parameters=p.parameters, dataset=header, since=since)
+            for p in policies}
 
 
 def _decide_chunk(chunk: RawChunk, policies: Sequence[CityPolicy], header: Dataset, file: str,
@@ -63,9 +65,9 @@ _WORKER_CONTEXTS: dict[str, Context] = {}
 
 def _worker(chunk: RawChunk) -> tuple[list[str], Part]:
     assert _JOB is not None
-    policies, header, as_of, file, scheme = _JOB
+    policies, header, as_of, file, scheme, since = _JOB
     if not _WORKER_CONTEXTS:
-        _WORKER_CONTEXTS.update(_contexts(policies, header, as_of))
+        _WORKER_CONTEXTS.update(_contexts(policies, header, as_of, since))
 
     def engine(p: CityPolicy) -> RuleEngine:  # a ruleset of the worker's own, never the parent's C state
         if p.code not in _WORKER_ENGINES:
@@ -94,13 +96,13 @@ def auto_workers(institutions: int) -> int:
 @contextmanager
 def _chunk_results(chunks: Iterator[RawChunk], policies: Sequence[CityPolicy], header: Dataset, as_of: date,
                    file: str, scheme: WarningScheme | None, contexts: dict[str, Context],
-                   workers: int) -> Iterator[Iterator[tuple[list[str], Part]]]:
+                   workers: int, since: date | None = None) -> Iterator[Iterator[tuple[list[str], Part]]]:
     """(institution ids, findings) per chunk, in order: from forked workers, or in this process."""
     global _JOB
     if workers <= 1:
         yield (_decide_chunk(raw, policies, header, file, scheme, contexts, engine_for) for raw in chunks)
         return
-    _JOB = (policies, header, as_of, file, scheme)
+    _JOB = (policies, header, as_of, file, scheme, since)
     gc.freeze()  # children then share the parent's pages instead of copying them on every collection
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -133,8 +135,10 @@ def warning_scheme_for(header: Dataset, policies: Sequence[CityPolicy],
 
 def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, workers: int = 1,
                scheme: WarningScheme | None = None, chunk: int | None = None,
-               progress: Callable[[int, int], None] | None = None) -> Iterator[Part]:
+               progress: Callable[[int, int], None] | None = None, since: date | None = None) -> Iterator[Part]:
     """Findings of every city, chunk by chunk: city, district and station subjects first.
+    Periodic duties are judged for every period in the window up to `as_of` (widened by
+    `since`, see `periods.completed_in_window`).
 
     A source restricted to one institution (`Source.restricted_to`, a school's own report) is
     decided for that institution only: no city, district or station subject, no other row
@@ -142,7 +146,7 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
     """
     file = source.name
     header = source.header
-    contexts = _contexts(policies, header, as_of)
+    contexts = _contexts(policies, header, as_of, since)
     seen: set[str] = set()
     with paused_gc():
         if source.only is None:
@@ -151,7 +155,7 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
         chunks = source.chunks(chunk) if chunk else source.chunks()
         done = 0
         with _chunk_results(chunks, policies, header, as_of, file, scheme, contexts,
-                            workers if source.institutions > 1 else 1) as results:
+                            workers if source.institutions > 1 else 1, since) as results:
             for ids, part in results:
                 add_unique(seen, ids, file)
                 done += len(ids)

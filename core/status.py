@@ -8,11 +8,14 @@ The vocabulary follows the plans' checks (and OpenSCAP's result types):
     待人工确认  a qualitative item no person has attested yet
     提示        an advisory (鼓励/支持/探索) requirement is not met: advice, never non-compliance
     符合        met
+    进行中      the period is still running: what is done so far and what is still owed,
+                never non-compliance before the period ends
     不适用      the requirement does not apply to this subject
 
 A roll-up (a school, a district, a requirement across schools) takes the status
 highest in that order: one 错误 makes the whole roll-up 错误, one 不符合 makes it 不符合,
-and so on; only a roll-up of nothing but 不适用 is 不适用.
+and so on; only a roll-up of nothing but 不适用 is 不适用. 进行中 ranks just above 不适用:
+it never outweighs a judged outcome (a school with 符合 and 进行中 rolls up to 符合).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ class Status(StrEnum):
     PENDING = "待人工确认"
     ADVICE = "提示"
     PASS = "符合"
+    IN_PROGRESS = "进行中"
     NOT_APPLICABLE = "不适用"
 
     @property
@@ -46,6 +50,7 @@ PRECEDENCE: tuple[Status, ...] = (
     Status.PENDING,
     Status.ADVICE,
     Status.PASS,
+    Status.IN_PROGRESS,
     Status.NOT_APPLICABLE,
 )
 
@@ -56,6 +61,7 @@ _ENGLISH = {
     Status.PENDING: "needs attestation",
     Status.ADVICE: "advice",
     Status.PASS: "pass",
+    Status.IN_PROGRESS: "in progress",
     Status.NOT_APPLICABLE: "not applicable",
 }
 

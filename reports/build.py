@@ -5,6 +5,11 @@ findings: counts and roll-ups (by status, severity, clause, subject) are kept wh
 per-subject detail and the per-subject action tables are kept up to `DETAIL_LIMIT`
 subjects, beyond which the HTML shows the roll-ups and the most overdue subjects, and the
 full action list is the CSV (written as the chunks arrive) and the store.
+
+A periodic duty has a finding per period of the evaluation window: a report lists the
+findings of one rule and subject together, latest period first (the running period's 进行中
+row, then the latest completed period, then earlier ones), so earlier misses stay visible;
+the action list keeps earlier overdue periods and adds what is still owed in the running one.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import csv
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import date
 from typing import IO, Any
 
 from mhpolicy.core.evaluate import Evaluation
@@ -34,6 +40,7 @@ _VERB = {
     Status.MISSING: "",
     Status.PENDING: "",
     Status.ADVICE: "建议：",
+    Status.IN_PROGRESS: "",  # its gap already reads as an action: "本期尚需…（剩余N天，截止…）"
 }
 
 
@@ -49,9 +56,26 @@ def _action(f: Finding) -> dict[str, Any]:
             "due": f.due.isoformat() if f.due else "", "overdue": f.overdue, "period": f.period or ""}
 
 
+def _calls_for_action(f: Finding) -> bool:
+    """Actionable statuses, and a running period that still owes something (its gap is 0 once
+    the period's duty is already met, None while data is missing or an attestation awaited)."""
+    return f.status in ACTIONABLE or (f.status is Status.IN_PROGRESS and (f.gap is None or f.gap > 0))
+
+
 def action_list(findings: Iterable[Finding]) -> list[dict[str, Any]]:
-    """What to do, by when, citing the clause: overdue first, then by due date and severity."""
-    return [_action(f) for f in sorted((f for f in findings if f.status in ACTIONABLE), key=lambda f: f.sort_key)]
+    """What to do, by when, citing the clause: overdue first (earlier periods' misses too), then
+    by due date and severity; what a running period still owes comes after, by its due date."""
+    return [_action(f) for f in sorted((f for f in findings if _calls_for_action(f)), key=lambda f: f.sort_key)]
+
+
+def by_rule_latest_first(findings: Iterable[Finding]) -> list[Finding]:
+    """A subject's findings for its detail table: rules by their worst status, then clause, and
+    the periods of one rule together, latest period end (due date) first."""
+    fs = list(findings)
+    worst: dict[str, int] = {}
+    for f in fs:
+        worst[f.rule_id] = min(worst.get(f.rule_id, f.status.rank), f.status.rank)
+    return sorted(fs, key=lambda f: (worst[f.rule_id], f.clause, f.rule_id, -(f.due or date.min).toordinal()))
 
 
 def _zero() -> dict[str, int]:
@@ -110,8 +134,7 @@ class ReportBuilder:
             status = roll_up(s for s, n in entry["counts"].items() if n)
             row = {k: entry[k] for k in ("id", "name", "kind", "district_id")} | {"status": status.value, "counts": counts}
             if self.detail is not None:
-                fs = sorted(self.detail[key], key=lambda f: (f.status.rank, f.clause, f.rule_id))
-                row["findings"] = [f.to_json() for f in fs]
+                row["findings"] = [f.to_json() for f in by_rule_latest_first(self.detail[key])]
             subjects.append((status.rank, entry["id"], row))
         subjects.sort(key=lambda t: (t[0], t[1]))
         clauses = []
@@ -177,8 +200,8 @@ class ComparisonBuilder:
     def add(self, part: dict[str, list[Finding]]) -> None:
         cells: dict[tuple[str, str, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
         for city, findings in part.items():
-            for f in findings:
-                if not f.topic.startswith("attest."):
+            for f in findings:  # a running period is not yet judged: nothing to compare
+                if not f.topic.startswith("attest.") and f.status is not Status.IN_PROGRESS:
                     cells[(f.subject_kind, f.subject_id, f.topic)][city].append(f)
         for (_, sid, topic), per_city in sorted(cells.items()):
             if len(per_city) < 2:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mhpolicy.core.evaluate import evaluate
+from mhpolicy.core.findings import latest_completed
 from mhpolicy.core.model import Dataset, InstitutionKind
 from mhpolicy.core.periods import PeriodKind
 from mhpolicy.core.plugins import CityPolicy, load_modules
@@ -24,8 +25,9 @@ def _policy(tmp_path: Path, *reqs) -> CityPolicy:  # type: ignore[no-untyped-def
 
 
 def _run(policy: CityPolicy, data: dict, as_of: date) -> dict[tuple[str, str], object]:
+    """The latest completed period's finding per (rule, subject); see tests/test_window.py for the others."""
     ev = evaluate(Dataset.model_validate(data), policy, as_of)
-    return {(f.rule_id, f.subject_id): f for f in ev.findings}
+    return {(f.rule_id, f.subject_id): f for f in latest_completed(ev.findings, as_of)}
 
 
 def test_threshold_comes_from_the_parameter_value_in_force_on_the_evaluation_date(tmp_path: Path) -> None:
@@ -197,3 +199,18 @@ def test_a_measure_returning_a_malformed_result_is_an_error_naming_the_rule(tmp_
     assert err.status is Status.ERROR and "testcity.1-1.bad" in err.error and "TypeError" in err.error
     assert err.period == "2024-2025学年春季学期"  # an error keeps the period it was about
     assert got[("testcity.1-1.ok", "A")].status is Status.PASS
+
+
+def test_a_rule_that_raises_on_the_running_period_is_an_error_never_in_progress(tmp_path: Path) -> None:
+    def broken_while_running(subject, ctx):  # type: ignore[no-untyped-def]
+        if ctx.period(PeriodKind.SEMESTER).end > ctx.as_of:
+            raise ZeroDivisionError("running")
+        return Measure(observed=1, required=1)
+
+    policy = _policy(tmp_path, requirement(rid="r", measure=broken_while_running, period=PeriodKind.SEMESTER))
+    ev = evaluate(Dataset.model_validate(dataset(school("A", 0))), policy, date(2025, 3, 1))
+    by_period = {f.period: f for f in ev.findings}
+    assert by_period["2024-2025学年春季学期"].status is Status.ERROR
+    assert "ZeroDivisionError" in by_period["2024-2025学年春季学期"].error
+    assert by_period["2024-2025学年秋季学期"].status is Status.PASS
+    assert Status.IN_PROGRESS not in {f.status for f in ev.findings}

@@ -6,11 +6,16 @@ import pytest
 
 from mhpolicy.core.parameters import Parameter, ParameterNotInForce
 from mhpolicy.core.periods import (
+    WINDOW_MONTHS,
     PeriodKind,
+    completed_in_window,
     last_completed,
+    months_before,
     period_containing,
+    running,
     school_year_code,
     semester_code,
+    window_start,
 )
 
 
@@ -56,3 +61,36 @@ def test_dated_parameter_takes_the_value_in_force() -> None:
     assert p.value_at(date(2026, 1, 1)) == 600
     with pytest.raises(ParameterNotInForce):
         p.value_at(date(2023, 12, 31))
+
+
+def test_the_window_is_the_twelve_months_up_to_the_evaluation_date_unless_since_reaches_further() -> None:
+    assert WINDOW_MONTHS == 12
+    assert window_start(date(2024, 12, 31)) == date(2024, 1, 1)
+    assert window_start(date(2025, 1, 15)) == date(2024, 1, 16)
+    assert window_start(date(2025, 1, 15), since=date(2023, 9, 1)) == date(2023, 9, 1)
+    assert window_start(date(2025, 1, 15), since=date(2024, 12, 1)) == date(2024, 1, 16)
+
+
+def test_months_before_clamps_to_the_end_of_a_shorter_month() -> None:
+    assert months_before(date(2024, 5, 31), 3) == date(2024, 2, 29)
+    assert months_before(date(2025, 3, 31), 1) == date(2025, 2, 28)
+    assert months_before(date(2025, 1, 15), 12) == date(2024, 1, 15)
+
+
+def test_completed_periods_in_the_window_run_latest_first() -> None:
+    sems = completed_in_window(PeriodKind.SEMESTER, date(2025, 3, 1), date(2024, 3, 2))
+    assert [semester_code(p) for p in sems] == ["2024-2025-1", "2023-2024-2"]
+    years = completed_in_window(PeriodKind.SCHOOL_YEAR, date(2025, 3, 1), date(2024, 3, 2))
+    assert [school_year_code(p) for p in years] == ["2023-2024"]
+
+
+def test_the_latest_completed_period_is_kept_even_when_it_ended_before_the_window() -> None:
+    anchor = date(2024, 1, 4)
+    rounds = completed_in_window(PeriodKind.TWO_YEARS, date(2027, 6, 1), date(2026, 6, 2), anchor)
+    assert [(p.start, p.end) for p in rounds] == [(date(2024, 1, 1), date(2025, 12, 31))]
+
+
+def test_the_running_period_is_none_on_a_periods_last_day() -> None:
+    assert running(PeriodKind.QUARTER, date(2024, 3, 31)) is None
+    q2 = running(PeriodKind.QUARTER, date(2024, 4, 1))
+    assert q2 is not None and (q2.start, q2.end, q2.label) == (date(2024, 4, 1), date(2024, 6, 30), "2024年第2季度")

@@ -15,7 +15,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from mhpolicy.core.evaluate import evaluate
-from mhpolicy.core.findings import Finding
+from mhpolicy.core.findings import Finding, latest_completed
 from mhpolicy.core.loading import parse_dataset
 from mhpolicy.core.model import KIND_LABELS, KIND_STAGES, InstitutionKind, Stage
 from mhpolicy.core.plugins import discover
@@ -209,8 +209,11 @@ def when_check(world: World, city: str) -> None:
 # ---- Then: assertions on computed findings -----------------------------------------------
 
 def _finding(world: World, rule: str, subject: str) -> Finding:
+    """The finding of `rule` for `subject`: of a periodic duty, the latest completed period's
+    (the one the specs describe; earlier periods and the running one have findings of their own)."""
     hits = [f for f in world.findings if f.rule_id == rule and (f.subject_name == subject or f.subject_id == subject)]
     assert hits, f"no finding for rule {rule} and subject {subject}; rules seen: {sorted({f.rule_id for f in world.findings})}"
+    hits = latest_completed(hits, world.as_of)
     assert len(hits) == 1, f"{len(hits)} findings for {rule} × {subject}"
     return hits[0]
 
