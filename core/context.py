@@ -9,7 +9,7 @@ from typing import Any
 from .model import City, Dataset, District, Institution, Station
 from .parameters import ParameterSet
 from .periods import Period, PeriodKind, last_completed
-from .requirement import CityInfo, SubjectKind
+from .plan import CityInfo, SubjectKind
 
 
 @dataclass(frozen=True, slots=True)

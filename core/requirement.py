@@ -11,13 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
+from .context import Context, Subject
 from .model import InstitutionKind, Stage
 from .periods import PeriodKind
+from .plan import CityInfo, SubjectKind
 
-if TYPE_CHECKING:
-    from .context import Context, Subject
+# CityInfo and SubjectKind live in core/plan.py (context.py needs them, and requirement.py
+# needs context.py for the measure signature); plugins keep importing them from here.
+__all__ = ["AppliesTo", "CityInfo", "ClauseNote", "MODAL_WORDS", "Measure", "MeasureFn", "MeasureResult",
+           "MissingData", "Modality", "NotApplicable", "Op", "Requirement", "RequirementKind", "SubjectKind",
+           "WarningScheme"]
 
 
 class Modality(StrEnum):
@@ -33,13 +38,6 @@ MODAL_WORDS: dict[Modality, tuple[str, ...]] = {
     Modality.IN_PRINCIPLE: ("原则上",),
     Modality.ADVICE: ("鼓励", "支持", "探索"),
 }
-
-
-class SubjectKind(StrEnum):
-    INSTITUTION = "institution"
-    STATION = "station"
-    DISTRICT = "district"
-    CITY = "city"
 
 
 class RequirementKind(StrEnum):
@@ -76,7 +74,7 @@ class MissingData:
 
 
 MeasureResult = Measure | NotApplicable | MissingData
-MeasureFn = Callable[["Subject", "Context"], MeasureResult]
+MeasureFn = Callable[[Subject, Context], MeasureResult]
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,17 +138,3 @@ class WarningScheme:
     code: str
     tiers: tuple[str, ...]
     labels: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class CityInfo:
-    code: str  # "fuzhou"
-    name: str  # "福州市"
-    document: str  # title of the plan
-    issuer: str
-    issued: date | None  # None where the document is undated
-    effective: date  # from when its duties are read as in force
-    source_file: str  # path of the shipped source text, inside the plugin package
-    version: str
-    document_number: str = ""
-    notes: str = ""

@@ -1,0 +1,34 @@
+"""Who a plan is and what it speaks about: the plan's identity (`CityInfo`) and the kinds of
+subject its requirements are decided for (`SubjectKind`).
+
+These sit below both `context` (a measure function's view) and `requirement` (a plan's
+duties), so that neither has to import the other in a circle. Plugins import them from
+`mhpolicy.core.requirement`, which re-exports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class SubjectKind(StrEnum):
+    INSTITUTION = "institution"
+    STATION = "station"
+    DISTRICT = "district"
+    CITY = "city"
+
+
+@dataclass(frozen=True, slots=True)
+class CityInfo:
+    code: str  # "fuzhou"
+    name: str  # "福州市"
+    document: str  # title of the plan
+    issuer: str
+    issued: date | None  # None where the document is undated
+    effective: date  # from when its duties are read as in force
+    source_file: str  # path of the shipped source text, inside the plugin package
+    version: str
+    document_number: str = ""
+    notes: str = ""
