@@ -17,6 +17,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .errors import DataCheck
+
 Count = Annotated[int, Field(ge=0)]
 Hours = Annotated[float, Field(ge=0)]
 Ident = Annotated[str, Field(min_length=1, max_length=64)]
@@ -26,6 +28,12 @@ class Strict(BaseModel):
     """Base for input models: unknown fields are errors, so a misspelt column is caught."""
 
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
+
+    def _exceeds(self, part: str, whole: str) -> DataCheck:
+        """The `exceeds` error for two of this model's fields, labelled by their titles."""
+        fields = type(self).model_fields
+        return DataCheck("exceeds", part=part, part_label=fields[part].title, part_value=getattr(self, part),
+                         whole=whole, whole_label=fields[whole].title, whole_value=getattr(self, whole))
 
 
 class Stage(StrEnum):
@@ -144,15 +152,16 @@ class GradeEnrollment(Strict):
     grade: Annotated[int, Field(ge=0, le=16)]  # 0 = kindergarten; 1..12; 13+ = university years
     stage: Stage
     students: Count
-    classes: Count | None = None  # None: not reported (never read as zero classes)
+    # None: not reported (never read as zero classes)
+    classes: Annotated[int, Field(ge=0, title="班级数")] | None = None
     # Classes in this grade with two psychology committee members, one male one female.
-    classes_with_psych_committee_pair: Count | None = None
+    classes_with_psych_committee_pair: Annotated[int, Field(ge=0, title="设有男女心理委员的班级数")] | None = None
 
     @model_validator(mode="after")
     def _committee_within_classes(self) -> GradeEnrollment:
         pair = self.classes_with_psych_committee_pair
         if pair is not None and self.classes is not None and pair > self.classes:
-            raise ValueError("设有男女心理委员的班级数超过班级数 / classes_with_psych_committee_pair exceeds classes")
+            raise self._exceeds("classes_with_psych_committee_pair", "classes")
         return self
 
 
@@ -233,7 +242,7 @@ class WarningCase(Strict):
     @classmethod
     def _not_an_identity_number(cls, value: str) -> str:
         if _ID_CARD.match(value):
-            raise ValueError("个案编号疑似身份证号，请改用化名编号 / case_id looks like an identity-card number; use a pseudonymous code")
+            raise DataCheck("identity_number")  # the value itself is not echoed: it may be real
         return value
 
 
@@ -241,13 +250,14 @@ class HomeVisits(Strict):
     """Families visited in one semester (aggregate)."""
 
     semester: Annotated[str, Field(pattern=r"^\d{4}-\d{4}-[12]$")]  # 2024-2025-1 = autumn
-    families: Count
-    families_visited: Count  # families visited at least once in the semester
+    families: Annotated[int, Field(ge=0, title="在册家庭数")]
+    # families visited at least once in the semester
+    families_visited: Annotated[int, Field(ge=0, title="已家访家庭数")]
 
     @model_validator(mode="after")
     def _visited_within_families(self) -> HomeVisits:
         if self.families_visited > self.families:
-            raise ValueError("已家访家庭数超过在册家庭数 / families_visited exceeds families")
+            raise self._exceeds("families_visited", "families")
         return self
 
 
@@ -278,15 +288,15 @@ class AfterSchool(Strict):
     """After-school service for one semester: total minutes and those spent on interest/clubs."""
 
     semester: Annotated[str, Field(pattern=r"^\d{4}-\d{4}-[12]$")]
-    total_minutes: Count
-    interest_club_minutes: Count
+    total_minutes: Annotated[int, Field(ge=0, title="课后服务总时长")]
+    interest_club_minutes: Annotated[int, Field(ge=0, title="兴趣和社团活动时长")]
     pe_minutes_in_school_per_day: Count | None = None
     pe_minutes_out_of_school_per_day: Count | None = None
 
     @model_validator(mode="after")
     def _club_within_total(self) -> AfterSchool:
         if self.interest_club_minutes > self.total_minutes:
-            raise ValueError("兴趣和社团活动时长超过课后服务总时长 / interest_club_minutes exceeds total_minutes")
+            raise self._exceeds("interest_club_minutes", "total_minutes")
         return self
 
 
@@ -306,8 +316,8 @@ class Institution(Strict):
     district_id: Ident
     kind: InstitutionKind
     public: bool = True
-    boarding: bool = False
-    boarding_students: Count = 0
+    boarding: bool = Field(default=False, title="寄宿制学校")
+    boarding_students: Annotated[int, Field(ge=0, title="寄宿生人数")] = 0
     central_primary: bool = False  # 小学中心校 / 乡镇中心小学
     class1_middle: bool = False  # 中学一类校
     small_scale: bool = False  # 小规模学校 (as the bureau classifies it)
@@ -332,7 +342,10 @@ class Institution(Strict):
     @model_validator(mode="after")
     def _boarding_consistent(self) -> Institution:
         if self.boarding_students and not self.boarding:
-            raise ValueError("非寄宿制学校填写了寄宿生人数 / boarding_students given for a school that is not boarding")
+            fields = type(self).model_fields
+            raise DataCheck("inconsistent_values", field="boarding_students", field_label=fields["boarding_students"].title,
+                            value=self.boarding_students, other="boarding", other_label=fields["boarding"].title,
+                            other_value="false")
         return self
 
     @property
@@ -406,7 +419,7 @@ class Dataset(Strict):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Dataset:
-        # Raised as one error naming the first offending row; loading.py maps it to a path.
+        # Raised as one error naming the first offending row (`at`); loading.py maps it to a path.
         # (pydantic runs this only once every field is valid, so such errors come in a second round.)
         district_ids = [d.id for d in self.districts]
         _unique("districts", district_ids)
@@ -415,13 +428,16 @@ class Dataset(Strict):
         known = set(district_ids)
         for n, inst in enumerate(self.institutions):
             if inst.district_id not in known:
-                raise ValueError(f"institutions[{n}].district_id: 未知的区县 '{inst.district_id}' / unknown district '{inst.district_id}'")
+                raise DataCheck("unknown_reference", ("institutions", n, "district_id"),
+                                value=inst.district_id, table="districts")
         station_ids = {s.id for s in self.stations}
         for n, st in enumerate(self.stations):
             if st.district_id is not None and st.district_id not in known:
-                raise ValueError(f"stations[{n}].district_id: 未知的区县 '{st.district_id}' / unknown district '{st.district_id}'")
+                raise DataCheck("unknown_reference", ("stations", n, "district_id"), value=st.district_id,
+                                table="districts")
             if st.parent_id is not None and st.parent_id not in station_ids:
-                raise ValueError(f"stations[{n}].parent_id: 未知的上级站点 '{st.parent_id}' / unknown station '{st.parent_id}'")
+                raise DataCheck("unknown_reference", ("stations", n, "parent_id"), value=st.parent_id,
+                                table="stations")
         return self
 
 
@@ -429,5 +445,5 @@ def _unique(table: str, ids: list[str]) -> None:
     seen: set[str] = set()
     for n, ident in enumerate(ids):
         if ident in seen:
-            raise ValueError(f"{table}[{n}].id: 编号重复 '{ident}' / duplicate id '{ident}'")
+            raise DataCheck("duplicate_id", (table, n, "id"), id=ident, table=table)
         seen.add(ident)
