@@ -38,7 +38,11 @@ EXIT_OK, EXIT_FAIL_ON, EXIT_INPUT, EXIT_RULE_ERROR, EXIT_PLUGIN, EXIT_INTERNAL =
 
 
 class UsageError(Exception):
-    pass
+    """A command line that cannot run as given. `code` is what `--json` reports (default "usage")."""
+
+    def __init__(self, message: str, code: str = "usage") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _err(msg: str) -> None:
@@ -323,27 +327,47 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _error_object(exc: BaseException) -> dict[str, Any]:
+    """What `--json` prints on stdout when a command stops with an error (the text goes to stderr)."""
+    if isinstance(exc, InputError):
+        return {"kind": "input", "issues": [i.to_json() for i in exc.issues]}
+    if isinstance(exc, UsageError):
+        return {"kind": "usage", "code": exc.code, "message": str(exc)}
+    if isinstance(exc, PluginError):
+        return {"kind": "plugin", "code": "plugin_failed", "plugin": exc.plugin, "message": str(exc)}
+    return {"kind": "internal", "code": "internal_error", "message": f"{type(exc).__name__}: {exc}"}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = parser()
     args = ap.parse_args(argv)
     try:
         return int(args.func(args))
-    except InputError as exc:
+    except Exception as exc:  # every error gets an exit code and, with --json, an object
+        code = _report_error(exc)
+        if getattr(args, "json", False):
+            sys.stdout.write(orjson.dumps({"error": _error_object(exc)}, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return code
+
+
+def _report_error(exc: Exception) -> int:
+    """The human text on stderr, and the exit code, for an error that stopped a command."""
+    if isinstance(exc, InputError):
         _err("输入数据有误 / invalid input:")
         for issue in exc.issues[:50]:
             _err(f"  {issue}")
         if len(exc.issues) > 50:
             _err(f"  …… 另有 {len(exc.issues) - 50} 处 / and {len(exc.issues) - 50} more")
         return EXIT_INPUT
-    except UsageError as exc:
+    if isinstance(exc, UsageError):
         _err(str(exc))
         return EXIT_INPUT
-    except PluginError as exc:
+    if isinstance(exc, PluginError):
         _err(str(exc))
         return EXIT_PLUGIN
-    except Exception:  # a bug: say so, never exit 1 (which means --fail-on matched)
-        _err("内部错误，请报告 / internal error, please report:\n" + traceback.format_exc())
-        return EXIT_INTERNAL
+    # a bug: say so, never exit 1 (which means --fail-on matched)
+    _err("内部错误，请报告 / internal error, please report:\n" + "".join(traceback.format_exception(exc)))
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":
