@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .errors import DataCheck
+from .vocabulary import LabelledEnum
 
 Count = Annotated[int, Field(ge=0)]
 Hours = Annotated[float, Field(ge=0)]
@@ -36,28 +36,32 @@ class Strict(BaseModel):
                          whole=whole, whole_label=fields[whole].title, whole_value=getattr(self, whole))
 
 
-class Stage(StrEnum):
-    PRESCHOOL = "preschool"  # 学前
-    PRIMARY = "primary"  # 小学
-    JUNIOR = "junior"  # 初中
-    SENIOR = "senior"  # 普通高中
-    VOCATIONAL = "vocational"  # 中职/技工
-    HIGHER = "higher"  # 高校
-    SPECIAL = "special"  # 特殊教育
+# Enumerations carry their Chinese label (and the other words plans and specs use for the
+# same thing) with each member: see core/vocabulary.py.
 
 
-class InstitutionKind(StrEnum):
-    KINDERGARTEN = "kindergarten"  # 幼儿园
-    PRIMARY = "primary"  # 小学
-    JUNIOR = "junior"  # 初级中学
-    SENIOR = "senior"  # 普通高中
-    NINE_YEAR = "nine_year"  # 九年一贯制
-    COMPLETE_SECONDARY = "complete_secondary"  # 完全中学
-    TWELVE_YEAR = "twelve_year"  # 十二年一贯制
-    SECONDARY_VOCATIONAL = "secondary_vocational"  # 中等职业学校
-    TECHNICAL = "technical"  # 技工学校
-    UNIVERSITY = "university"  # 高校
-    SPECIAL_EDUCATION = "special_education"  # 特殊教育学校
+class Stage(LabelledEnum):
+    PRESCHOOL = "preschool", "学前"
+    PRIMARY = "primary", "小学"
+    JUNIOR = "junior", "初中"
+    SENIOR = "senior", "普通高中"
+    VOCATIONAL = "vocational", "中职/技工"
+    HIGHER = "higher", "高校"
+    SPECIAL = "special", "特殊教育"
+
+
+class InstitutionKind(LabelledEnum):
+    KINDERGARTEN = "kindergarten", "幼儿园"
+    PRIMARY = "primary", "小学"
+    JUNIOR = "junior", "初级中学"
+    SENIOR = "senior", "普通高中"
+    NINE_YEAR = "nine_year", "九年一贯制学校"
+    COMPLETE_SECONDARY = "complete_secondary", "完全中学"
+    TWELVE_YEAR = "twelve_year", "十二年一贯制学校"
+    SECONDARY_VOCATIONAL = "secondary_vocational", "中等职业学校"
+    TECHNICAL = "technical", "技工学校"
+    UNIVERSITY = "university", "高校"
+    SPECIAL_EDUCATION = "special_education", "特殊教育学校"
 
 
 KIND_STAGES: dict[InstitutionKind, frozenset[Stage]] = {
@@ -74,19 +78,8 @@ KIND_STAGES: dict[InstitutionKind, frozenset[Stage]] = {
     InstitutionKind.SPECIAL_EDUCATION: frozenset({Stage.SPECIAL}),
 }
 
-KIND_LABELS: dict[InstitutionKind, str] = {
-    InstitutionKind.KINDERGARTEN: "幼儿园",
-    InstitutionKind.PRIMARY: "小学",
-    InstitutionKind.JUNIOR: "初级中学",
-    InstitutionKind.SENIOR: "普通高中",
-    InstitutionKind.NINE_YEAR: "九年一贯制学校",
-    InstitutionKind.COMPLETE_SECONDARY: "完全中学",
-    InstitutionKind.TWELVE_YEAR: "十二年一贯制学校",
-    InstitutionKind.SECONDARY_VOCATIONAL: "中等职业学校",
-    InstitutionKind.TECHNICAL: "技工学校",
-    InstitutionKind.UNIVERSITY: "高校",
-    InstitutionKind.SPECIAL_EDUCATION: "特殊教育学校",
-}
+# Derived from the labels declared with InstitutionKind (kept for code that reads the dict).
+KIND_LABELS: dict[InstitutionKind, str] = {k: k.label for k in InstitutionKind}
 
 # Primary and secondary schools (中小学) in the plans' sense, vocational included.
 K12_KINDS = frozenset(
@@ -103,29 +96,29 @@ K12_KINDS = frozenset(
 )
 
 
-class StaffRole(StrEnum):
-    PSYCH_TEACHER = "psych_teacher"  # 心理健康教育教师
-    HEAD_TEACHER = "head_teacher"  # 班主任 / 年段长
-    COUNSELOR = "counselor"  # 高校辅导员
-    CADRE = "cadre"  # 德育、团队、学工、安全等干部
-    RESEARCHER = "researcher"  # 心理教研员 (teacher development centre)
-    OTHER_TEACHER = "other_teacher"  # 其他教师
+class StaffRole(LabelledEnum):
+    PSYCH_TEACHER = "psych_teacher", "心理健康教育教师", "心理教师"
+    HEAD_TEACHER = "head_teacher", "班主任", "年段长"
+    COUNSELOR = "counselor", "辅导员", "高校辅导员"
+    CADRE = "cadre", "德育、团队、学工、安全等干部", "干部"
+    RESEARCHER = "researcher", "心理教研员"  # at the teacher development centre
+    OTHER_TEACHER = "other_teacher", "其他教师"
 
 
-class TrainingLevel(StrEnum):
-    SCHOOL = "school"
-    COUNTY = "county"
-    MUNICIPAL = "municipal"
-    PROVINCIAL = "provincial"
-    NATIONAL = "national"
+class TrainingLevel(LabelledEnum):
+    SCHOOL = "school", "校级"
+    COUNTY = "county", "县（区）级"
+    MUNICIPAL = "municipal", "市级"
+    PROVINCIAL = "provincial", "省级"
+    NATIONAL = "national", "国家级"
 
 
-class TrainingKind(StrEnum):
-    GENERAL = "general"  # 专题/岗位培训
-    CASE_PRACTICE = "case_practice"  # 接触病（案）例实操训练
-    SUPERVISION = "supervision"  # 专业督导
-    BACKBONE = "backbone"  # 骨干提高培训
-    CRISIS = "crisis"  # 危机预防和干预培训
+class TrainingKind(LabelledEnum):
+    GENERAL = "general", "专题/岗位培训", "专题培训", "岗位培训"
+    CASE_PRACTICE = "case_practice", "接触病（案）例实操训练", "实操训练"
+    SUPERVISION = "supervision", "专业督导"
+    BACKBONE = "backbone", "骨干提高培训", "骨干培训"
+    CRISIS = "crisis", "危机预防和干预培训", "危机干预培训"
 
 
 class Training(Strict):
@@ -184,20 +177,21 @@ class Course(Strict):
     school_year: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")] | None = None
 
 
-class EventKind(StrEnum):
-    THEMED_CLASS_MEETING = "themed_class_meeting"  # 主题心理班会 / 班团队会
-    THEMED_ACTIVITY = "themed_activity"  # 心理教育活动 / 专题活动
-    JOINT_MEETING = "joint_meeting"  # 心理工作联席会
-    ALL_STAFF_TRAINING = "all_staff_training"  # 教职工全员培训
-    CADRE_TRAINING = "cadre_training"  # 干部业务培训
-    BACKBONE_TRAINING = "backbone_training"  # 班主任/辅导员骨干提高培训 (organised by city/district/university)
-    CRISIS_TRAINING = "crisis_training"  # 危机预防和干预培训
-    PARENT_COUNSELING = "parent_counseling"  # 家长心理健康教育专题辅导
-    PARENT_MEETING = "parent_meeting"  # 心理专题家长会
-    PARENT_LECTURE = "parent_lecture"  # 家庭教育讲座或活动
-    RESEARCH_ACTIVITY = "research_activity"  # 教研活动
-    ASSESSMENT_ROUND = "assessment_round"  # 示范校（站点）评估
-    OTHER = "other"
+class EventKind(LabelledEnum):
+    THEMED_CLASS_MEETING = "themed_class_meeting", "主题心理班会", "班团队会"
+    THEMED_ACTIVITY = "themed_activity", "心理教育活动", "专题活动"
+    JOINT_MEETING = "joint_meeting", "心理工作联席会"
+    ALL_STAFF_TRAINING = "all_staff_training", "教职工全员培训"
+    CADRE_TRAINING = "cadre_training", "干部业务培训"
+    # organised by the city, a district or a university for head teachers and counselors
+    BACKBONE_TRAINING = "backbone_training", "班主任/辅导员骨干提高培训", "骨干提高培训"
+    CRISIS_TRAINING = "crisis_training", "危机预防和干预培训", "危机干预培训"
+    PARENT_COUNSELING = "parent_counseling", "家长心理健康教育专题辅导"
+    PARENT_MEETING = "parent_meeting", "心理专题家长会"
+    PARENT_LECTURE = "parent_lecture", "家庭教育讲座或活动", "家庭教育讲座"
+    RESEARCH_ACTIVITY = "research_activity", "教研活动"
+    ASSESSMENT_ROUND = "assessment_round", "示范校（站点）评估", "示范校评估"
+    OTHER = "other", "其他"
 
 
 class Event(Strict):
@@ -210,10 +204,10 @@ class Event(Strict):
     title: str | None = None
 
 
-class ScreeningKind(StrEnum):
-    CENSUS = "census"  # 普查 (all students)
-    FOCUS_GROUP = "focus_group"  # 关注人群筛查
-    ZERO_REPORT = "zero_report"  # 零报告
+class ScreeningKind(LabelledEnum):
+    CENSUS = "census", "心理健康普查", "学生心理普查"  # all students
+    FOCUS_GROUP = "focus_group", "关注人群心理筛查"
+    ZERO_REPORT = "zero_report", "心理问题零报告"
 
 
 class Screening(Strict):
@@ -261,13 +255,13 @@ class HomeVisits(Strict):
         return self
 
 
-class RoomFunction(StrEnum):
-    OFFICE = "office"  # 教师办公
-    ARCHIVES = "archives"  # 档案管理
-    INDIVIDUAL = "individual"  # 个体咨询
-    GROUP = "group"  # 团体辅导
-    ASSESSMENT = "assessment"  # 心理测评
-    RELAXATION = "relaxation"  # 宣泄放松
+class RoomFunction(LabelledEnum):
+    OFFICE = "office", "教师办公"
+    ARCHIVES = "archives", "档案管理"
+    INDIVIDUAL = "individual", "个体咨询"
+    GROUP = "group", "团体辅导"
+    ASSESSMENT = "assessment", "心理测评"
+    RELAXATION = "relaxation", "宣泄放松"
 
 
 class CounselingRoom(Strict):
@@ -360,11 +354,11 @@ class Institution(Strict):
         return sum(g.students for g in self.enrollment)
 
 
-class StationLevel(StrEnum):
-    CITY = "city"  # 市级辅导中心/辅导站
-    DISTRICT = "district"  # 县（区）级辅导站
-    TOWNSHIP = "township"  # 乡镇（街道）站点
-    SCHOOL = "school"  # 校级辅导室
+class StationLevel(LabelledEnum):
+    CITY = "city", "市级", "市级辅导中心"
+    DISTRICT = "district", "县（区）级", "县区级"
+    TOWNSHIP = "township", "乡镇（街道）级", "乡镇级"
+    SCHOOL = "school", "校级", "校级辅导室"
 
 
 class Station(Strict):

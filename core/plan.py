@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
+
+from .vocabulary import LabelledEnum
 
 
-class SubjectKind(StrEnum):
-    INSTITUTION = "institution"
-    STATION = "station"
-    DISTRICT = "district"
-    CITY = "city"
+class SubjectKind(LabelledEnum):
+    INSTITUTION = "institution", "学校"
+    STATION = "station", "辅导站"
+    DISTRICT = "district", "区县"
+    CITY = "city", "市"
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,6 +127,17 @@ def test_an_issue_as_json_carries_code_place_and_both_messages() -> None:
                                "message_en": "duplicate id 'D1' (already in districts)"}
 
 
+def test_an_unknown_kind_lists_the_allowed_values_with_their_labels(tmp_path: Path) -> None:
+    data = _valid()
+    data["institutions"][0]["kind"] = "castle"
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        read_dataset(path)
+    (issue,) = exc.value.issues
+    assert issue.code == "not_allowed" and "primary（小学）" in issue.message_zh and "junior（初级中学）" in issue.message_en
+
+
 def test_a_broken_json_lines_row_is_a_broken_file_naming_its_line(tmp_path: Path) -> None:
     header = {k: v for k, v in _valid().items() if k != "institutions"}
     path = tmp_path / "d.jsonl"
