@@ -204,7 +204,8 @@ class InputError(Exception):
         super().__init__("\n".join(str(i) for i in issues))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Raised in pipeline worker processes: pickle the issues, not the joined text.
+        # Raised in pipeline worker processes. The default would re-run __init__ with the
+        # joined text as `issues` (str() of the copy then reads one character a line).
         return (InputError, (self.issues,))
 
 

@@ -7,6 +7,7 @@ import ast
 import json
 import pickle
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,10 @@ from pydantic import ValidationError
 
 from mhpolicy.core.errors import CATALOGUE, DataCheck, ErrorCode, InputError, InputIssue
 from mhpolicy.core.loading import check_warning_tiers, issues_from
+from mhpolicy.core.pipeline import run_stream
+from mhpolicy.core.plugins import discover
 from mhpolicy.core.requirement import WarningScheme
-from mhpolicy.core.source import read_dataset
+from mhpolicy.core.source import open_source, read_dataset
 
 CORE = Path(__file__).resolve().parent.parent / "core"
 SCHEME = WarningScheme(code="test", tiers=("red", "orange", "yellow"))
@@ -114,10 +117,19 @@ def test_every_code_core_raises_is_in_the_catalogue() -> None:
     assert used <= set(CATALOGUE), sorted(used - set(CATALOGUE))
 
 
-def test_issues_survive_the_trip_from_a_worker_process() -> None:
+def test_issues_survive_the_trip_from_a_worker_process(tmp_path: Path) -> None:
     err = InputError([InputIssue("negative", "f.json", "institutions[0]", "students", {"ge": 0})])
     back = pickle.loads(pickle.dumps(err))
     assert back.issues == err.issues and str(back) == str(err)
+    rows = [{"id": f"S{i}", "name": "x", "district_id": "D1", "kind": "primary"} for i in range(4)]
+    rows[3]["studnets"] = 1
+    header = {k: v for k, v in _valid().items() if k != "institutions"}
+    path = tmp_path / "d.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [header, *rows]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:  # validated in a forked worker, raised here
+        list(run_stream(open_source(path), [discover().get("fuzhou")], date(2025, 1, 1), workers=2, chunk=2))
+    (issue,) = exc.value.issues
+    assert (issue.code, issue.row, issue.field) == ("unknown_field", "第5行 / line 5 (id=S3)", "studnets")
 
 
 def test_an_issue_as_json_carries_code_place_and_both_messages() -> None:
