@@ -8,7 +8,7 @@ and renders its messages through this table, so no message is written where an e
 raised, and a code that is not in the catalogue cannot be raised at all.
 
 `tests/test_errors.py` checks that every code is documented and that each example really
-produces its code; `tests/test_readme.py` that the README's "Input errors" table lists
+produces its code; `tests/test_readme_errors.py` that the README's "Input errors" table lists
 exactly these codes (`python -m mhpolicy.core.errors` prints that table).
 """
 

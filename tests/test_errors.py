@@ -158,3 +158,22 @@ def test_a_broken_json_lines_row_is_a_broken_file_naming_its_line(tmp_path: Path
         read_dataset(path)
     (issue,) = exc.value.issues
     assert (issue.code, issue.row) == ("broken_file", "第2行 / line 2")
+
+
+def test_an_unknown_value_in_a_list_or_in_the_header_lists_its_own_labels(tmp_path: Path) -> None:
+    data = _valid()
+    data["institutions"][0]["counseling_room"] = {"functions": ["office", "sauna"]}
+    data["stations"] = [{"id": "ST1", "name": "站", "level": "planet"}]
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError) as exc:  # the header (stations) fails first, on its own
+        read_dataset(path)
+    (issue,) = exc.value.issues
+    assert (issue.code, issue.field) == ("not_allowed", "level") and "district（县（区）级）" in issue.message_zh
+    data.pop("stations")
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        read_dataset(path)
+    (issue,) = exc.value.issues
+    assert (issue.code, issue.field) == ("not_allowed", "counseling_room.functions[1]")
+    assert "relaxation（宣泄放松）" in issue.message_en
