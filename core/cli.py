@@ -5,6 +5,10 @@ was found; 2 usage or input error (nothing stored); 3 a rule raised (错误 find
 other rules still ran and were stored); 4 a city plugin that was asked for (by name or by
 `--city all`) failed to load; 5 an internal error (a bug: please report it). When several
 apply, the first of 3, 4, 1 wins.
+
+With `check --json`, a command that stops with an error prints it on stdout as
+`{"error": {"kind": "input" | "usage" | "plugin" | "internal", ...}}` (input errors list
+their issues with catalogue codes, core/errors.py); the human text stays on stderr.
 """
 
 from __future__ import annotations
@@ -340,7 +344,15 @@ def _error_object(exc: BaseException) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = parser()
-    args = ap.parse_args(argv)
+    try:
+        args = ap.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its message (or --help) to stderr
+        if exc.code == EXIT_INPUT and "--json" in (sys.argv[1:] if argv is None else argv):
+            sys.stdout.write(orjson.dumps({"error": {
+                "kind": "usage", "code": "bad_arguments",
+                "message": "命令行参数有误，详见标准错误输出 / invalid command-line arguments, see stderr"}},
+                option=orjson.OPT_INDENT_2).decode() + "\n")
+        raise
     try:
         return int(args.func(args))
     except Exception as exc:  # every error gets an exit code and, with --json, an object

@@ -75,3 +75,11 @@ def test_without_json_an_error_prints_nothing_on_stdout(here: Path, capsys: pyte
     assert main(["check", "--city", "atlantis", "--db", "s.db"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "atlantis" in err
+
+
+def test_bad_arguments_with_json_still_print_an_error_object(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--city", "fuzhou", "--json", "--workers", "many"])
+    assert exc.value.code == 2
+    out, err = capsys.readouterr()
+    assert json.loads(out)["error"]["code"] == "bad_arguments" and "--workers" in err
