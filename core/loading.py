@@ -72,13 +72,9 @@ def _inner(annotation: Any) -> Any:
     """The model or enum inside `list[X]`, `X | None`, `Annotated[X, …]`."""
     while True:
         origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (list, typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0] if len(args) == 1 else annotation
-            if len(args) != 1:
-                return annotation
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if origin is typing.Annotated or (origin in (list, typing.Union, types.UnionType) and len(args) == 1):
+            annotation = args[0]
         else:
             return annotation
 
