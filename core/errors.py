@@ -225,11 +225,20 @@ class DataCheck(ValueError):
         super().__init__(f"{zh} / {en}")
 
 
+def _example_text(ex: Example) -> str:
+    if ex.target == "file":
+        return f"file `{ex.file_name}`: " + ("(none)" if ex.text is None else f"`{ex.text.strip()}`")
+    if ex.target == "pydantic":
+        return f"pydantic error type `{ex.text}`"
+    return f"{ex.target} `{ex.text}`"
+
+
 def markdown_table() -> str:
     """The README's "Input errors" table, generated from the catalogue."""
-    lines = ["| code | 含义 | meaning | message (zh / en) |", "|---|---|---|---|"]
+    lines = ["| code | 含义 | meaning | message (zh / en) | example |", "|---|---|---|---|---|"]
     for e in CATALOGUE.values():
-        lines.append(f"| `{e.code}` | {e.meaning_zh} | {e.meaning_en} | {e.template_zh} / {e.template_en} |")
+        lines.append(f"| `{e.code}` | {e.meaning_zh} | {e.meaning_en} | {e.template_zh} / {e.template_en} | "
+                     f"{_example_text(e.example)} |")
     return "\n".join(lines)
 
 
