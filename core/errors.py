@@ -104,7 +104,7 @@ CATALOGUE: dict[str, ErrorCode] = dict([
        "不是是/否值（true/false）", "not a boolean (true/false)",
        Example('{"boarding": "maybe"}')),
     _c("not_allowed", "取值不在允许范围（枚举）", "not one of the allowed values of a list",
-       "取值不在允许范围：{allowed}", "not one of the allowed values: {allowed}",
+       "取值不在允许范围：{allowed_zh}", "not one of the allowed values: {allowed_en}",
        Example('{"kind": "castle"}')),
     _c("bad_format", "格式不符", "a text does not have the required format (school year, semester)",
        "格式不符（应如 {expected}）", "wrong format (expected like {expected})",
@@ -132,8 +132,8 @@ CATALOGUE: dict[str, ErrorCode] = dict([
        "{part} ({part_value}) exceeds {whole} ({whole_value})",
        Example('{"home_visits": [{"semester": "2024-2025-1", "families": 3, "families_visited": 5}]}')),
     _c("inconsistent_values", "两个字段互相矛盾", "two fields contradict each other",
-       "{field_label}（{field}={value}）与{other_label}（{other}={other_value}）矛盾",
-       "{field} ({value}) contradicts {other} ({other_value})",
+       "{name_label}（{name}={value}）与{other_label}（{other}={other_value}）矛盾",
+       "{name} ({value}) contradicts {other} ({other_value})",
        Example('{"boarding": false, "boarding_students": 40}')),
     _c("duplicate_id", "编号重复", "the same id appears twice in a table",
        "编号重复 '{id}'（{table} 中已出现）", "duplicate id '{id}' (already in {table})",
@@ -213,14 +213,15 @@ class DataCheck(ValueError):
     """Raised by the model's own validators (core/model.py) with a catalogue code and slots.
 
     pydantic wraps it in a ValidationError and keeps the instance in the error's context,
-    where the loader finds it. `at` = (table, index, field) for a dataset-level check that
-    names the offending row itself (the error's location is then the whole dataset).
+    where the loader finds it. A model-level check names the field it is about with `on`
+    (appended to the model's path); a dataset-level check that names the offending row
+    itself gives `at` = (table, index, field) (its location is then the whole dataset).
     """
 
-    def __init__(self, code: str, at: tuple[str, int, str] | None = None, **slots: Any) -> None:
+    def __init__(self, code: str, at: tuple[str, int, str] | None = None, on: str = "", **slots: Any) -> None:
         if code not in CATALOGUE:
             raise ValueError(f"input error code {code!r} is not in the catalogue (core/errors.py)")
-        self.code, self.at, self.slots = code, at, slots
+        self.code, self.at, self.on, self.slots = code, at, on, slots
         zh, en = render(code, slots)
         super().__init__(f"{zh} / {en}")
 

@@ -91,17 +91,21 @@ def enum_at(root: type[BaseModel], loc: list[Any]) -> type[Enum] | None:
     return current if isinstance(current, type) and issubclass(current, Enum) else None
 
 
-def _allowed(root: type[BaseModel], loc: list[Any], ctx: dict[str, Any]) -> str:
+def _allowed(root: type[BaseModel], loc: list[Any], ctx: dict[str, Any]) -> dict[str, str]:
+    """The allowed values, each with its label where the enum has labels, in both languages' punctuation."""
     enum = enum_at(root, loc)
     if enum is None:
-        return str(ctx.get("expected", "?"))
-    return "、".join(f"{m.value}（{m.label}）" if hasattr(m, "label") else str(m.value) for m in enum)
+        expected = str(ctx.get("expected", "?"))
+        return {"allowed_zh": expected, "allowed_en": expected}
+    labelled = [(str(m.value), getattr(m, "label", "")) for m in enum]
+    return {"allowed_zh": "、".join(f"{v}（{lab}）" if lab else v for v, lab in labelled),
+            "allowed_en": ", ".join(f"{v} ({lab})" if lab else v for v, lab in labelled)}
 
 
 def _slots(err: Any, code: str, root: type[BaseModel], loc: list[Any]) -> dict[str, Any]:
     ctx = dict(err.get("ctx") or {})
     if code == "not_allowed":
-        return {"allowed": _allowed(root, loc, ctx)}
+        return _allowed(root, loc, ctx)
     if code == "bad_format":
         pattern = str(ctx.get("pattern", ""))
         return {"expected": _PATTERN_EXAMPLES.get(pattern, pattern)}
@@ -121,7 +125,7 @@ def issues_from(exc: ValidationError, file: str, raw: Any, root: type[BaseModel]
                 table, index, field = check.at
                 row = _row(raw, table, index)
             else:
-                row, field = _split(loc, raw)
+                row, field = _split(loc + ([check.on] if check.on else []), raw)
             issues.append(InputIssue(check.code, file, row, field, check.slots))
             continue
         code = _CODES.get(err["type"], "invalid")

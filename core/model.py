@@ -32,7 +32,7 @@ class Strict(BaseModel):
     def _exceeds(self, part: str, whole: str) -> DataCheck:
         """The `exceeds` error for two of this model's fields, labelled by their titles."""
         fields = type(self).model_fields
-        return DataCheck("exceeds", part=part, part_label=fields[part].title, part_value=getattr(self, part),
+        return DataCheck("exceeds", on=part, part=part, part_label=fields[part].title, part_value=getattr(self, part),
                          whole=whole, whole_label=fields[whole].title, whole_value=getattr(self, whole))
 
 
@@ -337,9 +337,9 @@ class Institution(Strict):
     def _boarding_consistent(self) -> Institution:
         if self.boarding_students and not self.boarding:
             fields = type(self).model_fields
-            raise DataCheck("inconsistent_values", field="boarding_students", field_label=fields["boarding_students"].title,
-                            value=self.boarding_students, other="boarding", other_label=fields["boarding"].title,
-                            other_value="false")
+            raise DataCheck("inconsistent_values", on="boarding_students", name="boarding_students",
+                            name_label=fields["boarding_students"].title, value=self.boarding_students,
+                            other="boarding", other_label=fields["boarding"].title, other_value="false")
         return self
 
     @property

@@ -83,7 +83,7 @@ def test_every_issue_is_reported_not_just_the_first(tmp_path: Path) -> None:
 def test_the_models_own_checks_speak_both_languages(tmp_path: Path) -> None:
     visits = {"semester": "2024-2025-1", "families": 3, "families_visited": 5}
     (issue,) = _issues(_write(tmp_path, dataset(school("A", 1, home_visits=[visits]))))
-    assert (issue.code, issue.field) == ("exceeds", "home_visits[0]")
+    assert (issue.code, issue.field) == ("exceeds", "home_visits[0].families_visited")
     assert issue.message_zh == "已家访家庭数（families_visited=5）超过在册家庭数（families=3）"
     assert issue.message_en == "families_visited (5) exceeds families (3)"
 
@@ -100,3 +100,10 @@ def test_warning_tiers_must_belong_to_the_city_scheme(tmp_path: Path) -> None:
     (issue,) = exc.value.issues
     assert (issue.code, issue.row, issue.field) == ("tier_not_in_scheme", "institutions[0] (id=A)", "warning_cases[0].tier")
     check_warning_tiers(ds.institutions, None, "f.json")  # a city without tiers accepts what it is given
+
+
+def test_a_boarding_count_at_a_day_school_names_the_count(tmp_path: Path) -> None:
+    (issue,) = _issues(_write(tmp_path, dataset(school("A", 1, boarding_students=30))))
+    assert (issue.code, issue.row, issue.field) == ("inconsistent_values", "institutions[0] (id=A)", "boarding_students")
+    assert issue.message_zh == "寄宿生人数（boarding_students=30）与寄宿制学校（boarding=false）矛盾"
+    assert issue.message_en == "boarding_students (30) contradicts boarding (false)"
