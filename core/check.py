@@ -37,7 +37,13 @@ Progress = Callable[[int, int], None]
 
 
 class UsageError(Exception):
-    """The request itself is wrong (unknown city, unwritable folder, conflicting options)."""
+    """The request itself is wrong, not the data. `code` is what `--json` reports:
+    no_city, unknown_city, data_and_sample, unwritable_out, bad_database (here), bad_date,
+    bad_fail_on, bad_arguments (the command line), usage (anything else)."""
+
+    def __init__(self, message: str, code: str = "usage") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(slots=True)
@@ -92,7 +98,7 @@ def select_cities(reg: Registry, wanted: Sequence[str]) -> tuple[list[CityPolicy
             if code not in codes:
                 codes.append(code)
     if not codes:
-        raise UsageError("请用 --city 指定城市 / name a city with --city (or --city all)")
+        raise UsageError("请用 --city 指定城市 / name a city with --city (or --city all)", "no_city")
     out = []
     for code in codes:
         if code not in reg.policies:
@@ -100,7 +106,7 @@ def select_cities(reg: Registry, wanted: Sequence[str]) -> tuple[list[CityPolicy
             if failed:
                 raise failed[0]
             installed = ", ".join(sorted(reg.policies))
-            raise UsageError(f"未知城市 / unknown city '{code}'（已安装 / installed: {installed}）")
+            raise UsageError(f"未知城市 / unknown city '{code}'（已安装 / installed: {installed}）", "unknown_city")
         out.append(reg.policies[code])
     return out, "all" in wanted and bool(reg.errors)
 
@@ -109,7 +115,7 @@ def _plan(req: CheckRequest, reg: Registry, policies: list[CityPolicy]) -> list[
     """Which data each city is checked on: one shared dataset (data, sample) or its own sample.
     Data is validated with the fields every loaded plugin declares (`Registry.models`)."""
     if req.data and req.sample:
-        raise UsageError("--data 与 --sample 只能二选一 / give --data or --sample, not both")
+        raise UsageError("--data 与 --sample 只能二选一 / give --data or --sample, not both", "data_and_sample")
     if req.data or req.sample:
         path = Path(req.data) if req.data else Path(str(select_cities(reg, [req.sample or ""])[0][0].sample_path()))
         return [(open_source(path, reg.models()), policies)]
@@ -123,7 +129,7 @@ def _writable_dir(path: Path) -> Path:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise UsageError(f"报告目录不可写 / cannot write reports to '{path}': {exc}") from None
+        raise UsageError(f"报告目录不可写 / cannot write reports to '{path}': {exc}", "unwritable_out") from None
     return path
 
 
@@ -131,7 +137,7 @@ def open_store(url: str) -> Store:
     try:
         return Store(url)
     except Exception as exc:  # SQLAlchemy raises many types for a bad URL or an unusable file
-        raise UsageError(f"无法打开数据库 / cannot open the database '{url}': {type(exc).__name__}: {exc}") from None
+        raise UsageError(f"无法打开数据库 / cannot open the database '{url}': {type(exc).__name__}: {exc}", "bad_database") from None
 
 
 def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResult:

@@ -5,6 +5,10 @@ was found; 2 usage or input error (nothing stored); 3 a rule raised (错误 find
 other rules still ran and were stored); 4 a city plugin that was asked for (by name or by
 `--city all`) failed to load; 5 an internal error (a bug: please report it). When several
 apply, the first of 3, 4, 1 wins.
+
+With `check --json`, a command that stops with an error prints it on stdout as
+`{"error": {"kind": "input" | "usage" | "plugin" | "internal", ...}}` (input errors list
+their issues with catalogue codes, core/errors.py); the human text stays on stderr.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import os
 import sys
 import traceback
 from datetime import date
+from typing import Any
 
 import orjson
 
@@ -36,7 +41,8 @@ def _parse_date(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{what} '{text}' 不是有效日期（应为YYYY-MM-DD） / is not a valid date (expected YYYY-MM-DD)") from None
+        raise UsageError(f"{what} '{text}' 不是有效日期（应为YYYY-MM-DD） / is not a valid date (expected YYYY-MM-DD)",
+                         "bad_date") from None
 
 
 def _progress(done: int, total: int) -> None:
@@ -76,7 +82,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         fail_on = parse_statuses(args.fail_on) if args.fail_on else set()
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(str(exc), "bad_fail_on") from None
     result = run_check(_request(args), discover())
     for e in result.plugin_errors:
         _err(f"警告 / warning: {e}")
@@ -192,27 +198,55 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _error_object(exc: BaseException) -> dict[str, Any]:
+    """What `--json` prints on stdout when a command stops with an error (the text goes to stderr)."""
+    if isinstance(exc, InputError):
+        return {"kind": "input", "issues": [i.to_json() for i in exc.issues]}
+    if isinstance(exc, UsageError):
+        return {"kind": "usage", "code": exc.code, "message": str(exc)}
+    if isinstance(exc, PluginError):
+        return {"kind": "plugin", "code": "plugin_failed", "plugin": exc.plugin, "message": str(exc)}
+    return {"kind": "internal", "code": "internal_error", "message": f"{type(exc).__name__}: {exc}"}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = parser()
-    args = ap.parse_args(argv)
+    try:
+        args = ap.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its message (or --help) to stderr
+        if exc.code == EXIT_INPUT and "--json" in (sys.argv[1:] if argv is None else argv):
+            sys.stdout.write(orjson.dumps({"error": {
+                "kind": "usage", "code": "bad_arguments",
+                "message": "命令行参数有误，详见标准错误输出 / invalid command-line arguments, see stderr"}},
+                option=orjson.OPT_INDENT_2).decode() + "\n")
+        raise
     try:
         return int(args.func(args))
-    except InputError as exc:
+    except Exception as exc:  # every error gets an exit code and, with --json, an object
+        code = _report_error(exc)
+        if getattr(args, "json", False):
+            sys.stdout.write(orjson.dumps({"error": _error_object(exc)}, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return code
+
+
+def _report_error(exc: Exception) -> int:
+    """The human text on stderr, and the exit code, for an error that stopped a command."""
+    if isinstance(exc, InputError):
         _err("输入数据有误 / invalid input:")
         for issue in exc.issues[:50]:
             _err(f"  {issue}")
         if len(exc.issues) > 50:
             _err(f"  …… 另有 {len(exc.issues) - 50} 处 / and {len(exc.issues) - 50} more")
         return EXIT_INPUT
-    except UsageError as exc:
+    if isinstance(exc, UsageError):
         _err(str(exc))
         return EXIT_INPUT
-    except PluginError as exc:
+    if isinstance(exc, PluginError):
         _err(str(exc))
         return EXIT_PLUGIN
-    except Exception:  # a bug: say so, never exit 1 (which means --fail-on matched)
-        _err("内部错误，请报告 / internal error, please report:\n" + traceback.format_exc())
-        return EXIT_INTERNAL
+    # a bug: say so, never exit 1 (which means --fail-on matched)
+    _err("内部错误，请报告 / internal error, please report:\n" + "".join(traceback.format_exception(exc)))
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from .extensions import DataExtension, extension
 from .model import City, Dataset, District, Institution, Station
 from .parameters import ParameterSet
 from .periods import Period, PeriodKind, last_completed, window_start
-from .requirement import CityInfo, SubjectKind
+from .plan import CityInfo, SubjectKind
 
 T = TypeVar("T")
 

@@ -241,7 +241,7 @@ def extension(entity: BaseModel, declared: DataExtension[T] | str) -> T:
 class _Issue(Protocol):
     row: str
     field: str
-    message_zh: str
+    label: str
 
 
 IssueT = TypeVar("IssueT", bound=_Issue)
@@ -264,10 +264,10 @@ def field_label(models: Models, root: Entity, row: str, field: str) -> str | Non
 
 
 def label_issues(issues: list[IssueT], models: Models, root: Entity) -> list[IssueT]:
-    """Prefix the Chinese message of each issue in a plugin-declared field with that field's
-    label, so a reader sees which plan's data is wrong; core fields are left as they are."""
+    """Give each issue in a plugin-declared field that field's label (its Chinese message then
+    starts with it), so a reader sees which plan's data is wrong; core fields are left as they are."""
     out = []
     for issue in issues:
         label = field_label(models, root, issue.row, issue.field)
-        out.append(replace(issue, message_zh=f"{label}：{issue.message_zh}") if label else issue)  # type: ignore[type-var]
+        out.append(replace(issue, label=label) if label else issue)  # type: ignore[type-var]
     return out

@@ -1,17 +1,17 @@
 """Chinese names for the data fields a finding can ask for, so an action reads
 "需补报：活动记录（events）" rather than a bare path. The path stays, in brackets, for whoever
-fills in the data."""
+fills in the data. A path that selects by an enumerated value (`staff[role=counselor]`) is
+named by that value's label (core/vocabulary.py), not by a label of its own here."""
 
 from __future__ import annotations
 
 import re
 
+from .model import StaffRole
+
 # Most specific first: the first pattern that matches the path names it.
 _LABELS: list[tuple[str, str]] = [
     (r"staff\[\]\.trainings", "教职工培训记录"),
-    (r"staff\[role=head_teacher\]", "班主任名单"),
-    (r"staff\[role=counselor\]", "辅导员名单"),
-    (r"staff\[role=", "教职工名单"),
     (r"staff", "教职工名单"),
     (r"counseling_room\.meets_standard", "心理辅导室是否达标"),
     (r"counseling_room", "心理辅导室情况"),
@@ -39,7 +39,13 @@ _LABELS: list[tuple[str, str]] = [
 ]
 
 
+_STAFF_BY_ROLE = re.compile(r"staff\[role=(\w+)\]")
+
+
 def field_label(path: str) -> str:
+    by_role = _STAFF_BY_ROLE.match(path)
+    if by_role and by_role[1] in StaffRole.labels():
+        return f"{StaffRole(by_role[1]).label}名单（{path}）"
     for pattern, label in _LABELS:
         if re.match(pattern, path):
             return f"{label}（{path}）"

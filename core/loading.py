@@ -1,70 +1,56 @@
 """Reading a dataset file, with validation errors as data (after frictionless).
 
 Every problem becomes an `InputIssue` naming the file, the row (table, index and id) and
-the field, with a message in Chinese and English. Nothing is stored until a file
-validates in full.
+the field, with a catalogue code (core/errors.py) whose templates give the message in
+Chinese and English. Nothing is stored until a file validates in full.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import types
+import typing
+from enum import Enum
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
+from .errors import DataCheck, InputError, InputIssue
 from .extensions import CORE_MODELS, Entity, Models, label_issues
 from .model import Dataset, Institution
 from .requirement import WarningScheme
 
+__all__ = ["InputError", "InputIssue", "check_warning_tiers", "issues_from", "parse_dataset"]
 
-@dataclass(frozen=True, slots=True)
-class InputIssue:
-    code: str  # machine-readable: missing, unknown_field, negative, not_a_date, broken_file …
-    file: str
-    row: str  # "institutions[3] (id=FZ-003)" or "" for file-level issues
-    field: str  # "enrollment[0].students"
-    message_zh: str
-    message_en: str
-
-    def __str__(self) -> str:
-        where = " ".join(x for x in (self.file, self.row, self.field) if x)
-        return f"{where}: {self.message_zh} / {self.message_en}"
-
-
-class InputError(Exception):
-    def __init__(self, issues: list[InputIssue]) -> None:
-        self.issues = issues
-        super().__init__("\n".join(str(i) for i in issues))
-
-
-# pydantic error type -> (code, Chinese template, English template); {x} from the error ctx
-_TEMPLATES: dict[str, tuple[str, str, str]] = {
-    "missing": ("missing", "缺少必填字段", "required field is missing"),
-    "extra_forbidden": ("unknown_field", "未知字段（列名是否拼错？）", "unknown field (misspelt column?)"),
-    "greater_than_equal": ("negative", "数值不能小于{ge}（不能为负数）", "must be at least {ge} (no negative values)"),
-    "less_than_equal": ("too_large", "数值不能大于{le}", "must be at most {le}"),
-    "date_from_datetime_parsing": ("not_a_date", "不是有效日期（应为YYYY-MM-DD）", "not a valid date (expected YYYY-MM-DD)"),
-    "date_parsing": ("not_a_date", "不是有效日期（应为YYYY-MM-DD）", "not a valid date (expected YYYY-MM-DD)"),
-    "date_type": ("not_a_date", "不是有效日期（应为YYYY-MM-DD）", "not a valid date (expected YYYY-MM-DD)"),
-    "date_from_datetime_inexact": ("not_a_date", "不是有效日期（应为YYYY-MM-DD）", "not a valid date (expected YYYY-MM-DD)"),
-    "int_parsing": ("not_a_number", "不是整数", "not an integer"),
-    "int_type": ("not_a_number", "不是整数", "not an integer"),
-    "int_from_float": ("not_a_number", "不是整数", "not an integer"),
-    "float_parsing": ("not_a_number", "不是数字", "not a number"),
-    "float_type": ("not_a_number", "不是数字", "not a number"),
-    "bool_parsing": ("not_a_boolean", "不是是/否值（true/false）", "not a boolean (true/false)"),
-    "bool_type": ("not_a_boolean", "不是是/否值（true/false）", "not a boolean (true/false)"),
-    "enum": ("not_allowed", "取值不在允许范围：{expected}", "not one of the allowed values: {expected}"),
-    "literal_error": ("not_allowed", "取值不在允许范围：{expected}", "not one of the allowed values: {expected}"),
-    "string_pattern_mismatch": ("bad_format", "格式不符（应匹配 {pattern}）", "wrong format (expected {pattern})"),
-    "string_too_short": ("empty", "不能为空", "must not be empty"),
-    "string_type": ("not_text", "应为文本", "must be text"),
-    "list_type": ("not_a_list", "应为列表", "must be a list"),
-    "model_type": ("not_an_object", "应为对象", "must be an object"),
-    "model_attributes_type": ("not_an_object", "应为对象", "must be an object"),
+# pydantic error type -> catalogue code. The code's template names the slots it reads
+# from the error's context (ge, le, max_length …).
+_CODES: dict[str, str] = {
+    "missing": "missing",
+    "extra_forbidden": "unknown_field",
+    "less_than_equal": "too_large",
+    "string_too_long": "too_long",
+    "string_too_short": "empty",
+    "date_from_datetime_parsing": "not_a_date",
+    "date_parsing": "not_a_date",
+    "date_type": "not_a_date",
+    "date_from_datetime_inexact": "not_a_date",
+    "int_parsing": "not_an_integer",
+    "int_type": "not_an_integer",
+    "int_from_float": "not_an_integer",
+    "float_parsing": "not_a_number",
+    "float_type": "not_a_number",
+    "bool_parsing": "not_a_boolean",
+    "bool_type": "not_a_boolean",
+    "enum": "not_allowed",
+    "literal_error": "not_allowed",
+    "string_pattern_mismatch": "bad_format",
+    "string_type": "not_text",
+    "list_type": "not_a_list",
+    "model_type": "not_an_object",
+    "model_attributes_type": "not_an_object",
+    "json_invalid": "broken_file",
 }
-_PATH_IN_MESSAGE = re.compile(r"^(?P<table>\w+)\[(?P<index>\d+)\]\.(?P<field>[\w.\[\]]+): (?P<msg>.*)$")
+# A pattern as people read it: an example value rather than a regular expression.
+_PATTERN_EXAMPLES = {r"^\d{4}-\d{4}$": "2024-2025", r"^\d{4}-\d{4}-[12]$": "2024-2025-1"}
 _ROW_TABLES = ("institutions", "districts", "stations")
 
 
@@ -83,31 +69,72 @@ def _field(parts: list[Any]) -> str:
     return out
 
 
-def issues_from(exc: ValidationError, file: str, raw: Any) -> list[InputIssue]:
+def _inner(annotation: Any) -> Any:
+    """The model or enum inside `list[X]`, `X | None`, `Annotated[X, …]`."""
+    while True:
+        origin = typing.get_origin(annotation)
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if origin is typing.Annotated or (origin in (list, typing.Union, types.UnionType) and len(args) == 1):
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def enum_at(root: type[BaseModel], loc: list[Any]) -> type[Enum] | None:
+    """The enumeration a field at `loc` (as pydantic reports it) takes its values from."""
+    current: Any = root
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return None
+        current = _inner(current.model_fields[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, Enum) else None
+
+
+def _allowed(root: type[BaseModel], loc: list[Any], ctx: dict[str, Any]) -> dict[str, str]:
+    """The allowed values, each with its label where the enum has labels, in both languages' punctuation."""
+    enum = enum_at(root, loc)
+    if enum is None:
+        expected = str(ctx.get("expected", "?"))
+        return {"allowed_zh": expected, "allowed_en": expected}
+    labelled = [(str(m.value), getattr(m, "label", "")) for m in enum]
+    return {"allowed_zh": "、".join(f"{v}（{lab}）" if lab else v for v, lab in labelled),
+            "allowed_en": ", ".join(f"{v} ({lab})" if lab else v for v, lab in labelled)}
+
+
+def _slots(err: Any, code: str, root: type[BaseModel], loc: list[Any]) -> dict[str, Any]:
+    ctx = dict(err.get("ctx") or {})
+    if code == "not_allowed":
+        return _allowed(root, loc, ctx)
+    if code == "bad_format":
+        pattern = str(ctx.get("pattern", ""))
+        return {"expected": _PATTERN_EXAMPLES.get(pattern, pattern)}
+    if code in ("broken_file", "invalid"):
+        return {"detail": str(ctx.get("error", err["msg"]))}
+    return ctx
+
+
+def issues_from(exc: ValidationError, file: str, raw: Any, root: type[BaseModel] = Dataset) -> list[InputIssue]:
+    """One catalogue issue per pydantic error. `root` is the model that was validated."""
     issues: list[InputIssue] = []
     for err in exc.errors():
         loc = list(err["loc"])
-        ctx = {k: v for k, v in (err.get("ctx") or {}).items()}
-        if err["type"] == "value_error":
-            msg = str(ctx.get("error", err["msg"]))
-            m = _PATH_IN_MESSAGE.match(msg)
-            if m and not loc:  # dataset-level reference checks name their own row and field
-                row, field, msg = _row(raw, m["table"], int(m["index"])), m["field"], m["msg"]
+        check = (err.get("ctx") or {}).get("error")
+        if err["type"] == "value_error" and isinstance(check, DataCheck):
+            if check.at and not loc:  # dataset-level reference checks name their own row and field
+                table, index, field = check.at
+                row = _row(raw, table, index)
             else:
-                row, field = _split(loc, raw)
-            zh, _, en = msg.partition(" / ")  # the model's own checks say it in both languages
-            issues.append(InputIssue("invalid_value", file, row, field, f"取值无效：{zh}", f"invalid value: {en or zh}"))
+                row, field = _split(loc + ([check.on] if check.on else []), raw)
+            issues.append(InputIssue(check.code, file, row, field, check.slots))
             continue
-        code, zh, en = _TEMPLATES.get(err["type"], ("invalid", "取值无效：{msg}", "invalid value: {msg}"))
-        ctx.setdefault("msg", err["msg"])
+        code = _CODES.get(err["type"], "invalid")
+        if err["type"] == "greater_than_equal":  # a bound of zero is "no negative values"
+            code = "negative" if (err.get("ctx") or {}).get("ge") == 0 else "too_small"
         row, field = _split(loc, raw)
-        issues.append(InputIssue(code, file, row, field, zh.format_map(_Safe(ctx)), en.format_map(_Safe(ctx))))
+        issues.append(InputIssue(code, file, row, field, _slots(err, code, root, loc)))
     return issues
-
-
-class _Safe(dict):  # type: ignore[type-arg]
-    def __missing__(self, key: str) -> str:
-        return "?"
 
 
 def _split(loc: list[Any], raw: Any) -> tuple[str, str]:
@@ -121,7 +148,7 @@ def parse_dataset(raw: Any, file: str, models: Models = CORE_MODELS) -> Dataset:
     try:
         return models.dataset.model_validate(raw)
     except ValidationError as exc:
-        raise InputError(label_issues(issues_from(exc, file, raw), models, Entity.DATASET)) from None
+        raise InputError(label_issues(issues_from(exc, file, raw, models.dataset), models, Entity.DATASET)) from None
 
 
 def check_warning_tiers(institutions: list[Institution], scheme: WarningScheme | None, file: str,
@@ -131,9 +158,8 @@ def check_warning_tiers(institutions: list[Institution], scheme: WarningScheme |
         return
     allowed = "/".join(scheme.tiers)
     issues = [
-        InputIssue("not_allowed", file, f"institutions[{offset + i}] (id={inst.id})", f"warning_cases[{j}].tier",
-                   f"预警等级 '{case.tier}' 不在本市分级中：{allowed}",
-                   f"tier '{case.tier}' is not in {scheme.code}'s scheme: {allowed}")
+        InputIssue("tier_not_in_scheme", file, f"institutions[{offset + i}] (id={inst.id})", f"warning_cases[{j}].tier",
+                   {"tier": case.tier, "scheme": scheme.code, "allowed": allowed})
         for i, inst in enumerate(institutions)
         for j, case in enumerate(inst.warning_cases)
         if case.tier not in scheme.tiers

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .errors import DataCheck
+from .vocabulary import LabelledEnum
 
 Count = Annotated[int, Field(ge=0)]
 Hours = Annotated[float, Field(ge=0)]
@@ -29,29 +31,39 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
 
-
-class Stage(StrEnum):
-    PRESCHOOL = "preschool"  # 学前
-    PRIMARY = "primary"  # 小学
-    JUNIOR = "junior"  # 初中
-    SENIOR = "senior"  # 普通高中
-    VOCATIONAL = "vocational"  # 中职/技工
-    HIGHER = "higher"  # 高校
-    SPECIAL = "special"  # 特殊教育
+    def _exceeds(self, part: str, whole: str) -> DataCheck:
+        """The `exceeds` error for two of this model's fields, labelled by their titles."""
+        fields = type(self).model_fields
+        return DataCheck("exceeds", on=part, part=part, part_label=fields[part].title, part_value=getattr(self, part),
+                         whole=whole, whole_label=fields[whole].title, whole_value=getattr(self, whole))
 
 
-class InstitutionKind(StrEnum):
-    KINDERGARTEN = "kindergarten"  # 幼儿园
-    PRIMARY = "primary"  # 小学
-    JUNIOR = "junior"  # 初级中学
-    SENIOR = "senior"  # 普通高中
-    NINE_YEAR = "nine_year"  # 九年一贯制
-    COMPLETE_SECONDARY = "complete_secondary"  # 完全中学
-    TWELVE_YEAR = "twelve_year"  # 十二年一贯制
-    SECONDARY_VOCATIONAL = "secondary_vocational"  # 中等职业学校
-    TECHNICAL = "technical"  # 技工学校
-    UNIVERSITY = "university"  # 高校
-    SPECIAL_EDUCATION = "special_education"  # 特殊教育学校
+# Enumerations carry their Chinese label (and the other words plans and specs use for the
+# same thing) with each member: see core/vocabulary.py.
+
+
+class Stage(LabelledEnum):
+    PRESCHOOL = "preschool", "学前"
+    PRIMARY = "primary", "小学"
+    JUNIOR = "junior", "初中"
+    SENIOR = "senior", "普通高中"
+    VOCATIONAL = "vocational", "中职/技工"
+    HIGHER = "higher", "高校"
+    SPECIAL = "special", "特殊教育"
+
+
+class InstitutionKind(LabelledEnum):
+    KINDERGARTEN = "kindergarten", "幼儿园"
+    PRIMARY = "primary", "小学"
+    JUNIOR = "junior", "初级中学"
+    SENIOR = "senior", "普通高中"
+    NINE_YEAR = "nine_year", "九年一贯制学校"
+    COMPLETE_SECONDARY = "complete_secondary", "完全中学"
+    TWELVE_YEAR = "twelve_year", "十二年一贯制学校"
+    SECONDARY_VOCATIONAL = "secondary_vocational", "中等职业学校"
+    TECHNICAL = "technical", "技工学校"
+    UNIVERSITY = "university", "高校"
+    SPECIAL_EDUCATION = "special_education", "特殊教育学校"
 
 
 KIND_STAGES: dict[InstitutionKind, frozenset[Stage]] = {
@@ -68,19 +80,8 @@ KIND_STAGES: dict[InstitutionKind, frozenset[Stage]] = {
     InstitutionKind.SPECIAL_EDUCATION: frozenset({Stage.SPECIAL}),
 }
 
-KIND_LABELS: dict[InstitutionKind, str] = {
-    InstitutionKind.KINDERGARTEN: "幼儿园",
-    InstitutionKind.PRIMARY: "小学",
-    InstitutionKind.JUNIOR: "初级中学",
-    InstitutionKind.SENIOR: "普通高中",
-    InstitutionKind.NINE_YEAR: "九年一贯制学校",
-    InstitutionKind.COMPLETE_SECONDARY: "完全中学",
-    InstitutionKind.TWELVE_YEAR: "十二年一贯制学校",
-    InstitutionKind.SECONDARY_VOCATIONAL: "中等职业学校",
-    InstitutionKind.TECHNICAL: "技工学校",
-    InstitutionKind.UNIVERSITY: "高校",
-    InstitutionKind.SPECIAL_EDUCATION: "特殊教育学校",
-}
+# Derived from the labels declared with InstitutionKind (kept for code that reads the dict).
+KIND_LABELS: dict[InstitutionKind, str] = {k: k.label for k in InstitutionKind}
 
 # Primary and secondary schools (中小学) in the plans' sense, vocational included.
 K12_KINDS = frozenset(
@@ -97,29 +98,29 @@ K12_KINDS = frozenset(
 )
 
 
-class StaffRole(StrEnum):
-    PSYCH_TEACHER = "psych_teacher"  # 心理健康教育教师
-    HEAD_TEACHER = "head_teacher"  # 班主任 / 年段长
-    COUNSELOR = "counselor"  # 高校辅导员
-    CADRE = "cadre"  # 德育、团队、学工、安全等干部
-    RESEARCHER = "researcher"  # 心理教研员 (teacher development centre)
-    OTHER_TEACHER = "other_teacher"  # 其他教师
+class StaffRole(LabelledEnum):
+    PSYCH_TEACHER = "psych_teacher", "心理健康教育教师", "心理教师"
+    HEAD_TEACHER = "head_teacher", "班主任", "年段长"
+    COUNSELOR = "counselor", "辅导员", "高校辅导员"
+    CADRE = "cadre", "德育、团队、学工、安全等干部", "干部"
+    RESEARCHER = "researcher", "心理教研员"  # at the teacher development centre
+    OTHER_TEACHER = "other_teacher", "其他教师"
 
 
-class TrainingLevel(StrEnum):
-    SCHOOL = "school"
-    COUNTY = "county"
-    MUNICIPAL = "municipal"
-    PROVINCIAL = "provincial"
-    NATIONAL = "national"
+class TrainingLevel(LabelledEnum):
+    SCHOOL = "school", "校级"
+    COUNTY = "county", "县（区）级"
+    MUNICIPAL = "municipal", "市级"
+    PROVINCIAL = "provincial", "省级"
+    NATIONAL = "national", "国家级"
 
 
-class TrainingKind(StrEnum):
-    GENERAL = "general"  # 专题/岗位培训
-    CASE_PRACTICE = "case_practice"  # 接触病（案）例实操训练
-    SUPERVISION = "supervision"  # 专业督导
-    BACKBONE = "backbone"  # 骨干提高培训
-    CRISIS = "crisis"  # 危机预防和干预培训
+class TrainingKind(LabelledEnum):
+    GENERAL = "general", "专题/岗位培训", "专题培训", "岗位培训"
+    CASE_PRACTICE = "case_practice", "接触病（案）例实操训练", "实操训练"
+    SUPERVISION = "supervision", "专业督导"
+    BACKBONE = "backbone", "骨干提高培训", "骨干培训"
+    CRISIS = "crisis", "危机预防和干预培训", "危机干预培训"
 
 
 class Training(Strict):
@@ -146,15 +147,16 @@ class GradeEnrollment(Strict):
     grade: Annotated[int, Field(ge=0, le=16)]  # 0 = kindergarten; 1..12; 13+ = university years
     stage: Stage
     students: Count
-    classes: Count | None = None  # None: not reported (never read as zero classes)
+    # None: not reported (never read as zero classes)
+    classes: Annotated[int, Field(ge=0, title="班级数")] | None = None
     # Classes in this grade with two psychology committee members, one male one female.
-    classes_with_psych_committee_pair: Count | None = None
+    classes_with_psych_committee_pair: Annotated[int, Field(ge=0, title="设有男女心理委员的班级数")] | None = None
 
     @model_validator(mode="after")
     def _committee_within_classes(self) -> GradeEnrollment:
         pair = self.classes_with_psych_committee_pair
         if pair is not None and self.classes is not None and pair > self.classes:
-            raise ValueError("设有男女心理委员的班级数超过班级数 / classes_with_psych_committee_pair exceeds classes")
+            raise self._exceeds("classes_with_psych_committee_pair", "classes")
         return self
 
 
@@ -177,20 +179,21 @@ class Course(Strict):
     school_year: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")] | None = None
 
 
-class EventKind(StrEnum):
-    THEMED_CLASS_MEETING = "themed_class_meeting"  # 主题心理班会 / 班团队会
-    THEMED_ACTIVITY = "themed_activity"  # 心理教育活动 / 专题活动
-    JOINT_MEETING = "joint_meeting"  # 心理工作联席会
-    ALL_STAFF_TRAINING = "all_staff_training"  # 教职工全员培训
-    CADRE_TRAINING = "cadre_training"  # 干部业务培训
-    BACKBONE_TRAINING = "backbone_training"  # 班主任/辅导员骨干提高培训 (organised by city/district/university)
-    CRISIS_TRAINING = "crisis_training"  # 危机预防和干预培训
-    PARENT_COUNSELING = "parent_counseling"  # 家长心理健康教育专题辅导
-    PARENT_MEETING = "parent_meeting"  # 心理专题家长会
-    PARENT_LECTURE = "parent_lecture"  # 家庭教育讲座或活动
-    RESEARCH_ACTIVITY = "research_activity"  # 教研活动
-    ASSESSMENT_ROUND = "assessment_round"  # 示范校（站点）评估
-    OTHER = "other"
+class EventKind(LabelledEnum):
+    THEMED_CLASS_MEETING = "themed_class_meeting", "主题心理班会", "班团队会"
+    THEMED_ACTIVITY = "themed_activity", "心理教育活动", "专题活动"
+    JOINT_MEETING = "joint_meeting", "心理工作联席会"
+    ALL_STAFF_TRAINING = "all_staff_training", "教职工全员培训"
+    CADRE_TRAINING = "cadre_training", "干部业务培训"
+    # organised by the city, a district or a university for head teachers and counselors
+    BACKBONE_TRAINING = "backbone_training", "班主任/辅导员骨干提高培训", "骨干提高培训"
+    CRISIS_TRAINING = "crisis_training", "危机预防和干预培训", "危机干预培训"
+    PARENT_COUNSELING = "parent_counseling", "家长心理健康教育专题辅导"
+    PARENT_MEETING = "parent_meeting", "心理专题家长会"
+    PARENT_LECTURE = "parent_lecture", "家庭教育讲座或活动", "家庭教育讲座"
+    RESEARCH_ACTIVITY = "research_activity", "教研活动"
+    ASSESSMENT_ROUND = "assessment_round", "示范校（站点）评估", "示范校评估"
+    OTHER = "other", "其他"
 
 
 class Event(Strict):
@@ -203,10 +206,10 @@ class Event(Strict):
     title: str | None = None
 
 
-class ScreeningKind(StrEnum):
-    CENSUS = "census"  # 普查 (all students)
-    FOCUS_GROUP = "focus_group"  # 关注人群筛查
-    ZERO_REPORT = "zero_report"  # 零报告
+class ScreeningKind(LabelledEnum):
+    CENSUS = "census", "心理健康普查", "学生心理普查"  # all students
+    FOCUS_GROUP = "focus_group", "关注人群心理筛查"
+    ZERO_REPORT = "zero_report", "心理问题零报告"
 
 
 class Screening(Strict):
@@ -235,7 +238,7 @@ class WarningCase(Strict):
     @classmethod
     def _not_an_identity_number(cls, value: str) -> str:
         if _ID_CARD.match(value):
-            raise ValueError("个案编号疑似身份证号，请改用化名编号 / case_id looks like an identity-card number; use a pseudonymous code")
+            raise DataCheck("identity_number")  # the value itself is not echoed: it may be real
         return value
 
 
@@ -243,23 +246,24 @@ class HomeVisits(Strict):
     """Families visited in one semester (aggregate)."""
 
     semester: Annotated[str, Field(pattern=r"^\d{4}-\d{4}-[12]$")]  # 2024-2025-1 = autumn
-    families: Count
-    families_visited: Count  # families visited at least once in the semester
+    families: Annotated[int, Field(ge=0, title="在册家庭数")]
+    # families visited at least once in the semester
+    families_visited: Annotated[int, Field(ge=0, title="已家访家庭数")]
 
     @model_validator(mode="after")
     def _visited_within_families(self) -> HomeVisits:
         if self.families_visited > self.families:
-            raise ValueError("已家访家庭数超过在册家庭数 / families_visited exceeds families")
+            raise self._exceeds("families_visited", "families")
         return self
 
 
-class RoomFunction(StrEnum):
-    OFFICE = "office"  # 教师办公
-    ARCHIVES = "archives"  # 档案管理
-    INDIVIDUAL = "individual"  # 个体咨询
-    GROUP = "group"  # 团体辅导
-    ASSESSMENT = "assessment"  # 心理测评
-    RELAXATION = "relaxation"  # 宣泄放松
+class RoomFunction(LabelledEnum):
+    OFFICE = "office", "教师办公"
+    ARCHIVES = "archives", "档案管理"
+    INDIVIDUAL = "individual", "个体咨询"
+    GROUP = "group", "团体辅导"
+    ASSESSMENT = "assessment", "心理测评"
+    RELAXATION = "relaxation", "宣泄放松"
 
 
 class CounselingRoom(Strict):
@@ -280,15 +284,15 @@ class AfterSchool(Strict):
     """After-school service for one semester: total minutes and those spent on interest/clubs."""
 
     semester: Annotated[str, Field(pattern=r"^\d{4}-\d{4}-[12]$")]
-    total_minutes: Count
-    interest_club_minutes: Count
+    total_minutes: Annotated[int, Field(ge=0, title="课后服务总时长")]
+    interest_club_minutes: Annotated[int, Field(ge=0, title="兴趣和社团活动时长")]
     pe_minutes_in_school_per_day: Count | None = None
     pe_minutes_out_of_school_per_day: Count | None = None
 
     @model_validator(mode="after")
     def _club_within_total(self) -> AfterSchool:
         if self.interest_club_minutes > self.total_minutes:
-            raise ValueError("兴趣和社团活动时长超过课后服务总时长 / interest_club_minutes exceeds total_minutes")
+            raise self._exceeds("interest_club_minutes", "total_minutes")
         return self
 
 
@@ -308,8 +312,8 @@ class Institution(Strict):
     district_id: Ident
     kind: InstitutionKind
     public: bool = True
-    boarding: bool = False
-    boarding_students: Count = 0
+    boarding: bool = Field(default=False, title="寄宿制学校")
+    boarding_students: Annotated[int, Field(ge=0, title="寄宿生人数")] = 0
     central_primary: bool = False  # 小学中心校 / 乡镇中心小学
     class1_middle: bool = False  # 中学一类校
     small_scale: bool = False  # 小规模学校 (as the bureau classifies it)
@@ -334,7 +338,10 @@ class Institution(Strict):
     @model_validator(mode="after")
     def _boarding_consistent(self) -> Institution:
         if self.boarding_students and not self.boarding:
-            raise ValueError("非寄宿制学校填写了寄宿生人数 / boarding_students given for a school that is not boarding")
+            fields = type(self).model_fields
+            raise DataCheck("inconsistent_values", on="boarding_students", name="boarding_students",
+                            name_label=fields["boarding_students"].title, value=self.boarding_students,
+                            other="boarding", other_label=fields["boarding"].title, other_value="false")
         return self
 
     @property
@@ -349,11 +356,11 @@ class Institution(Strict):
         return sum(g.students for g in self.enrollment)
 
 
-class StationLevel(StrEnum):
-    CITY = "city"  # 市级辅导中心/辅导站
-    DISTRICT = "district"  # 县（区）级辅导站
-    TOWNSHIP = "township"  # 乡镇（街道）站点
-    SCHOOL = "school"  # 校级辅导室
+class StationLevel(LabelledEnum):
+    CITY = "city", "市级", "市级辅导中心"
+    DISTRICT = "district", "县（区）级", "县区级"
+    TOWNSHIP = "township", "乡镇（街道）级", "乡镇级"
+    SCHOOL = "school", "校级", "校级辅导室"
 
 
 class Station(Strict):
@@ -408,7 +415,7 @@ class Dataset(Strict):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Dataset:
-        # Raised as one error naming the first offending row; loading.py maps it to a path.
+        # Raised as one error naming the first offending row (`at`); loading.py maps it to a path.
         # (pydantic runs this only once every field is valid, so such errors come in a second round.)
         district_ids = [d.id for d in self.districts]
         _unique("districts", district_ids)
@@ -417,13 +424,16 @@ class Dataset(Strict):
         known = set(district_ids)
         for n, inst in enumerate(self.institutions):
             if inst.district_id not in known:
-                raise ValueError(f"institutions[{n}].district_id: 未知的区县 '{inst.district_id}' / unknown district '{inst.district_id}'")
+                raise DataCheck("unknown_reference", ("institutions", n, "district_id"),
+                                value=inst.district_id, table="districts")
         station_ids = {s.id for s in self.stations}
         for n, st in enumerate(self.stations):
             if st.district_id is not None and st.district_id not in known:
-                raise ValueError(f"stations[{n}].district_id: 未知的区县 '{st.district_id}' / unknown district '{st.district_id}'")
+                raise DataCheck("unknown_reference", ("stations", n, "district_id"), value=st.district_id,
+                                table="districts")
             if st.parent_id is not None and st.parent_id not in station_ids:
-                raise ValueError(f"stations[{n}].parent_id: 未知的上级站点 '{st.parent_id}' / unknown station '{st.parent_id}'")
+                raise DataCheck("unknown_reference", ("stations", n, "parent_id"), value=st.parent_id,
+                                table="stations")
         return self
 
 
@@ -431,5 +441,5 @@ def _unique(table: str, ids: list[str]) -> None:
     seen: set[str] = set()
     for n, ident in enumerate(ids):
         if ident in seen:
-            raise ValueError(f"{table}[{n}].id: 编号重复 '{ident}' / duplicate id '{ident}'")
+            raise DataCheck("duplicate_id", (table, n, "id"), id=ident, table=table)
         seen.add(ident)

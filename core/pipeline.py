@@ -163,6 +163,6 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
                 if progress:
                     progress(done, source.institutions)
     if source.only is not None and not seen:
-        raise InputError([InputIssue("unknown_reference", file, "", "institutions",
-                                     f"数据中没有编号为 '{source.only}' 的机构",
-                                     f"no institution with id '{source.only}' in the data")])
+        # The id a school's report asks for (--school) is a reference like any other.
+        raise InputError([InputIssue("unknown_reference", file, "--school", "institutions",
+                                     {"value": source.only, "table": "institutions"})])

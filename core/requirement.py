@@ -11,15 +11,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from .clauses import clause_slug, is_clause_spelling
+from .context import Context, Subject
 from .model import InstitutionKind, Stage
 from .periods import PeriodKind
+from .plan import CityInfo, SubjectKind
 
-if TYPE_CHECKING:
-    from .context import Context, Subject
-    from .outline import OutlineClause
+# CityInfo and SubjectKind live in core/plan.py (context.py needs them, and requirement.py
+# needs context.py for the measure signature); plugins keep importing them from here.
+__all__ = ["AppliesTo", "CityInfo", "ClauseNote", "MODAL_WORDS", "Measure", "MeasureFn", "MeasureResult",
+           "MissingData", "Modality", "NotApplicable", "Op", "Requirement", "RequirementKind", "SubjectKind",
+           "WarningScheme"]
 
 
 class Modality(StrEnum):
@@ -35,13 +39,6 @@ MODAL_WORDS: dict[Modality, tuple[str, ...]] = {
     Modality.IN_PRINCIPLE: ("原则上",),
     Modality.ADVICE: ("鼓励", "支持", "探索"),
 }
-
-
-class SubjectKind(StrEnum):
-    INSTITUTION = "institution"
-    STATION = "station"
-    DISTRICT = "district"
-    CITY = "city"
 
 
 class RequirementKind(StrEnum):
@@ -78,7 +75,7 @@ class MissingData:
 
 
 MeasureResult = Measure | NotApplicable | MissingData
-MeasureFn = Callable[["Subject", "Context"], MeasureResult]
+MeasureFn = Callable[[Subject, Context], MeasureResult]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,24 +156,3 @@ class WarningScheme:
     code: str
     tiers: tuple[str, ...]
     labels: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class CityInfo:
-    code: str  # "fuzhou"
-    name: str  # "福州市"
-    document: str  # title of the plan
-    issuer: str
-    issued: date | None  # None where the document is undated
-    effective: date  # from when its duties are read as in force
-    source_file: str  # path of the shipped source text, inside the plugin package
-    version: str
-    document_number: str = ""
-    notes: str = ""
-    # `mhpolicy lint` searches quotes in the source after removing all whitespace. A text that
-    # needs more (a PDF extraction's page numbers, ASCII for full-width punctuation) states it
-    # here as a function of the whole text, and says in words what it does; the plugin tests it.
-    source_normalisation: Callable[[str], str] | None = None
-    source_normalisation_text: str = ""
-    # The document's numbered clauses, where the generic reader (core.outline) misreads them.
-    clause_outline: Callable[[str], list[OutlineClause]] | None = None

@@ -121,8 +121,8 @@ class Source:
         return b"".join(parts)
 
 
-def _file_issue(file: str, code: str, zh: str, en: str, row: str = "") -> InputError:
-    return InputError([InputIssue(code, file, row, "", zh, en)])
+def _file_issue(file: str, code: str, row: str = "", **slots: Any) -> InputError:
+    return InputError([InputIssue(code, file, row, "", slots)])
 
 
 def _sha256(path: Path) -> str:
@@ -139,7 +139,7 @@ def _loads(data: bytes, file: str, row: str = "") -> Any:
     except orjson.JSONDecodeError as exc:
         line = data[: exc.pos].count(b"\n") + 1 if exc.pos is not None else "?"
         where = row or f"第{line}行 / line {line}"
-        raise _file_issue(file, "broken_file", f"不是有效的JSON：{exc.msg}", f"not valid JSON: {exc.msg}", where) from None
+        raise _file_issue(file, "broken_file", where, detail=exc.msg) from None
 
 
 def open_source(path: str | Path, models: Models = CORE_MODELS) -> Source:
@@ -150,21 +150,19 @@ def open_source(path: str | Path, models: Models = CORE_MODELS) -> Source:
     p = Path(path)
     file = str(path)
     if p.suffix.lower() not in (".json", ".jsonl", ""):
-        raise _file_issue(file, "unsupported_format", "只支持JSON（.json）或JSON Lines（.jsonl）数据文件",
-                          "only JSON (.json) or JSON Lines (.jsonl) data files are supported")
+        raise _file_issue(file, "unsupported_format", suffix=p.suffix)
     try:
         size_ok = p.is_file()
     except OSError:
         size_ok = False
     if not size_ok:
-        raise _file_issue(file, "no_file", "文件不存在", "file not found")
+        raise _file_issue(file, "no_file")
     if p.suffix.lower() == ".jsonl":
         with p.open("rb") as fh:
             head = _loads(fh.readline(), file, "第1行 / line 1")
             count = sum(1 for line in fh if line.strip())
         if not isinstance(head, dict) or "institutions" in head:
-            raise _file_issue(file, "broken_file", "第1行应为不含 institutions 的数据集头部",
-                              "line 1 must be the dataset header without institutions", "第1行 / line 1")
+            raise _file_issue(file, "bad_header", "第1行 / line 1")
         return Source(file, parse_dataset(head, file, models), _sha256(p), count, path=p)
     return _document(p.read_bytes(), file, models, path=p)
 
@@ -182,10 +180,10 @@ def _document(data: bytes, file: str, models: Models, *, path: Path | None = Non
     """A dataset as one JSON document: the header validated now, the institutions kept parsed."""
     raw = _loads(data, file)
     if not isinstance(raw, dict):
-        raise _file_issue(file, "broken_file", "顶层应为JSON对象", "top level must be a JSON object")
+        raise _file_issue(file, "not_an_object")
     institutions = raw.pop("institutions", [])
     if not isinstance(institutions, list):
-        raise InputError([InputIssue("not_a_list", file, "", "institutions", "应为列表", "must be a list")])
+        raise InputError([InputIssue("not_a_list", file, "", "institutions")])
     header = parse_dataset(raw, file, models)
     return Source(file, header, hashlib.sha256(data).hexdigest(), len(institutions), path=path,
                   _raw=institutions, _bytes=data if keep_bytes else None)
@@ -199,8 +197,8 @@ def add_unique(seen: set[str], ids: list[str], file: str) -> None:
             dupes.append(ident)
         seen.add(ident)
     if dupes:
-        raise InputError([InputIssue("invalid_value", file, f"institutions (id={d})", "id", f"编号重复 '{d}'",
-                                     f"duplicate id '{d}'") for d in dupes])
+        raise InputError([InputIssue("duplicate_id", file, f"institutions (id={d})", "id",
+                                     {"id": d, "table": "institutions"}) for d in dupes])
 
 
 def validate_chunk(chunk: RawChunk, header: Dataset, file: str, models: Models | None = None) -> list[Institution]:
@@ -218,15 +216,13 @@ def validate_chunk(chunk: RawChunk, header: Dataset, file: str, models: Models |
             inst = (model.model_validate_json(obj) if isinstance(obj, (bytes, str))
                     else model.model_validate(obj))
         except ValidationError as exc:
-            for issue in label_issues(issues_from(exc, file, None), models, Entity.INSTITUTION):
+            for issue in label_issues(issues_from(exc, file, None, model), models, Entity.INSTITUTION):
                 ident = row_id(obj)
-                label = row + (f" (id={ident})" if ident else "")
-                issues.append(InputIssue(issue.code, file, label, issue.field, issue.message_zh, issue.message_en))
+                issues.append(replace(issue, row=row + (f" (id={ident})" if ident else "")))
             continue
         if inst.district_id not in districts:
-            issues.append(InputIssue("invalid_value", file, f"{row} (id={inst.id})", "district_id",
-                                     f"取值无效：未知的区县 '{inst.district_id}'",
-                                     f"invalid value: unknown district '{inst.district_id}'"))
+            issues.append(InputIssue("unknown_reference", file, f"{row} (id={inst.id})", "district_id",
+                                     {"value": inst.district_id, "table": "districts"}))
         out.append(inst)
     if issues:
         raise InputError(issues)

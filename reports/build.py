@@ -24,7 +24,7 @@ from typing import IO, Any
 from mhpolicy.core.evaluate import Evaluation
 from mhpolicy.core.findings import Finding
 from mhpolicy.core.plugins import CityPolicy
-from mhpolicy.core.requirement import Modality
+from mhpolicy.core.requirement import Modality, SubjectKind
 from mhpolicy.core.status import ACTIONABLE, PRECEDENCE, Status, roll_up
 
 DETAIL_LIMIT = 5000  # subjects whose findings a report lists one by one
@@ -133,6 +133,7 @@ class ReportBuilder:
             counts = _zero() | {s.value: n for s, n in entry["counts"].items()}
             status = roll_up(s for s, n in entry["counts"].items() if n)
             row = {k: entry[k] for k in ("id", "name", "kind", "district_id")} | {"status": status.value, "counts": counts}
+            row["kind_label"] = SubjectKind(entry["kind"]).label  # 学校 / 辅导站 / 区县 / 市, from the vocabulary
             if self.detail is not None:
                 row["findings"] = [f.to_json() for f in by_rule_latest_first(self.detail[key])]
             subjects.append((status.rank, entry["id"], row))

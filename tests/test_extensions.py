@@ -263,7 +263,7 @@ def test_a_bad_extension_value_in_a_jsonl_row_names_the_line(tmp_path: Path) -> 
     with pytest.raises(InputError) as exc:
         list(run_stream(open_source(path, reg.models()), [reg.get("testcity")], date(2025, 6, 10)))
     (issue,) = exc.value.issues
-    assert (issue.code, issue.row, issue.field) == ("not_a_number", "第2行 / line 2 (id=A)", "group_member_schools")
+    assert (issue.code, issue.row, issue.field) == ("not_an_integer", "第2行 / line 2 (id=A)", "group_member_schools")
     assert issue.message_zh == "教育集团成员校数：不是整数"
 
 

@@ -18,6 +18,12 @@ def test_labels_keep_the_path_and_prefer_the_most_specific_name() -> None:
     assert field_label("no_such_field") == "no_such_field"
 
 
+def test_a_staff_list_by_role_is_named_by_the_role_label() -> None:
+    assert field_label("staff[role=head_teacher]") == "班主任名单（staff[role=head_teacher]）"
+    assert field_label("staff[role=researcher]") == "心理教研员名单（staff[role=researcher]）"
+    assert field_label("staff[role=nobody]") == "教职工名单（staff[role=nobody]）"
+
+
 def test_every_missing_data_action_on_the_samples_is_labelled() -> None:
     reg = discover()
     unlabeled = set()

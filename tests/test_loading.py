@@ -53,7 +53,9 @@ def test_student_names_and_identity_numbers_are_refused(tmp_path: Path) -> None:
     named = {"case_id": "C-1", "tier": "red", "opened": "2024-03-01", "name": "张三"}
     issues = _issues(_write(tmp_path, dataset(school("A", 1, warning_cases=[case, named]))))
     by_field = {i.field: i for i in issues}
+    assert by_field["warning_cases[0].case_id"].code == "identity_number"
     assert "identity-card" in by_field["warning_cases[0].case_id"].message_en
+    assert "11010520100101123X" not in str(by_field["warning_cases[0].case_id"])  # never echoed
     assert by_field["warning_cases[1].name"].code == "unknown_field"
 
 
@@ -64,8 +66,8 @@ def test_broken_json_names_the_line(tmp_path: Path) -> None:
 
 def test_unknown_district_reference_names_the_row(tmp_path: Path) -> None:
     (issue,) = _issues(_write(tmp_path, dataset(school("A", 1), school("B", 1, district_id="D9"))))
-    assert (issue.row, issue.field) == ("institutions[1] (id=B)", "district_id")
-    assert "D9" in issue.message_en
+    assert (issue.code, issue.row, issue.field) == ("unknown_reference", "institutions[1] (id=B)", "district_id")
+    assert "D9" in issue.message_en and "districts" in issue.message_en
 
 
 def test_missing_file_and_wrong_format(tmp_path: Path) -> None:
@@ -81,9 +83,9 @@ def test_every_issue_is_reported_not_just_the_first(tmp_path: Path) -> None:
 def test_the_models_own_checks_speak_both_languages(tmp_path: Path) -> None:
     visits = {"semester": "2024-2025-1", "families": 3, "families_visited": 5}
     (issue,) = _issues(_write(tmp_path, dataset(school("A", 1, home_visits=[visits]))))
-    assert issue.field == "home_visits[0]"
-    assert "已家访家庭数超过在册家庭数" in issue.message_zh and "exceeds families" in issue.message_en
-    assert "exceeds" not in issue.message_zh
+    assert (issue.code, issue.field) == ("exceeds", "home_visits[0].families_visited")
+    assert issue.message_zh == "已家访家庭数（families_visited=5）超过在册家庭数（families=3）"
+    assert issue.message_en == "families_visited (5) exceeds families (3)"
 
 
 def test_warning_tiers_must_belong_to_the_city_scheme(tmp_path: Path) -> None:
@@ -96,5 +98,12 @@ def test_warning_tiers_must_belong_to_the_city_scheme(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         check_warning_tiers(ds.institutions, scheme, "f.json")
     (issue,) = exc.value.issues
-    assert (issue.row, issue.field) == ("institutions[0] (id=A)", "warning_cases[0].tier")
+    assert (issue.code, issue.row, issue.field) == ("tier_not_in_scheme", "institutions[0] (id=A)", "warning_cases[0].tier")
     check_warning_tiers(ds.institutions, None, "f.json")  # a city without tiers accepts what it is given
+
+
+def test_a_boarding_count_at_a_day_school_names_the_count(tmp_path: Path) -> None:
+    (issue,) = _issues(_write(tmp_path, dataset(school("A", 1, boarding_students=30))))
+    assert (issue.code, issue.row, issue.field) == ("inconsistent_values", "institutions[0] (id=A)", "boarding_students")
+    assert issue.message_zh == "寄宿生人数（boarding_students=30）与寄宿制学校（boarding=false）矛盾"
+    assert issue.message_en == "boarding_students (30) contradicts boarding (false)"

@@ -52,7 +52,7 @@ def test_a_tier_the_city_does_not_grade_in_is_refused_in_memory_as_from_a_file(t
     for other in REG.policies.values():  # whichever plan it is checked under: the data's own city grades it
         with pytest.raises(InputError) as exc:
             evaluate(dataset, other, date(2025, 9, 30))
-        assert [(i.field, i.code) for i in exc.value.issues] == [("warning_cases[0].tier", "not_allowed")]
+        assert [(i.field, i.code) for i in exc.value.issues] == [("warning_cases[0].tier", "tier_not_in_scheme")]
 
 
 def test_the_hash_of_a_dataset_in_memory_is_the_hash_of_its_document_written_to_a_file(tmp_path: Path) -> None:
@@ -118,5 +118,6 @@ def test_a_school_the_data_does_not_have_is_an_input_error_and_stores_nothing(tm
     db = str(tmp_path / "s.db")
     with pytest.raises(InputError) as exc:
         run_check(CheckRequest(cities=[code], out=tmp_path / "o", db=db, school="NO-SUCH-SCHOOL"), REG)
-    assert "NO-SUCH-SCHOOL" in exc.value.issues[0].message_en
+    (issue,) = exc.value.issues
+    assert (issue.code, issue.row) == ("unknown_reference", "--school") and "NO-SUCH-SCHOOL" in issue.message_en
     assert Store(db).counts() == {"datasets": 0, "runs": 0, "findings": 0}

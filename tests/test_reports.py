@@ -105,3 +105,11 @@ def test_every_action_reads_once_without_a_doubled_prefix(tmp_path: Path) -> Non
     pending = [a["action"] for a in r["actions"] if a["status"] == "待人工确认"]
     assert pending and all(a.startswith("待人工确认：") and a.count("确认") == 1 for a in pending)
     assert all(not a["action"].startswith("整改：整改") for a in r["actions"])
+
+
+def test_subjects_are_shown_with_the_label_of_their_kind(tmp_path: Path) -> None:
+    r = _report(tmp_path)
+    assert {(s["id"], s["kind"], s["kind_label"]) for s in r["subjects"]} == {("A", "institution", "学校"),
+                                                                              ("B", "institution", "学校")}
+    (html,) = [p for p in write_gap_report(tmp_path / "out", r, "t") if p.suffix == ".html"]
+    assert "学校 学校A（A）" in html.read_text(encoding="utf-8")  # the kind's label, then the school's name

@@ -17,25 +17,36 @@ from pytest_bdd import given, parsers, then, when
 from mhpolicy.core.evaluate import evaluate
 from mhpolicy.core.findings import Finding, latest_completed
 from mhpolicy.core.loading import parse_dataset
-from mhpolicy.core.model import KIND_LABELS, KIND_STAGES, InstitutionKind, Stage
+from mhpolicy.core.model import (
+    KIND_STAGES,
+    EventKind,
+    InstitutionKind,
+    StaffRole,
+    Stage,
+    StationLevel,
+    TrainingKind,
+)
 from mhpolicy.core.plugins import discover
 
-KIND_BY_LABEL = {label: kind for kind, label in KIND_LABELS.items()}
+# The Chinese words of the steps are the labels (or aliases) the model's enums declare
+# (core/vocabulary.py): steps read them with from_label and keep no tables of their own.
 FIRST_GRADE = {
     Stage.PRESCHOOL: 0, Stage.PRIMARY: 1, Stage.JUNIOR: 7, Stage.SENIOR: 10,
     Stage.VOCATIONAL: 10, Stage.HIGHER: 13, Stage.SPECIAL: 1,
 }
-TRAINING_KINDS = {"专题培训": "general", "实操训练": "case_practice", "专业督导": "supervision",
-                  "骨干培训": "backbone", "危机干预培训": "crisis"}
-EVENT_KINDS = {
-    "主题心理班会": "themed_class_meeting", "心理教育活动": "themed_activity", "心理工作联席会": "joint_meeting",
-    "教职工全员培训": "all_staff_training", "干部业务培训": "cadre_training", "危机干预培训": "crisis_training",
-    "家长心理健康教育专题辅导": "parent_counseling", "心理专题家长会": "parent_meeting",
-    "家庭教育讲座": "parent_lecture", "教研活动": "research_activity", "示范校评估": "assessment_round",
-}
-ROLES = {"专职心理教师": ("psych_teacher", True), "兼职心理教师": ("psych_teacher", False),
-         "班主任": ("head_teacher", False), "辅导员": ("counselor", False), "干部": ("cadre", False),
-         "其他教师": ("other_teacher", False), "心理教研员": ("researcher", True)}
+# A 心理教研员 holds a full-time post at the teacher development centre; other roles are
+# full-time only when the step says 专职.
+_FULL_TIME_POSTS = {StaffRole.RESEARCHER}
+
+
+def staff_role(text: str) -> tuple[str, bool]:
+    """"专职心理教师" -> ("psych_teacher", True): the role's label, with 专职/兼职 in front or not."""
+    role = StaffRole.from_label(text.removeprefix("专职").removeprefix("兼职"))
+    return role.value, text.startswith("专职") or role in _FULL_TIME_POSTS
+
+
+def event_kind(text: str) -> str:
+    return EventKind.from_label(text).value
 
 _REGISTRY = discover()
 
@@ -102,7 +113,7 @@ def given_as_of(world: World, day: str) -> None:
 
 @given(parsers.parse('一所{kind} "{name}"'))
 def given_institution(world: World, kind: str, name: str) -> None:
-    k = KIND_BY_LABEL[kind]
+    k = InstitutionKind.from_label(kind)
     world.data["institutions"].append({"id": name, "name": name, "district_id": "D1", "kind": k.value})
 
 
@@ -133,14 +144,15 @@ def given_flag(world: World, name: str, flag: str) -> None:
     world.institution(name)[flags[flag]] = flag != "民办"
 
 
-_ROLE_RE = "(?:有资质的)?(?:" + "|".join(ROLES) + ")"
+_ROLE_WORDS = sorted({w for r in StaffRole for w in (r.label, *r.aliases)}, key=len, reverse=True)
+_ROLE_RE = "(?:有资质的)?(?:专职|兼职)?(?:" + "|".join(_ROLE_WORDS) + ")"
 
 
 @given(parsers.re(rf'"(?P<owner>[^"]+)" 有(?P<role>{_ROLE_RE}) (?P<n>\d+) 名$'))
 def given_staff(world: World, owner: str, role: str, n: str) -> None:
     ent = world.entity(owner)
     qualified = role.startswith("有资质的")
-    r, full_time = ROLES[role.removeprefix("有资质的")]
+    r, full_time = staff_role(role.removeprefix("有资质的"))
     staff = ent.setdefault("staff", [])
     base = len(staff)
     for i in range(int(n)):
@@ -150,36 +162,37 @@ def given_staff(world: World, owner: str, role: str, n: str) -> None:
 @given(parsers.parse('"{owner}" 的{role} "{code}" 于 "{day}" 参加{kind} {hours:g} 学时'))
 def given_training(world: World, owner: str, role: str, code: str, day: str, kind: str, hours: float) -> None:
     ent = world.entity(owner)
-    r, full_time = ROLES[role]
+    r, full_time = staff_role(role)
     staff = ent.setdefault("staff", [])
     member = next((s for s in staff if s["id"] == code), None)
     if member is None:
         member = {"id": code, "role": r, "full_time": full_time, "qualified": True}
         staff.append(member)
-    member.setdefault("trainings", []).append({"date": _d(day), "hours": hours, "kind": TRAINING_KINDS[kind]})
+    member.setdefault("trainings", []).append({"date": _d(day), "hours": hours,
+                                               "kind": TrainingKind.from_label(kind).value})
 
 
 @given(parsers.parse('"{owner}" 于 "{day}" 开展{kind} {n:d} 次'))
 def given_events(world: World, owner: str, day: str, kind: str, n: int) -> None:
     ent = world.entity(owner)
     for _ in range(n):
-        ent.setdefault("events", []).append({"date": _d(day), "kind": EVENT_KINDS[kind]})
+        ent.setdefault("events", []).append({"date": _d(day), "kind": event_kind(kind)})
 
 
 @given(parsers.parse('"{owner}" 于 "{day}" 开展{kind} {hours:g} 课时'))
 def given_event_hours(world: World, owner: str, day: str, kind: str, hours: float) -> None:
-    world.entity(owner).setdefault("events", []).append({"date": _d(day), "kind": EVENT_KINDS[kind], "hours": hours})
+    world.entity(owner).setdefault("events", []).append({"date": _d(day), "kind": event_kind(kind), "hours": hours})
 
 
 @given(parsers.parse('"{owner}" 的{role} "{code}" 于 "{day}" 开展{kind} {n:d} 次'))
 def given_staff_events(world: World, owner: str, role: str, code: str, day: str, kind: str, n: int) -> None:
     ent = world.entity(owner)
-    r, full_time = ROLES[role]
+    r, full_time = staff_role(role)
     staff = ent.setdefault("staff", [])
     if not any(s["id"] == code for s in staff):
         staff.append({"id": code, "role": r, "full_time": full_time})
     for _ in range(n):
-        ent.setdefault("events", []).append({"date": _d(day), "kind": EVENT_KINDS[kind], "held_by": code})
+        ent.setdefault("events", []).append({"date": _d(day), "kind": event_kind(kind), "held_by": code})
 
 
 @given(parsers.parse('"{owner}" 经人工确认 "{item}" 为 "{answer}"'))
@@ -191,8 +204,8 @@ def given_attestation(world: World, owner: str, item: str, answer: str) -> None:
 
 @given(parsers.parse('一个{level}辅导站 "{name}"'))
 def given_station(world: World, level: str, name: str) -> None:
-    levels = {"市级": "city", "县（区）级": "district", "县区级": "district", "乡镇级": "township", "校级": "school"}
-    world.data["stations"].append({"id": name, "name": name, "level": levels[level], "district_id": "D1"})
+    world.data["stations"].append({"id": name, "name": name, "level": StationLevel.from_label(level).value,
+                                   "district_id": "D1"})
 
 
 # ---- When: the one evaluation path ------------------------------------------------------

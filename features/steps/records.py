@@ -13,11 +13,9 @@ from typing import Any
 
 from pytest_bdd import given, parsers
 
-from .common import EVENT_KINDS, ROLES, World, _d
+from mhpolicy.core.model import EventKind, RoomFunction, ScreeningKind
 
-ROOM_FUNCTIONS = {"教师办公": "office", "档案管理": "archives", "个体咨询": "individual", "团体辅导": "group",
-                  "心理测评": "assessment", "宣泄放松": "relaxation"}
-SCREENING_KINDS = {"心理健康普查": "census", "关注人群心理筛查": "focus_group", "心理问题零报告": "zero_report"}
+from .common import _REGISTRY, World, _d, event_kind, staff_role
 
 
 def _owner(world: World, name: str) -> dict[str, Any]:
@@ -30,13 +28,13 @@ def _owner(world: World, name: str) -> dict[str, Any]:
 @given(parsers.parse('"{owner}" 于 "{day}" 举办骨干提高培训 {hours:g} 课时'))
 def given_backbone_training(world: World, owner: str, day: str, hours: float) -> None:
     _owner(world, owner).setdefault("events", []).append(
-        {"date": date.fromisoformat(day).isoformat(), "kind": "backbone_training", "hours": hours})
+        {"date": date.fromisoformat(day).isoformat(), "kind": EventKind.BACKBONE_TRAINING.value, "hours": hours})
 
 
 @given(parsers.parse('"{name}" 建有心理辅导室，功能为 "{functions}"'))
 def given_room(world: World, name: str, functions: str) -> None:
     names = [] if functions == "无" else functions.split("、")
-    world.institution(name)["counseling_room"] = {"functions": [ROOM_FUNCTIONS[f] for f in names]}
+    world.institution(name)["counseling_room"] = {"functions": [RoomFunction.from_label(f).value for f in names]}
 
 
 @given(parsers.parse('"{name}" 未建心理辅导室'))
@@ -49,7 +47,7 @@ def given_screenings(world: World, name: str, day: str, kind: str, n: int) -> No
     inst = world.institution(name)
     for _ in range(n):
         inst.setdefault("screenings", []).append({"date": date.fromisoformat(day).isoformat(),
-                                                  "kind": SCREENING_KINDS[kind]})
+                                                  "kind": ScreeningKind.from_label(kind).value})
 
 
 @given(parsers.parse('"{name}" 于 "{day}" 建立转介绿色通道'))
@@ -67,7 +65,9 @@ def given_archives(world: World, name: str, answer: str) -> None:
         inst["archives_kept"] = value
 
 
-TIERS = {"红色": "red", "橙色": "orange", "黄色": "yellow"}
+# Warning tiers are a city's own vocabulary: read through the labels the plugins' schemes declare.
+TIERS = {label: tier for p in _REGISTRY.policies.values() if p.warning_scheme
+         for tier, label in p.warning_scheme.labels.items()}
 SCHOOL_FLAGS = {"心理健康档案": "archives_kept", "心理健康教育领导小组": "leadership_group",
                 "工作小组": "working_group", "心理危机干预小组": "crisis_group"}
 ANSWERS = {"是": True, "否": False, "未报": None}
@@ -83,12 +83,13 @@ def given_committee(world: World, name: str, grade: int, n: int) -> None:
 @given(parsers.parse('"{owner}" 于 "{day}" 为第 {grade:d} 年级开展{kind} {n:d} 次'))
 def given_grade_events(world: World, owner: str, day: str, grade: int, kind: str, n: int) -> None:
     events = world.entity(owner).setdefault("events", [])
-    events.extend({"date": _d(day), "kind": EVENT_KINDS[kind], "grade": grade} for _ in range(n))
+    events.extend({"date": _d(day), "kind": event_kind(kind), "grade": grade} for _ in range(n))
 
 
 @given(parsers.parse('"{name}" 于 "{day}" 开展学生心理普查'))
 def given_census(world: World, name: str, day: str) -> None:
-    world.institution(name).setdefault("screenings", []).append({"date": _d(day), "kind": "census"})
+    world.institution(name).setdefault("screenings", []).append(
+        {"date": _d(day), "kind": ScreeningKind.from_label("学生心理普查").value})
 
 
 @given(parsers.parse('"{name}" 的{item}为 "{answer}"'))
@@ -150,7 +151,7 @@ def given_pe(world: World, name: str, sem: str, inside: int, outside: int) -> No
 @given(parsers.parse('"{district}" 的教师发展中心有{role} {n:d} 名'))
 def given_center_staff(world: World, district: str, role: str, n: int) -> None:
     center = world.district(district).setdefault("teacher_development_center", {"name": f"{district}教师发展中心"})
-    r, full_time = ROLES[role]
+    r, full_time = staff_role(role)
     staff = center.setdefault("staff", [])
     staff.extend({"id": f"TDC-{r}-{len(staff) + i + 1}", "role": r, "full_time": full_time} for i in range(n))
 
@@ -160,7 +161,7 @@ def given_backbone(world: World, owner: str, role: str, code: str) -> None:
     staff = world.entity(owner).setdefault("staff", [])
     member = next((s for s in staff if s["id"] == code), None)
     if member is None:
-        r, full_time = ROLES[role]
+        r, full_time = staff_role(role)
         member = {"id": code, "role": r, "full_time": full_time}
         staff.append(member)
     member["backbone"] = True
@@ -168,7 +169,7 @@ def given_backbone(world: World, owner: str, role: str, code: str) -> None:
 
 @given(parsers.parse('全市于 "{day}" 开展{kind} {n:d} 次'))
 def given_city_events(world: World, day: str, kind: str, n: int) -> None:
-    world.data["city"].setdefault("events", []).extend({"date": _d(day), "kind": EVENT_KINDS[kind]} for _ in range(n))
+    world.data["city"].setdefault("events", []).extend({"date": _d(day), "kind": event_kind(kind)} for _ in range(n))
 
 
 @given(parsers.parse('全市经人工确认 "{item}" 为 "{answer}"'))
