@@ -320,6 +320,9 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("runs", help="列出已保存的运行")
     r.add_argument("--db", default=db_default)
     r.set_defaults(func=cmd_runs)
+    from .scaffold import add_parser as add_new_city_parser  # the command lives in its own module
+
+    add_new_city_parser(sub)
     return ap
 
 

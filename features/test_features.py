@@ -33,12 +33,12 @@ def _test_names(code: str, scenario_name: str) -> Iterator[str]:
         n += 1
 
 
-def bind_city_scenarios(code: str, namespace: dict[str, object]) -> int:
-    """Put one test per scenario of `features/<code>/**/*.feature` into `namespace`; how many."""
+def bind_city_scenarios(code: str, namespace: dict[str, object], base: Path = FEATURES) -> int:
+    """Put one test per scenario of `<base>/<code>/**/*.feature` into `namespace`; how many."""
     bound = 0
-    for feature in get_features([str(FEATURES / code)]):
+    for feature in get_features([str(base / code)]):
         for scenario_name in feature.scenarios:
-            test: Callable[[], None] = scenario(feature.filename, scenario_name, features_base_dir=str(FEATURES))(
+            test: Callable[[], None] = scenario(feature.filename, scenario_name, features_base_dir=str(base))(
                 lambda: None)
             name = next(n for n in _test_names(code, scenario_name) if n not in namespace)
             namespace[name] = test
