@@ -48,14 +48,14 @@ def test_a_built_in_entry_point_loads_a_city_plugin_object_that_pluggy_registers
 
 
 def test_a_module_of_hookimpls_and_a_city_plugin_object_load_alike(tmp_path: Path) -> None:
-    attest = requirement("other", kind=RequirementKind.ATTESTATION)
-    reg = load_plugins({"as_object": city_plugin(tmp_path, [requirement()]),
+    staff, attest = requirement(), requirement("other", kind=RequirementKind.ATTESTATION)
+    reg = load_plugins({"as_object": city_plugin(tmp_path, [staff]),
                         "as_module": plugin_module(tmp_path, [attest], code="other")})
     assert not reg.errors
     assert isinstance(reg.get("testcity").plugin, CityPlugin)
-    assert [r.id for r in reg.get("testcity").requirements] == ["testcity.staff"]
+    assert reg.get("testcity").requirements == [staff]
     assert sorted(reg.get("testcity").parameters.by_id) == ["testcity.later", "testcity.min_staff"]
-    assert [r.id for r in reg.get("other").requirements] == ["other.staff"]
+    assert reg.get("other").requirements == [attest]
 
 
 def test_an_entry_point_value_may_name_a_module_or_an_object_in_it() -> None:
