@@ -213,10 +213,13 @@ def _resolve(name: str, spec: PluginSpec) -> object:
     if isinstance(spec, str):
         spec = EntryPoint(name=name, value=spec, group=ENTRY_POINT_GROUP)
     obj = spec.load() if isinstance(spec, EntryPoint) else spec
-    if isinstance(obj, ModuleType) and not _has_hookimpls(obj):
-        inner = getattr(obj, "plugin", None)
+    if not _has_hookimpls(obj):
+        inner = getattr(obj, "plugin", None) if isinstance(obj, ModuleType) else None
         if inner is not None and not isinstance(inner, ModuleType) and _has_hookimpls(inner):
             return inner
+        where = obj.__name__ if isinstance(obj, ModuleType) else repr(obj)
+        raise PluginError(name, f"{where} implements no mhpolicy_* hook: name a CityPlugin object "
+                                f"('module:plugin') or mark the module's hook functions @hookimpl")
     return obj
 
 

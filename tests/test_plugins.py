@@ -65,8 +65,10 @@ def test_an_entry_point_value_may_name_a_module_or_an_object_in_it() -> None:
     assert not reg.errors and reg.get("fuzhou").plugin is fuzhou_plugin.plugin
     # a module holding no hookimpls but a `plugin` object stands for that object
     assert load_plugins({"mod": "mhpolicy.policies.fuzhou.plugin"}).get("fuzhou").plugin is fuzhou_plugin.plugin
-    bad = load_plugins({"nothing_there": "mhpolicy.policies.fuzhou.plugin:no_such_object"})
+    bad = load_plugins({"nothing_there": "mhpolicy.policies.fuzhou.plugin:no_such_object",
+                        "no_hooks": "mhpolicy.policies.fuzhou.document"})
     assert not bad.policies and "no_such_object" in str(bad.errors[0])
+    assert bad.errors[1].plugin == "no_hooks" and "implements no mhpolicy_* hook" in str(bad.errors[1])
 
 
 def test_a_misspelt_hook_method_on_a_city_plugin_fails_naming_the_plugin(tmp_path: Path) -> None:
