@@ -203,7 +203,8 @@ PluginSpec = EntryPoint | str | object
 
 
 def _has_hookimpls(obj: object) -> bool:
-    return any(hasattr(getattr(obj, attr, None), "mhpolicy_impl") for attr in dir(obj) if attr.startswith("mhpolicy_"))
+    """Whether anything on `obj` carries the ``@hookimpl`` mark (as pluggy looks for it, any name)."""
+    return any(hasattr(getattr(obj, attr, None), "mhpolicy_impl") for attr in dir(obj))
 
 
 def _resolve(name: str, spec: PluginSpec) -> object:
