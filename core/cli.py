@@ -27,6 +27,7 @@ from .lint import add_lint_command
 from .loading import InputError
 from .plugins import PluginError, discover
 from .requirement import RequirementKind
+from .scaffold import add_parser as add_new_city_parser
 from .status import PRECEDENCE, Status, parse_statuses
 from .store import Store
 
@@ -195,6 +196,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--db", default=db_default)
     r.set_defaults(func=cmd_runs)
     add_lint_command(sub)  # mhpolicy lint: the command lives in core/lint.py
+    add_new_city_parser(sub)  # mhpolicy new-city: in core/scaffold.py
     return ap
 
 

@@ -1,14 +1,16 @@
 """The plugin contract: every hook a city plugin may implement, declared here and only here.
 
-A city plugin is a module registered in the ``mhpolicy.policies`` entry-point group
-(the built-in cities use the same group). It implements these hooks with
-``@hookimpl`` from :mod:`mhpolicy.core.plugins`. Each hook takes no arguments and returns
+A city plugin is registered in the ``mhpolicy.policies`` entry-point group (the built-in
+cities use the same group). It is either a `~mhpolicy.core.plugin_base.CityPlugin` of
+declarations, which implements all of these hooks (``pkg.plugin:plugin``), or a module
+of ``@hookimpl`` functions from :mod:`mhpolicy.core.plugins`. Each hook takes no arguments and returns
 that plugin's own contribution; core calls every plugin's implementation separately, so
 one broken plugin is reported by name and cannot stop the others. None of these hooks
 is ``firstresult``: core wants every plugin's answer.
 
 A misspelt hook name in a plugin (any ``mhpolicy_*`` function marked ``@hookimpl`` that is
-not declared below) fails loading with an error naming the plugin.
+not declared below) fails loading with an error naming the plugin. tests/test_plugins.py
+fails when a hook here has no docstring or is never called through pluggy while loading.
 """
 
 from __future__ import annotations

@@ -57,7 +57,6 @@ SUFFIX = {"kindergarten": "幼儿园", "primary": "小学", "junior": "中学", 
           "senior": "高级中学", "complete_secondary": "完全中学", "twelve_year": "十二年一贯制学校",
           "secondary_vocational": "职业中专", "technical": "技工学校", "university": "学院",
           "special_education": "特殊教育学校"}
-CITY_NAMES = {"fuzhou": "福州市", "nanchang": "南昌市"}
 FUNCTIONS = ["office", "archives", "individual", "group", "assessment", "relaxation"]
 # What can go wrong at a school with gaps (each draws 2–5 of these).
 GAPS = ["psych_teacher", "no_staff", "no_enrollment", "screening", "census", "joint_meeting", "parent_meeting",
@@ -67,6 +66,16 @@ GAPS = ["psych_teacher", "no_staff", "no_enrollment", "screening", "census", "jo
 
 def _day(start: date, span: int, rng: random.Random) -> str:
     return (start + timedelta(days=rng.randrange(5, span - 5))).isoformat()
+
+
+def city_name(city_code: str) -> str:
+    """The city's name as its installed plugin declares it (the code itself if none loads)."""
+    try:
+        from mhpolicy.core.plugins import discover
+        policy = discover().policies.get(city_code)
+    except Exception:  # the generator must work without the plugins
+        policy = None
+    return policy.info.name if policy is not None else city_code
 
 
 def _attestation_items(city_code: str) -> dict[str, list[str]]:
@@ -275,7 +284,7 @@ def make_dataset(n: int, city_code: str = "fuzhou", seed: int = 0) -> dict[str, 
     """A JSON-able dataset of `n` institutions, valid for `mhpolicy.core.model.Dataset`."""
     rng = random.Random(seed)
     items = _attestation_items(city_code)
-    city_name = CITY_NAMES.get(city_code, city_code)
+    name_of_city = city_name(city_code)
     n_districts = max(1, round(n / 100))
     districts, stations = [], []
     for d in range(n_districts):
@@ -313,7 +322,7 @@ def make_dataset(n: int, city_code: str = "fuzhou", seed: int = 0) -> dict[str, 
         "schema_version": 1,
         "as_of": AS_OF,
         "city": {
-            "code": city_code, "name": city_name,
+            "code": city_code, "name": name_of_city,
             "events": [{"date": _day(date(y, 1, 1), 300, rng), "kind": "backbone_training", "hours": 8}
                        for y in CALENDAR_YEARS]
             + [{"date": "2024-11-20", "kind": "assessment_round", "title": "示范校（站点）评估"}],

@@ -1,4 +1,5 @@
-"""Build throwaway city plugins for contract tests: a module with hookimpls, as a plugin would be."""
+"""Build throwaway city plugins for contract tests: a module of hookimpls (the older form a plugin
+may still take) or a `CityPlugin` of declarations (the form the built-in cities take)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from mhpolicy.core.clauses import clause_slug
 from mhpolicy.core.context import Context, Subject
 from mhpolicy.core.parameters import Parameter
+from mhpolicy.core.plugin_base import CityPlugin
 from mhpolicy.core.plugins import hookimpl
 from mhpolicy.core.requirement import (
     AppliesTo,
@@ -88,6 +90,12 @@ def plugin_module(tmp: Path, requirements: list[Requirement], *, code: str = "te
     for name, fn in (extra or {}).items():
         setattr(mod, name, fn)
     return mod
+
+
+def city_plugin(tmp: Path, requirements: list[Requirement], *, code: str = "testcity") -> CityPlugin:
+    """The declarations-only form of `plugin_module` (source text by absolute path, so no package)."""
+    return CityPlugin(info=info(tmp, code), requirements=requirements,
+                      parameters=[MIN_STAFF, LATER] if code == "testcity" else [])
 
 
 def school(sid: str, full_time: int, students: int | None = 500, **kw: Any) -> dict[str, Any]:

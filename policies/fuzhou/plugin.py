@@ -1,35 +1,17 @@
-"""Hook implementations of the 福州 plugin: the contract in mhpolicy.core.hookspecs."""
+"""The 福州 plugin: declarations only; `CityPlugin` answers the hooks of mhpolicy.core.hookspecs."""
 
 from __future__ import annotations
 
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.plugins import hookimpl
-from mhpolicy.core.requirement import CityInfo, ClauseNote, Requirement
+from mhpolicy.core.plugin_base import CityPlugin
 
 from . import rules
 from .document import INFO
 
-
-@hookimpl
-def mhpolicy_city_info() -> CityInfo:
-    return INFO
-
-
-@hookimpl
-def mhpolicy_parameters() -> list[Parameter]:
-    return list(rules.PARAMETERS)
-
-
-@hookimpl
-def mhpolicy_requirements() -> list[Requirement]:
-    return list(rules.REQUIREMENTS)
-
-
-@hookimpl
-def mhpolicy_unmodelled_clauses() -> list[ClauseNote]:
-    return list(rules.UNMODELLED)
-
-
-@hookimpl
-def mhpolicy_sample_data() -> str:
-    return "sample_data.json"
+plugin = CityPlugin(
+    info=INFO,
+    parameters=rules.PARAMETERS,
+    requirements=rules.REQUIREMENTS,
+    unmodelled=rules.UNMODELLED,
+    warning_scheme=None,  # the plan names no warning tiers
+    sample_data="sample_data.json",
+)

@@ -1,4 +1,0 @@
-"""Step definitions only the fuzhou specs need; shared ones live in common.py and records.py.
-
-None so far: every step its specs use is city-neutral.
-"""
