@@ -127,7 +127,9 @@ THEMED_MIN = param(
 )
 
 
-def _themed(role: StaffRole, who: str) -> Callable[[Subject, Context], MeasureResult]:
+def _themed(role: StaffRole) -> Callable[[Subject, Context], MeasureResult]:
+    who = role.label  # 班主任 / 辅导员: the vocabulary's word for the role
+
     def measure(subject: Subject, ctx: Context) -> MeasureResult:
         inst = subject.institution
         people: list[StaffMember] = staff_with_role(inst.staff, role)
@@ -160,7 +162,7 @@ THEMED_HEAD_TEACHERS = Requirement(
     applies_to=AppliesTo(text="中小学（含中职）、特殊教育学校", kinds=HEAD_TEACHER_KINDS),
     modality=Modality.MANDATORY,
     modal_word="应",
-    measure=_themed(StaffRole.HEAD_TEACHER, "班主任"),
+    measure=_themed(StaffRole.HEAD_TEACHER),
     observed_label="本学期已开展的班主任人数",
     unit="名",
     gap_text="{gap}名班主任本学期未开展主题心理班会或心理教育活动",
@@ -181,7 +183,7 @@ THEMED_COUNSELORS = Requirement(
     applies_to=AppliesTo(text="高校", kinds=UNIVERSITY),
     modality=Modality.MANDATORY,
     modal_word="应",
-    measure=_themed(StaffRole.COUNSELOR, "辅导员"),
+    measure=_themed(StaffRole.COUNSELOR),
     observed_label="本学期已开展的辅导员人数",
     unit="名",
     gap_text="{gap}名辅导员本学期未开展主题心理班会或心理教育活动",

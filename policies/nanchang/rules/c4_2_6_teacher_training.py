@@ -88,7 +88,7 @@ TRAINING_OTHERS = Requirement(
     title="其他教师每年至少参加1次心理健康教育专项培训", topic="training.other_teachers",
     subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="各学校"),
     modality=Modality.MANDATORY, modal_word="至少",
-    measure=lambda s, c: _per_person(s.institution, _others(s.institution), c, OTHER_TIMES.id, count=True, who="其他教师"),
+    measure=lambda s, c: _per_person(s.institution, _others(s.institution), c, OTHER_TIMES.id, count=True, who=StaffRole.OTHER_TEACHER.label),
     observed_label="其他教师年度培训次数（最少者）", unit="次", gap_text="培训次数差{gap}次",
     period=PeriodKind.CALENDAR_YEAR, parameters=(OTHER_TIMES.id,),
     reading="“其他教师”= 专职心理教师、班主任及思政骨干以外的全部教职工（兼职心理教师、干部、其他教师）；自然年，逐人判定。",
