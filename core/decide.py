@@ -3,7 +3,7 @@
 For each requirement and each subject it applies to, core computes the measure in Python
 (pure arithmetic over validated data), turns it into a slim fact, and lets the rule engine
 decide the status. Findings are then assembled with their gap, due date and explanation.
-`pipeline.run_stream` calls `_decide` chunk by chunk; `evaluate.evaluate` (in memory) and
+`pipeline.run_stream` calls `decide_batch` chunk by chunk; `evaluate.evaluate` (in memory) and
 `check.run_check` (files) both go through `run_stream`, so there is one path.
 """
 
@@ -306,8 +306,8 @@ def _in_progress(f: Finding, req: Requirement, p: _Pending, status: Status, as_o
     return f
 
 
-def _decide(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[Subject]], engine: RuleEngine,
-            decide: Callable[[RuleEngine, list[dict[str, Any]]], Outcomes] | None) -> list[Finding]:
+def decide_batch(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[Subject]], engine: RuleEngine,
+                 decide: Callable[[RuleEngine, list[dict[str, Any]]], Outcomes] | None) -> list[Finding]:
     """Findings of `subjects` under every requirement, each periodic one on every occasion
     `_gates` gives: measures in Python, the outcome in the engine, one fact per occasion."""
     findings: list[Finding] = []

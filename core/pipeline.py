@@ -2,7 +2,7 @@
 
 A check of a file (`check.run_check`) and an evaluation in memory (`evaluate.evaluate`) both run
 `run_stream`. Each chunk of institutions is validated once, its warning cases checked against
-the tiers of the data's own city, and decided under every requested city by `decide._decide`
+the tiers of the data's own city, and decided under every requested city by `decide.decide_batch`
 (measures in Python, statuses in the rule engine). With
 workers > 1 the chunks go to forked processes, which hold their own compiled rulesets; the
 parent only stores and reports, so validation and evaluation use both cores. The garbage
@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from .context import Context, Subject, subjects_of
-from .decide import _decide, engine_for
+from .decide import decide_batch, engine_for
 from .engine import RuleEngine
 from .findings import Finding
 from .loading import InputError, InputIssue, check_warning_tiers
@@ -52,7 +52,7 @@ def _decide_chunk(chunk: RawChunk, policies: Sequence[CityPolicy], header: Datas
         check_warning_tiers(institutions, scheme, file, offset=chunk.start)
     subjects = {SubjectKind.INSTITUTION: [Subject(SubjectKind.INSTITUTION, i.id, i.name, i.district_id, i)
                                           for i in institutions]}
-    part = {p.code: _decide(p, contexts[p.code], subjects, engines(p), None) for p in policies}
+    part = {p.code: decide_batch(p, contexts[p.code], subjects, engines(p), None) for p in policies}
     # durable_rules leaves ~2 objects per fired fact in reference cycles (its action Closure
     # and Content wrappers). With automatic collection paused, free them here, chunk by
     # chunk: a young-generation pass over one chunk's objects is cheap.
@@ -151,7 +151,7 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
     with paused_gc():
         if source.only is None:
             others = {k: subjects_of(header, k) for k in (SubjectKind.CITY, SubjectKind.DISTRICT, SubjectKind.STATION)}
-            yield {p.code: _decide(p, contexts[p.code], others, engine_for(p), None) for p in policies}
+            yield {p.code: decide_batch(p, contexts[p.code], others, engine_for(p), None) for p in policies}
         chunks = source.chunks(chunk) if chunk else source.chunks()
         done = 0
         with _chunk_results(chunks, policies, header, as_of, file, scheme, contexts,

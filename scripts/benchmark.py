@@ -67,7 +67,7 @@ def end_to_end(data: Path, cities: list[str]) -> dict[str, Any]:
 def stages(data: Path, city: str) -> dict[str, Any]:
     """Each stage timed separately, single process, chunk by chunk (nothing kept between chunks)."""
     from mhpolicy.core.context import Context, Subject
-    from mhpolicy.core.decide import _decide, engine_for
+    from mhpolicy.core.decide import decide_batch, engine_for
     from mhpolicy.core.engine import DirectDecider
     from mhpolicy.core.evaluate import Evaluation
     from mhpolicy.core.pipeline import paused_gc
@@ -118,10 +118,10 @@ def stages(data: Path, city: str) -> dict[str, Any]:
                 subjects = {SubjectKind.INSTITUTION: [Subject(SubjectKind.INSTITUTION, i.id, i.name, i.district_id, i)
                                                       for i in institutions]}
                 t0 = time.perf_counter()
-                part = _decide(policy, ctx, subjects, engine, engine_timed)
+                part = decide_batch(policy, ctx, subjects, engine, engine_timed)
                 t["python"] += time.perf_counter() - t0
                 t0 = time.perf_counter()
-                _decide(policy, ctx, subjects, engine, direct_timed)
+                decide_batch(policy, ctx, subjects, engine, direct_timed)
                 t["direct_path"] = t.get("direct_path", 0.0) + time.perf_counter() - t0
                 findings += len(part)
                 t0 = time.perf_counter()
