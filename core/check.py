@@ -75,6 +75,7 @@ class CitySummary:
     run_id: int
     counts: Counter[Status]
     overdue: int
+    requirements: int  # how many the plan has: 0 for a city just scaffolded by `new-city`
 
 
 @dataclass(slots=True)
@@ -193,7 +194,8 @@ def _check_dataset(req: CheckRequest, store: Store, out: Path, source: Source, g
                 builder, stem = builders[p.code]
                 write_gap_report(staging, builder.report(runs[p.code]), stem)
                 result.summaries.append(CitySummary(p.code, p.info.name, as_of, source.name, source.institutions,
-                                                    runs[p.code], builder.counts, builder.overdue))
+                                                    runs[p.code], builder.counts, builder.overdue,
+                                                    len(p.requirements)))
             if comp:
                 write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest})
             for f in sorted(staging.iterdir()):

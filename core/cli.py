@@ -92,6 +92,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.write(orjson.dumps(result.findings, option=orjson.OPT_INDENT_2).decode() + "\n")
     for x in result.summaries:
         print(f"{x.city}: 数据 / data {x.source}（{x.institutions} 所机构）", file=report_stream)
+        if not x.requirements:
+            print(f"{x.city}: 尚无规则，故无结论；请在 policies/{x.city}/rules/ 按条款编写 / "
+                  f"has no rules yet, hence no findings (see docs/adding-a-city.md)", file=report_stream)
     print(f"评估日期 / as of: {', '.join(sorted({x.as_of.isoformat() for x in result.summaries}))}", file=report_stream)
     print(_summary_table(result.summaries), file=report_stream)
     if not result.shared_dataset:

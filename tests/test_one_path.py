@@ -121,3 +121,21 @@ def test_a_school_the_data_does_not_have_is_an_input_error_and_stores_nothing(tm
     (issue,) = exc.value.issues
     assert (issue.code, issue.row) == ("unknown_reference", "--school") and "NO-SUCH-SCHOOL" in issue.message_en
     assert Store(db).counts() == {"datasets": 0, "runs": 0, "findings": 0}
+
+
+def test_a_city_with_no_rules_yet_runs_and_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import mhpolicy.core.cli as cli
+    from mhpolicy.core.plugins import load_modules
+    from tests.plugin_kit import city_plugin
+
+    reg = load_modules({"testcity": city_plugin(tmp_path, [])})  # as `mhpolicy new-city` leaves a city
+    assert not reg.errors
+    monkeypatch.setattr(cli, "discover", lambda: reg)
+    data = str(SAMPLES[sorted(SAMPLES)[0]])
+    assert cli.main(["check", "--city", "testcity", "--data", data, "--db", str(tmp_path / "s.db"),
+                     "--out", str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out
+    assert "testcity: 尚无规则" in out and "has no rules yet" in out
+    (run,) = Store(str(tmp_path / "s.db")).runs()
+    assert run.findings == 0
