@@ -38,7 +38,7 @@ def no_staff(inst: Institution) -> MissingData | None:
 
 def event_count(kind: EventKind, period_kind: PeriodKind, param_id: str, *, hours: bool = False
                 ) -> Callable[[Subject, Context], MeasureResult]:
-    """Events of `kind` an institution held in the latest completed period (count, or hours summed)."""
+    """Events of `kind` an institution held in the period under judgement (count, or hours summed)."""
 
     def measure(subject: Subject, ctx: Context) -> MeasureResult:
         events = subject.institution.events

@@ -25,5 +25,6 @@ def param(pid: str, label: str, unit: str, value: float, clause: str, quote: str
 
 
 def semester(ctx: Context) -> str:
-    """The code of the latest completed semester, as per-semester records name it."""
+    """The code of the semester under judgement (each one in the evaluation window, and the running
+    one), as per-semester records name it."""
     return semester_code(ctx.period(PeriodKind.SEMESTER))

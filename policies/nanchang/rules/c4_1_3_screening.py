@@ -55,7 +55,7 @@ CENSUS = Requirement(
     subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="中小学校（含中职、技工学校）", kinds=K12_KINDS),
     modality=Modality.MANDATORY, modal_word="", measure=_census, observed_label="本学期心理普查次数", unit="次",
     gap_text="本学期未开展心理普查", period=PeriodKind.SEMESTER, parameters=(CENSUS_PER_SEMESTER.id,),
-    reading="“在每年春、秋季学期普遍开展”读作每个学期（春、秋）各至少一次普查，逐学期判定最近已结束的学期。",
+    reading="“在每年春、秋季学期普遍开展”读作每个学期（春、秋）各至少一次普查，逐学期判定（评估窗口内每个已结束的学期各一条结论）。",
 )
 
 

@@ -74,7 +74,7 @@ MONTHLY_RESEARCH = Requirement(
     subject=SubjectKind.DISTRICT, applies_to=AppliesTo(text="各县（区）"),
     modality=Modality.MANDATORY, modal_word="至少", measure=_monthly, observed_label="本月教研活动次数", unit="次",
     gap_text="本月差{gap}次教研活动", period=PeriodKind.MONTH, parameters=(MONTHLY.id,),
-    reading="计县（区）及其教师发展中心记录的教研活动；按最近已结束的自然月判定。",
+    reading="计县（区）及其教师发展中心记录的教研活动；逐月判定（评估窗口内每个已结束的自然月各一条结论，当月为进行中）。",
 )
 RESEARCH_PROJECTS = Requirement(
     id=f"{CITY}.4-3-10.research-projects", city=CITY, clause="四(三)10", quote=Q_RESEARCH_PROJECTS,

@@ -76,7 +76,7 @@ LESSONS_REQ = Requirement(
     modality=Modality.MANDATORY, modal_word="要", measure=_lessons, observed_label="起始年级每两周心理健康活动课课时（最少者）",
     unit="课时", gap_text="每两周差{gap}课时", period=PeriodKind.SCHOOL_YEAR, parameters=(LESSONS.id,),
     reading="“起始或关键年级”读作学校每个学段的起始年级（小学一年级、初中七年级、高中十年级），有在校生的才计；"
-            "按最近已结束的学年的课表判定，每个起始年级都须达到。",
+            "逐学年按该学年的课表判定，每个起始年级都须达到。",
 )
 
 
