@@ -21,6 +21,6 @@ INFO = CityInfo(
     notes="2024年1月4日成文，1月8日印发；文件未另定施行日期，自成文日起算其各项要求。",
 )
 
-# 四、一、3: “对存在心理问题的学生实行红色、橙色、黄色三级预警管理”; data must use these tiers.
+# 四(一)3: “对存在心理问题的学生实行红色、橙色、黄色三级预警管理”; data must use these tiers.
 WARNING_SCHEME = WarningScheme(code=CITY, tiers=("red", "orange", "yellow"),
                                labels={"red": "红色", "orange": "橙色", "yellow": "黄色"})
