@@ -87,8 +87,9 @@ class Source:
                 if not line.strip():
                     continue
                 n += 1
-                # A cheap byte test first: only a line that mentions the id is parsed for it.
-                if needle is not None and (needle not in line or row_id(line) != self.only):
+                # A cheap byte test first: only a line that mentions the id is parsed for it
+                # (or that has escapes, as json.dumps writes non-ASCII ids: "\u5b66…").
+                if needle is not None and ((needle not in line and b"\\" not in line) or row_id(line) != self.only):
                     continue
                 if not rows:
                     start = n - 1

@@ -121,3 +121,16 @@ def test_a_school_the_data_does_not_have_is_an_input_error_and_stores_nothing(tm
     (issue,) = exc.value.issues
     assert (issue.code, issue.row) == ("unknown_reference", "--school") and "NO-SUCH-SCHOOL" in issue.message_en
     assert Store(db).counts() == {"datasets": 0, "runs": 0, "findings": 0}
+
+
+def test_a_school_report_finds_its_school_in_json_lines_written_with_escaped_characters(tmp_path: Path) -> None:
+    """Python's json.dumps writes non-ASCII as \\uXXXX by default: the id is in the line, escaped."""
+    code = sorted(SAMPLES)[0]
+    data = json.loads(SAMPLES[code].read_text(encoding="utf-8"))
+    data["institutions"][0]["id"] = "示例学校-01"
+    institutions = data.pop("institutions")
+    path = tmp_path / "escaped.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in [data, *institutions]) + "\n", encoding="utf-8")
+    result = run_check(CheckRequest(cities=[code], data=path, out=tmp_path / "o", db=str(tmp_path / "s.db"),
+                                    school="示例学校-01", keep_findings=True), REG)
+    assert result.findings and {f["subject_id"] for f in result.findings} == {"示例学校-01"}
