@@ -29,14 +29,7 @@ from mhpolicy.core.requirement import (
 from ..document import CITY
 from ._shared import VOCATIONAL_KINDS
 
-FUNCTION_LABELS = {
-    RoomFunction.OFFICE: "教师办公",
-    RoomFunction.ARCHIVES: "档案管理",
-    RoomFunction.INDIVIDUAL: "个体咨询",
-    RoomFunction.GROUP: "团体辅导",
-    RoomFunction.ASSESSMENT: "心理测评",
-    RoomFunction.RELAXATION: "宣泄放松",
-}
+
 def _room(subject: Subject, ctx: Context) -> MeasureResult:
     room = subject.institution.counseling_room
     built = room is not None and (room.built is None or room.built <= ctx.as_of)
@@ -70,7 +63,7 @@ def _functions(wanted: tuple[RoomFunction, ...]) -> Callable[[Subject, Context],
     def measure(subject: Subject, ctx: Context) -> MeasureResult:
         room = subject.institution.counseling_room
         have = set(room.functions) if room is not None else set()
-        lacking = [FUNCTION_LABELS[f] for f in wanted if f not in have]
+        lacking = [f.label for f in wanted if f not in have]  # the label declared with the enum
         return Measure(
             observed=len(wanted) - len(lacking),
             required=len(wanted),
