@@ -134,3 +134,19 @@ def test_a_school_report_finds_its_school_in_json_lines_written_with_escaped_cha
     result = run_check(CheckRequest(cities=[code], data=path, out=tmp_path / "o", db=str(tmp_path / "s.db"),
                                     school="示例学校-01", keep_findings=True), REG)
     assert result.findings and {f["subject_id"] for f in result.findings} == {"示例学校-01"}
+
+
+def test_a_school_report_stores_its_dataset_with_the_institution_count_of_the_whole_file(tmp_path: Path) -> None:
+    """The dataset is stored once per hash: a school's report that comes first must not record
+    a 12-school file as holding one school for every later run of the same data."""
+    from sqlmodel import Session
+
+    from mhpolicy.core.store import DatasetRecord
+
+    code = sorted(SAMPLES)[0]
+    school = json.loads(SAMPLES[code].read_text(encoding="utf-8"))["institutions"][0]["id"]
+    store = Store(str(tmp_path / "s.db"))
+    run_check(CheckRequest(cities=[code], out=tmp_path / "o", db=str(tmp_path / "s.db"), school=school), REG)
+    with Session(store.engine) as session:
+        record = session.get(DatasetRecord, open_source(SAMPLES[code]).digest)
+        assert record is not None and record.institutions == open_source(SAMPLES[code]).institutions > 1
