@@ -172,7 +172,8 @@ def _check_dataset(req: CheckRequest, store: Store, out: Path, source: Source, g
     try:
         with store.writing() as w, ExitStack() as files:
             w.dataset(data_hash=source.digest, city=source.header.city.code, as_of=source.header.as_of,
-                      source=source.name, institutions=source.institutions, payload=source.compressed)
+                      source=source.name, institutions=source.dataset_institutions,
+                      payload=source.compressed)
             runs: dict[str, int] = {}
             builders: dict[str, tuple[ReportBuilder, str]] = {}
             for p in group:

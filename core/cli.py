@@ -22,14 +22,13 @@ from typing import Any
 
 import orjson
 
-from .check import CheckRequest, CitySummary, UsageError, run_check
+from .check import CheckRequest, CitySummary, UsageError, open_store, run_check
 from .lint import add_lint_command
 from .loading import InputError
 from .plugins import PluginError, discover
 from .requirement import RequirementKind
 from .scaffold import add_parser as add_new_city_parser
 from .status import PRECEDENCE, Status, parse_statuses
-from .store import Store
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_INPUT, EXIT_RULE_ERROR, EXIT_PLUGIN, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
 
@@ -165,7 +164,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
-    for r in Store(args.db).runs():
+    for r in open_store(args.db).runs():  # a bad URL is a usage error (exit 2), not a crash
         print(f"{r.id:>4}  {r.city:<10} v{r.plugin_version}  as of {r.as_of}  data {r.data_hash[:12]}  "
               f"{r.findings} findings  {r.started_at:%Y-%m-%d %H:%M}")
     return EXIT_OK
@@ -186,7 +185,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--school", help="只出具该校的报告 / report for this institution only")
     c.add_argument("--json", action="store_true", help="把结论以JSON输出到标准输出")
     c.add_argument("--fail-on", help="出现这些结论时退出码为1，如 不符合,缺数据")
-    c.add_argument("--workers", type=int, default=0, help="并行进程数；缺省在5000所以上机构时用2个")
+    c.add_argument("--workers", type=int, default=0, help="并行进程数；缺省在4000所以上机构时用2个（pipeline.auto_workers）")
     c.set_defaults(func=cmd_check)
     p = sub.add_parser("policies", help="列出已安装的城市插件")
     p.set_defaults(func=cmd_policies)

@@ -390,20 +390,29 @@ def add_lint_command(sub: Any) -> None:
     p.set_defaults(func=cmd_lint)
 
 
+def _usage_error(args: argparse.Namespace, code: str, message: str) -> int:
+    """The message on stderr; with --json also the error object `check --json` prints (cli.py)."""
+    print(message, file=sys.stderr)
+    if getattr(args, "json", False):
+        json.dump({"error": {"kind": "usage", "code": code, "message": message}}, sys.stdout,
+                  ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return EXIT_USAGE
+
+
 def cmd_lint(args: argparse.Namespace, registry: Registry | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     features = Path(args.features)
     if not features.is_dir():
-        print(f"规格目录不存在 / features folder not found: {features} (--features DIR)", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(args, "no_features",
+                            f"规格目录不存在 / features folder not found: {features} (--features DIR)")
     reg = registry if registry is not None else discover()
     for err in reg.errors:
         print(str(err), file=sys.stderr)
     unknown = [c for c in args.cities if c not in reg.policies]
     if unknown:
         known = ", ".join(sorted(reg.policies)) or "none"
-        print(f"未知城市 / unknown city: {', '.join(unknown)} (installed: {known})", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(args, "unknown_city", f"未知城市 / unknown city: {', '.join(unknown)} (installed: {known})")
     results = lint_registry(reg, list(args.cities), features)
     if args.json:
         json.dump({"ok": not reg.errors and not any(r.violations for r in results),

@@ -60,6 +60,7 @@ class Source:
     institutions: int  # how many institutions the chunks will yield
     path: Path | None = None  # the file, if the dataset came from one
     only: str | None = None  # restrict to one institution id (a school's own report)
+    whole: int = 0  # with `only`: institutions in the whole dataset (what it is stored as holding)
     _raw: list[Any] | None = field(default=None, repr=False)  # parsed institutions of a JSON document
     _bytes: bytes | None = field(default=None, repr=False)  # the document, for an in-memory source
 
@@ -71,7 +72,12 @@ class Source:
         """The same dataset, yielding only the institution with this id: read once, nothing else
         validated or decided. A run over it succeeds only with exactly one such row (none is an
         input error, two a duplicate id), hence the count of one."""
-        return replace(self, only=institution_id, institutions=1)
+        return replace(self, only=institution_id, institutions=1, whole=self.whole or self.institutions)
+
+    @property
+    def dataset_institutions(self) -> int:
+        """Institutions in the dataset itself, also when only one of them is read."""
+        return self.whole or self.institutions
 
     def chunks(self, size: int = CHUNK) -> Iterator[RawChunk]:
         if self._raw is not None:
@@ -87,8 +93,9 @@ class Source:
                 if not line.strip():
                     continue
                 n += 1
-                # A cheap byte test first: only a line that mentions the id is parsed for it.
-                if needle is not None and (needle not in line or row_id(line) != self.only):
+                # A cheap byte test first: only a line that mentions the id is parsed for it
+                # (or that has escapes, as json.dumps writes non-ASCII ids: "\u5b66…").
+                if needle is not None and ((needle not in line and b"\\" not in line) or row_id(line) != self.only):
                     continue
                 if not rows:
                     start = n - 1

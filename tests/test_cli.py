@@ -133,6 +133,13 @@ def test_unusable_output_or_database_is_a_usage_error_and_stores_nothing(here: P
     assert main(["check", "--city", "fuzhou", "--db", "nosuchdialect://x", "--out", "o"]) == 2
 
 
+def test_listing_runs_of_an_unusable_database_is_a_usage_error_not_an_internal_one(
+        here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["runs", "--db", "nosuchdialect://x"]) == 2
+    err = capsys.readouterr().err
+    assert "nosuchdialect://x" in err and "Traceback" not in err
+
+
 def test_a_report_that_fails_to_write_rolls_the_run_back(here: Path, monkeypatch: pytest.MonkeyPatch,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     import mhpolicy.reports.render as render

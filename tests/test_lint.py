@@ -291,3 +291,13 @@ def test_lint_refuses_an_unknown_city_or_a_missing_features_folder(tmp_path: Pat
     assert "atlantis" in capsys.readouterr().err
     assert main(["lint", "--features", str(tmp_path / "nowhere")]) == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+def test_lint_json_prints_a_usage_error_object_on_stdout_as_check_json_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lint", "atlantis", "--json", "--features", str(FEATURES)]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert (error["kind"], error["code"]) == ("usage", "unknown_city") and "atlantis" in error["message"]
+    assert main(["lint", "--json", "--features", str(tmp_path / "nowhere")]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert (error["kind"], error["code"]) == ("usage", "no_features") and "nowhere" in error["message"]

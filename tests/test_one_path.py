@@ -139,3 +139,32 @@ def test_a_city_with_no_rules_yet_runs_and_says_so(tmp_path: Path, monkeypatch: 
     assert "testcity: 尚无规则" in out and "has no rules yet" in out
     (run,) = Store(str(tmp_path / "s.db")).runs()
     assert run.findings == 0
+
+
+def test_a_school_report_finds_its_school_in_json_lines_written_with_escaped_characters(tmp_path: Path) -> None:
+    """Python's json.dumps writes non-ASCII as \\uXXXX by default: the id is in the line, escaped."""
+    code = sorted(SAMPLES)[0]
+    data = json.loads(SAMPLES[code].read_text(encoding="utf-8"))
+    data["institutions"][0]["id"] = "示例学校-01"
+    institutions = data.pop("institutions")
+    path = tmp_path / "escaped.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in [data, *institutions]) + "\n", encoding="utf-8")
+    result = run_check(CheckRequest(cities=[code], data=path, out=tmp_path / "o", db=str(tmp_path / "s.db"),
+                                    school="示例学校-01", keep_findings=True), REG)
+    assert result.findings and {f["subject_id"] for f in result.findings} == {"示例学校-01"}
+
+
+def test_a_school_report_stores_its_dataset_with_the_institution_count_of_the_whole_file(tmp_path: Path) -> None:
+    """The dataset is stored once per hash: a school's report that comes first must not record
+    a 12-school file as holding one school for every later run of the same data."""
+    from sqlmodel import Session
+
+    from mhpolicy.core.store import DatasetRecord
+
+    code = sorted(SAMPLES)[0]
+    school = json.loads(SAMPLES[code].read_text(encoding="utf-8"))["institutions"][0]["id"]
+    store = Store(str(tmp_path / "s.db"))
+    run_check(CheckRequest(cities=[code], out=tmp_path / "o", db=str(tmp_path / "s.db"), school=school), REG)
+    with Session(store.engine) as session:
+        record = session.get(DatasetRecord, open_source(SAMPLES[code]).digest)
+        assert record is not None and record.institutions == open_source(SAMPLES[code]).institutions > 1

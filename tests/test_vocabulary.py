@@ -70,3 +70,33 @@ def test_pydantic_validates_and_dumps_the_plain_value() -> None:
 
     row = Row.model_validate({"kind": "primary"})
     assert row.kind is InstitutionKind.PRIMARY and row.model_dump_json() == '{"kind":"primary"}'
+
+
+def _label_tables(source: str) -> list[str]:
+    """Dict literals mapping members of a labelled enum (`RoomFunction.GROUP: "团体辅导"`) to
+    text: a second copy of labels the enum already declares."""
+    import ast
+
+    names = {e.__name__ for e in ENUMS}
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Dict) and node.keys and all(
+                isinstance(k, ast.Attribute) and isinstance(k.value, ast.Name) and k.value.id in names
+                and isinstance(v, ast.Constant) and isinstance(v.value, str)
+                for k, v in zip(node.keys, node.values, strict=True)):
+            found.append(f"line {node.lineno}")
+    return found
+
+
+def test_the_label_table_finder_finds_a_planted_copy() -> None:
+    assert _label_tables('X = {RoomFunction.GROUP: "团体辅导"}\nY = {"a": 1}') == ["line 1"]
+
+
+def test_no_plugin_or_core_module_keeps_its_own_copy_of_an_enumerations_labels() -> None:
+    from pathlib import Path
+
+    root = Path(model.__file__).resolve().parent.parent
+    copies = {str(p.relative_to(root)): hits for p in sorted(root.glob("**/*.py"))
+              if ".venv" not in p.parts and "tests" not in p.parts
+              and (hits := _label_tables(p.read_text(encoding="utf-8")))}
+    assert not copies, f"use the enum's .label instead: {copies}"

@@ -63,7 +63,7 @@ def _functions(wanted: tuple[RoomFunction, ...]) -> Callable[[Subject, Context],
     def measure(subject: Subject, ctx: Context) -> MeasureResult:
         room = subject.institution.counseling_room
         have = set(room.functions) if room is not None else set()
-        lacking = [f.label for f in wanted if f not in have]
+        lacking = [f.label for f in wanted if f not in have]  # the label declared with the enum
         return Measure(
             observed=len(wanted) - len(lacking),
             required=len(wanted),
