@@ -7,10 +7,10 @@ command line only parses arguments into a `CheckRequest` and prints the `CheckRe
     result = run_check(CheckRequest(cities=["fuzhou"], data="district.json", out="reports"))
     result.summaries[0].counts["不符合"]
 
-Each dataset is checked in one transaction: its runs, findings and reports are written
-together (reports are staged and moved into place just before the commit), so a bad row, a
-report that cannot be written or a crash leaves nothing of that dataset's runs behind, and
-nothing stored earlier is touched.
+A check is one transaction: its runs, findings and reports are written together (reports
+are staged and moved into place just before the commit), so a bad row, a report that cannot
+be written or a crash leaves nothing of the check behind, and nothing stored earlier is
+touched.
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ from .evaluate import Evaluation
 from .findings import Finding
 from .pipeline import auto_workers, run_stream, warning_scheme_for
 from .plugins import CityPolicy, PluginError, Registry, discover
+from .requirement import WarningScheme
 from .source import Source, open_source
 from .status import Status
-from .store import DEFAULT_URL, Store
+from .store import DEFAULT_URL, RunWriter, Store
 
 Progress = Callable[[int, int], None]
 
@@ -144,8 +145,8 @@ def open_store(url: str) -> Store:
 def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResult:
     """Check the requested data under the requested plans; store the runs and write the reports.
 
-    Raises `UsageError` for a wrong request, `loading.InputError` for bad data (nothing of that
-    dataset stored) and `PluginError` when a city asked for by name failed to load.
+    Raises `UsageError` for a wrong request, `loading.InputError` for bad data (nothing of the
+    check stored) and `PluginError` when a city asked for by name failed to load.
     """
     reg = registry if registry is not None else discover()
     policies, skipped = select_cities(reg, req.cities)
@@ -156,55 +157,59 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
     store = open_store(req.db)
     result = CheckResult(plugin_errors=list(reg.errors), skipped_plugins=skipped,
                          shared_dataset=len(plan) == 1 or len(policies) == 1)
-    for source, group in plan:
-        as_of = req.as_of or source.header.as_of or date.today()
-        _check_dataset(req, store, out, source, group, as_of, warning_scheme_for(source.header, group, reg), result)
-    return result
-
-
-def _check_dataset(req: CheckRequest, store: Store, out: Path, source: Source, group: list[CityPolicy],
-                   as_of: date, scheme: Any, result: CheckResult) -> None:
-    """One dataset under one or more plans, in one transaction: runs, findings and reports."""
-    from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder
-    from mhpolicy.reports.render import write_comparison, write_gap_report
-
+    # Every dataset of the check in one transaction, reports staged beside the output folder
+    # and moved into place just before the commit: a bad row in the last dataset (or a school
+    # only one of them has) leaves nothing of the check stored or published.
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
-        with store.writing() as w, ExitStack() as files:
-            w.dataset(data_hash=source.digest, city=source.header.city.code, as_of=source.header.as_of,
-                      source=source.name, institutions=source.dataset_institutions,
-                      payload=source.compressed)
-            runs: dict[str, int] = {}
-            builders: dict[str, tuple[ReportBuilder, str]] = {}
-            for p in group:
-                runs[p.code] = w.begin(city=p.code, plugin=p.plugin_name, plugin_version=p.info.version,
-                                       as_of=as_of, data_hash=source.digest)
-                stem = f"{p.code}-{req.school}" if req.school else p.code
-                fh = files.enter_context((staging / f"{stem}-actions.csv").open("w", encoding="utf-8-sig", newline=""))
-                builders[p.code] = (ReportBuilder(p, Evaluation(p.code, as_of, p.info.version, source.digest), fh), stem)
-            comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
-            workers = req.workers or auto_workers(source.institutions)
-            for part in run_stream(source, group, as_of, workers=workers, scheme=scheme, progress=req.progress,
-                                   since=req.since):
-                _take(part, w, runs, builders, result if req.keep_findings else None)
-                if comp:
-                    comp.add(part)
-            files.close()  # the CSVs are complete before they are moved into place
-            for p in group:
-                w.finish(runs[p.code])
-                builder, stem = builders[p.code]
-                write_gap_report(staging, builder.report(runs[p.code]), stem)
-                result.summaries.append(CitySummary(p.code, p.info.name, as_of, source.name, source.institutions,
-                                                    runs[p.code], builder.counts, builder.overdue,
-                                                    len(p.requirements)))
-            if comp:
-                write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest})
+        with store.writing() as w:
+            for source, group in plan:
+                as_of = req.as_of or source.header.as_of or date.today()
+                scheme = warning_scheme_for(source.header, group, reg)
+                _check_dataset(req, w, staging, source, group, as_of, scheme, result)
             for f in sorted(staging.iterdir()):
                 target = out / f.name
                 f.replace(target)
                 result.reports.append(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Source, group: list[CityPolicy],
+                   as_of: date, scheme: WarningScheme | None, result: CheckResult) -> None:
+    """One dataset under one or more plans, inside the check's transaction: runs, findings and
+    reports (written to `staging`)."""
+    from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder
+    from mhpolicy.reports.render import write_comparison, write_gap_report
+
+    with ExitStack() as files:
+        w.dataset(data_hash=source.digest, city=source.header.city.code, as_of=source.header.as_of,
+                  source=source.name, institutions=source.dataset_institutions, payload=source.compressed)
+        runs: dict[str, int] = {}
+        builders: dict[str, tuple[ReportBuilder, str]] = {}
+        for p in group:
+            runs[p.code] = w.begin(city=p.code, plugin=p.plugin_name, plugin_version=p.info.version,
+                                   as_of=as_of, data_hash=source.digest)
+            stem = f"{p.code}-{req.school}" if req.school else p.code
+            fh = files.enter_context((staging / f"{stem}-actions.csv").open("w", encoding="utf-8-sig", newline=""))
+            builders[p.code] = (ReportBuilder(p, Evaluation(p.code, as_of, p.info.version, source.digest), fh), stem)
+        comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
+        workers = req.workers or auto_workers(source.institutions)
+        for part in run_stream(source, group, as_of, workers=workers, scheme=scheme, progress=req.progress,
+                               since=req.since):
+            _take(part, w, runs, builders, result if req.keep_findings else None)
+            if comp:
+                comp.add(part)
+        files.close()  # the CSVs are complete before they are moved into place
+    for p in group:
+        w.finish(runs[p.code])
+        builder, stem = builders[p.code]
+        write_gap_report(staging, builder.report(runs[p.code]), stem)
+        result.summaries.append(CitySummary(p.code, p.info.name, as_of, source.name, source.institutions,
+                                            runs[p.code], builder.counts, builder.overdue, len(p.requirements)))
+    if comp:
+        write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest})
 
 
 def _take(part: dict[str, list[Finding]], w: Any, runs: dict[str, int], builders: dict[str, Any],

@@ -168,3 +168,15 @@ def test_a_school_report_stores_its_dataset_with_the_institution_count_of_the_wh
     with Session(store.engine) as session:
         record = session.get(DatasetRecord, open_source(SAMPLES[code]).digest)
         assert record is not None and record.institutions == open_source(SAMPLES[code]).institutions > 1
+
+
+def test_a_check_of_several_datasets_stores_nothing_when_a_later_one_fails(tmp_path: Path) -> None:
+    """Each city on its own sample, a school only the first sample has: the check fails as a
+    whole (the school is missing from the second), and the first city's run is not kept."""
+    first, second = sorted(SAMPLES)[:2]
+    school = json.loads(SAMPLES[first].read_text(encoding="utf-8"))["institutions"][0]["id"]
+    db, out = str(tmp_path / "s.db"), tmp_path / "o"
+    with pytest.raises(InputError):
+        run_check(CheckRequest(cities=[first, second], out=out, db=db, school=school), REG)
+    assert Store(db).counts() == {"datasets": 0, "runs": 0, "findings": 0}
+    assert list(out.iterdir()) == []
