@@ -61,6 +61,10 @@ class Context:
     as_of: date
     city: CityInfo
     parameters: ParameterSet
+    # The dataset's header: city, districts and stations. Institutions are streamed in chunks
+    # (a province never sits in memory) and reach a measure only as its subject, so
+    # `dataset.institutions` is empty here; a target over many institutions needs a fold over
+    # the stream, not a look-up from a district's measure.
     dataset: Dataset
     _cache: dict[Any, Any] = field(default_factory=dict)
     since: date | None = None  # widens the evaluation window back to this date (see periods.window_start)
@@ -108,12 +112,6 @@ class Context:
         key = ("stations", district_id)
         if key not in self._cache:
             self._cache[key] = [s for s in self.dataset.stations if s.district_id == district_id]
-        return self._cache[key]
-
-    def institutions_in(self, district_id: str) -> list[Institution]:
-        key = ("institutions", district_id)
-        if key not in self._cache:
-            self._cache[key] = [i for i in self.dataset.institutions if i.district_id == district_id]
         return self._cache[key]
 
 
