@@ -133,13 +133,13 @@ def cmd_explain(args: argparse.Namespace) -> int:
                 print(f"{r.id}  [{r.modality.value}] {r.title}")
                 print(f"文件：《{p.info.document}》 条款：{r.clause}")
                 print(f"原文：“{r.quote}”")
-                print(f"适用：{r.applies_to.text}　对象：{r.subject.value}　类型：{r.kind.value}")
+                print(f"适用：{r.applies_to.text}　对象：{r.subject.label}　类型：{r.kind.label}")
                 if r.kind is RequirementKind.MEASURED:
                     print(f"判定：{r.observed_label} {r.op} 要求值（单位：{r.unit}）")
                 if r.due:
                     print(f"截止：{r.due.isoformat()}")
                 if r.period:
-                    print(f"周期：{r.period.value}（评估窗口内每个已结束的周期各判定一次，进行中的周期另列）")
+                    print(f"周期：每{r.period.label}（评估窗口内每个已结束的周期各判定一次，进行中的周期另列）")
                 for pid in r.parameters:
                     prm = p.parameters[pid]
                     vals = "，".join(f"自{d.isoformat()}起 {v:g}" for d, v in sorted(prm.values.items()))
@@ -226,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
         raise
     try:
         return int(args.func(args))
+    except BrokenPipeError:  # `mhpolicy lint --json | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return EXIT_OK
     except Exception as exc:  # every error gets an exit code and, with --json, an object
         code = _report_error(exc)
         if getattr(args, "json", False):

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
+
+from .vocabulary import LabelledEnum
 
 
-class PeriodKind(StrEnum):
-    SCHOOL_YEAR = "school_year"  # 学年: 1 Sept – 31 Aug
-    SEMESTER = "semester"  # 学期: autumn 1 Sept – 31 Jan, spring 1 Feb – 31 Aug
-    CALENDAR_YEAR = "calendar_year"  # 每年
-    QUARTER = "quarter"
-    MONTH = "month"  # 每月
-    TWO_YEARS = "two_years"  # 每2年一轮, counted from the plan's date
+class PeriodKind(LabelledEnum):
+    SCHOOL_YEAR = "school_year", "学年"  # 1 Sept – 31 Aug
+    SEMESTER = "semester", "学期"  # autumn 1 Sept – 31 Jan, spring 1 Feb – 31 Aug
+    CALENDAR_YEAR = "calendar_year", "自然年", "每年"
+    QUARTER = "quarter", "季度"
+    MONTH = "month", "月", "每月"
+    TWO_YEARS = "two_years", "两年一轮"  # counted from the plan's date
 
 
 @dataclass(frozen=True, slots=True, order=True)

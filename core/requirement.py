@@ -18,6 +18,7 @@ from .context import Context, Subject
 from .model import InstitutionKind, Stage
 from .periods import PeriodKind
 from .plan import CityInfo, SubjectKind
+from .vocabulary import LabelledEnum
 
 # CityInfo and SubjectKind live in core/plan.py (context.py needs them, and requirement.py
 # needs context.py for the measure signature); plugins keep importing them from here.
@@ -41,9 +42,9 @@ MODAL_WORDS: dict[Modality, tuple[str, ...]] = {
 }
 
 
-class RequirementKind(StrEnum):
-    MEASURED = "measured"  # decided by data
-    ATTESTATION = "attestation"  # a person attests; 待人工确认 until they do
+class RequirementKind(LabelledEnum):
+    MEASURED = "measured", "数据判定"  # decided by data
+    ATTESTATION = "attestation", "人工确认"  # a person attests; 待人工确认 until they do
 
 
 Op = Literal[">=", "<=", "=="]

@@ -175,3 +175,23 @@ def test_a_school_report_leaves_out_a_station_with_the_same_id(here: Path, capsy
                  "--json"]) == 0
     findings = json.loads(capsys.readouterr().out)
     assert findings and {f["subject_kind"] for f in findings} == {"institution"}
+
+
+def test_explain_names_subject_kind_and_period_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    from mhpolicy.core.requirement import RequirementKind
+
+    reg = discover()
+    rule = next(r for p in reg.policies.values() for r in p.requirements if r.period is not None)
+    assert main(["explain", rule.id]) == 0
+    out = capsys.readouterr().out
+    assert f"对象：{rule.subject.label}" in out and f"类型：{RequirementKind(rule.kind).label}" in out
+    assert f"周期：每{rule.period.label}" in out and rule.period.value not in out
+
+
+def test_output_cut_short_by_its_reader_is_no_internal_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    cmd = f"'{sys.executable}' -m mhpolicy.core.cli lint --json | head -c 10 > /dev/null; echo ${{PIPESTATUS[0]}}"
+    done = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    assert done.stdout.strip() == "0" and "Traceback" not in done.stderr
