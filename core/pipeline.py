@@ -46,8 +46,9 @@ def _contexts(policies: Sequence[CityPolicy], header: Dataset, as_of: date,
 
 def _decide_chunk(chunk: RawChunk, policies: Sequence[CityPolicy], header: Dataset, file: str,
                   scheme: WarningScheme | None, contexts: dict[str, Context],
-                  engines: Callable[[CityPolicy], RuleEngine]) -> tuple[list[str], Part]:
-    institutions = validate_chunk(chunk, header, file)
+                  engines: Callable[[CityPolicy], RuleEngine]) -> tuple[list[tuple[str, str]], Part]:
+    """Validate and decide one chunk; returns its (institution id, row label) pairs and findings."""
+    institutions = validate_chunk(chunk, header, file)  # all rows valid, in order, or it raised
     if scheme is not None:
         check_warning_tiers(institutions, scheme, file, offset=chunk.start)
     subjects = {SubjectKind.INSTITUTION: [Subject(SubjectKind.INSTITUTION, i.id, i.name, i.district_id, i)
@@ -57,13 +58,13 @@ def _decide_chunk(chunk: RawChunk, policies: Sequence[CityPolicy], header: Datas
     # and Content wrappers). With automatic collection paused, free them here, chunk by
     # chunk: a young-generation pass over one chunk's objects is cheap.
     gc.collect(0)
-    return [i.id for i in institutions], part
+    return [(i.id, row) for i, (row, _) in zip(institutions, chunk.rows, strict=True)], part
 
 
 _WORKER_CONTEXTS: dict[str, Context] = {}
 
 
-def _worker(chunk: RawChunk) -> tuple[list[str], Part]:
+def _worker(chunk: RawChunk) -> tuple[list[tuple[str, str]], Part]:
     assert _JOB is not None
     policies, header, as_of, file, scheme, since = _JOB
     if not _WORKER_CONTEXTS:
@@ -96,7 +97,7 @@ def auto_workers(institutions: int) -> int:
 @contextmanager
 def _chunk_results(chunks: Iterator[RawChunk], policies: Sequence[CityPolicy], header: Dataset, as_of: date,
                    file: str, scheme: WarningScheme | None, contexts: dict[str, Context],
-                   workers: int, since: date | None = None) -> Iterator[Iterator[tuple[list[str], Part]]]:
+                   workers: int, since: date | None = None) -> Iterator[Iterator[tuple[list[tuple[str, str]], Part]]]:
     """(institution ids, findings) per chunk, in order: from forked workers, or in this process."""
     global _JOB
     if workers <= 1:

@@ -196,16 +196,17 @@ def _document(data: bytes, file: str, models: Models, *, path: Path | None = Non
                   _raw=institutions, _bytes=data if keep_bytes else None)
 
 
-def add_unique(seen: set[str], ids: list[str], file: str) -> None:
-    """Add a chunk's institution ids to those seen so far; an id seen before is an input error."""
+def add_unique(seen: set[str], rows: list[tuple[str, str]], file: str) -> None:
+    """Add a chunk's (institution id, row label) pairs to the ids seen so far; an id seen before
+    is an input error naming the row that repeats it (the line of a JSON Lines file)."""
     dupes = []
-    for ident in ids:  # one pass: catches repeats within the chunk as well as across chunks
+    for ident, row in rows:  # one pass: catches repeats within the chunk as well as across chunks
         if ident in seen:
-            dupes.append(ident)
+            dupes.append((ident, row))
         seen.add(ident)
     if dupes:
-        raise InputError([InputIssue("duplicate_id", file, f"institutions (id={d})", "id",
-                                     {"id": d, "table": "institutions"}) for d in dupes])
+        raise InputError([InputIssue("duplicate_id", file, f"{row} (id={d})", "id",
+                                     {"id": d, "table": "institutions"}) for d, row in dupes])
 
 
 def validate_chunk(chunk: RawChunk, header: Dataset, file: str, models: Models | None = None) -> list[Institution]:
@@ -250,7 +251,10 @@ def read_dataset(path: str | Path, models: Models = CORE_MODELS) -> tuple[Datase
     """The whole dataset in memory, validated exactly as a streamed check validates it (small data,
     tests); returns the model and the file's bytes."""
     source = open_source(path, models)
-    institutions = [inst for chunk in source.chunks() for inst in validate_chunk(chunk, source.header, source.name)]
-    add_unique(set(), [i.id for i in institutions], source.name)
+    institutions, seen = [], set[str]()
+    for chunk in source.chunks():
+        valid = validate_chunk(chunk, source.header, source.name)
+        add_unique(seen, [(i.id, row) for i, (row, _) in zip(valid, chunk.rows, strict=True)], source.name)
+        institutions += valid
     assert source.path is not None
     return source.header.model_copy(update={"institutions": institutions}), source.path.read_bytes()

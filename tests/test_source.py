@@ -71,3 +71,14 @@ def test_duplicate_ids_within_one_chunk_are_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(InputError, match="duplicate id"):
         list(run_stream(open_source(path), [discover().get("nanchang")], date(2025, 9, 30)))
+
+
+def test_a_repeated_id_is_named_by_the_line_that_repeats_it(tmp_path: Path) -> None:
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    first = data["institutions"][0]["id"]
+    data["institutions"][7]["id"] = first
+    path = _as_jsonl(data, tmp_path / "d.jsonl")  # institution 7 stands on line 9
+    with pytest.raises(InputError) as exc:
+        _findings(path)
+    (issue,) = exc.value.issues
+    assert (issue.code, issue.row, issue.field) == ("duplicate_id", f"第9行 / line 9 (id={first})", "id")
