@@ -40,7 +40,7 @@ Progress = Callable[[int, int], None]
 class UsageError(Exception):
     """The request itself is wrong, not the data. `code` is what `--json` reports:
     no_city, unknown_city, data_and_sample, unwritable_out, bad_database (here), bad_date,
-    bad_fail_on, bad_arguments (the command line), usage (anything else)."""
+    bad_fail_on, bad_arguments (the command line), no_features (lint), usage (anything else)."""
 
     def __init__(self, message: str, code: str = "usage") -> None:
         super().__init__(message)
