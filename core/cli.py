@@ -29,6 +29,7 @@ from .plugins import PluginError, discover
 from .requirement import RequirementKind
 from .scaffold import add_parser as add_new_city_parser
 from .status import PRECEDENCE, Status, parse_statuses
+from .terminal import display_width, pad
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_INPUT, EXIT_RULE_ERROR, EXIT_PLUGIN, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
 
@@ -57,13 +58,9 @@ def _progress(done: int, total: int) -> None:
 def _summary_table(summaries: list[CitySummary]) -> str:
     head = ["城市", *[s.value for s in PRECEDENCE], "逾期"]
     rows = [[x.city, *[str(x.counts.get(s, 0)) for s in PRECEDENCE], str(x.overdue)] for x in summaries]
-    widths = [max(_w(r[i]) for r in [head, *rows]) for i in range(len(head))]
-    line = lambda r: "  ".join(x + " " * (widths[i] - _w(x)) for i, x in enumerate(r))  # noqa: E731
+    widths = [max(display_width(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    line = lambda r: "  ".join(pad(x, widths[i]) for i, x in enumerate(r))  # noqa: E731
     return "\n".join([line(head), *[line(r) for r in rows]])
-
-
-def _w(text: str) -> int:  # display width: CJK characters take two columns
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
 def _request(args: argparse.Namespace) -> CheckRequest:

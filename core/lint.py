@@ -39,7 +39,6 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -49,6 +48,7 @@ from typing import Any, TextIO
 from .outline import OutlineClause, ancestors, leaves, numbered_clauses
 from .plugins import CityPolicy, Registry, discover
 from .requirement import MODAL_WORDS, Modality, RequirementKind
+from .terminal import display_width, pad
 
 EXIT_OK, EXIT_USAGE, EXIT_PLUGIN = 0, 2, 4
 EXIT_LINT = 6  # violations found (1..5 are the check command's codes)
@@ -346,14 +346,6 @@ def lint_registry(registry: Registry, cities: list[str], features: Path) -> list
 
 # --- printing ----------------------------------------------------------------------------------
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
-
-
 def print_table(results: list[CityLint], out: TextIO) -> None:
     for res in results:
         info = res.policy.info
@@ -366,13 +358,13 @@ def print_table(results: list[CityLint], out: TextIO) -> None:
             print(f"    {v.id} [{v.code}] {v.message_zh} / {v.message_en}", file=out)
         covered = len(cov.leaves) - len(cov.uncovered)
         print(f"  条款覆盖 / clause coverage: {covered}/{len(cov.leaves)} 末级条款 / leaf clauses", file=out)
-        width = max([_width(c.clause) for c in cov.leaves] + [4]) + 2
-        print(f"    {_pad('条款', width)}测量  确认  不建模  标题 / clause, measured, attested, not modelled, heading",
+        width = max([display_width(c.clause) for c in cov.leaves] + [4]) + 2
+        print(f"    {pad('条款', width)}测量  确认  不建模  标题 / clause, measured, attested, not modelled, heading",
               file=out)
         for row in cov.leaves:
             mark = "✓" if row.unmodelled else "-"
             flag = "" if row.covered else "  ← 未覆盖 / uncovered"
-            print(f"    {_pad(row.clause, width)}{len(row.measured):>4}  {len(row.attestation):>4}  "
+            print(f"    {pad(row.clause, width)}{len(row.measured):>4}  {len(row.attestation):>4}  "
                   f"{mark:>6}  {row.heading[:24]}{flag}", file=out)
         for parent, rules in sorted(cov.parents_cited.items()):
             print(f"    {parent}（上级条款 / enclosing clause）: {len(rules)} 条规则 / rules", file=out)
