@@ -25,14 +25,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .evaluate import Evaluation
-from .findings import Finding
-from .pipeline import auto_workers, run_stream, warning_scheme_for
-from .plugins import CityPolicy, PluginError, Registry, discover
-from .requirement import WarningScheme
-from .source import Source, open_source
-from .status import Status
-from .store import DEFAULT_URL, RunWriter, Store
+from .evaluation.evaluate import Evaluation
+from .evaluation.findings import Finding
+from .evaluation.pipeline import auto_workers, run_stream, warning_scheme_for
+from .evaluation.status import Status
+from .io.source import Source, open_source
+from .io.store import DEFAULT_URL, RunWriter, Store
+from .plugins.registry import CityPolicy, PluginError, Registry, discover
+from .rules.requirement import WarningScheme
 
 Progress = Callable[[int, int], None]
 

@@ -8,7 +8,7 @@ apply, the first of 3, 4, 1 wins.
 
 With `check --json`, a command that stops with an error prints it on stdout as
 `{"error": {"kind": "input" | "usage" | "plugin" | "internal", ...}}` (input errors list
-their issues with catalogue codes, core/errors.py); the human text stays on stderr.
+their issues with catalogue codes, core/model/errors.py); the human text stays on stderr.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from typing import Any
 
 import orjson
 
+from .authoring.lint import add_lint_command
+from .authoring.scaffold import add_parser as add_new_city_parser
 from .check import CheckRequest, CitySummary, UsageError, open_store, run_check
-from .lint import add_lint_command
-from .loading import InputError
-from .plugins import PluginError, discover
-from .requirement import RequirementKind
-from .scaffold import add_parser as add_new_city_parser
-from .status import PRECEDENCE, Status, parse_statuses
+from .evaluation.status import PRECEDENCE, Status, parse_statuses
+from .io.loading import InputError
+from .plugins.registry import PluginError, discover
+from .rules.requirement import RequirementKind
 from .terminal import display_width, pad
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_INPUT, EXIT_RULE_ERROR, EXIT_PLUGIN, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
@@ -194,8 +194,8 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("runs", help="列出已保存的运行")
     r.add_argument("--db", default=db_default)
     r.set_defaults(func=cmd_runs)
-    add_lint_command(sub)  # mhpolicy lint: the command lives in core/lint.py
-    add_new_city_parser(sub)  # mhpolicy new-city: in core/scaffold.py
+    add_lint_command(sub)  # mhpolicy lint: the command lives in core/authoring/lint.py
+    add_new_city_parser(sub)  # mhpolicy new-city: in core/authoring/scaffold.py
     return ap
 
 

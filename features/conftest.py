@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mhpolicy.core.plugins import discover
+from mhpolicy.core.plugins.registry import discover
 
 from .steps.common import *  # noqa: F401,F403 - step definitions are fixtures, loaded by name
 from .steps.records import *  # noqa: F401,F403

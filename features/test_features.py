@@ -14,7 +14,7 @@ from pytest_bdd import scenario
 from pytest_bdd.feature import get_features
 from pytest_bdd.scenario import make_python_name
 
-from mhpolicy.core.plugins import discover
+from mhpolicy.core.plugins.registry import discover
 
 FEATURES = Path(__file__).parent
 

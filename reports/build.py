@@ -21,11 +21,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import IO, Any
 
-from mhpolicy.core.evaluate import Evaluation
-from mhpolicy.core.findings import Finding
-from mhpolicy.core.plugins import CityPolicy
-from mhpolicy.core.requirement import Modality, SubjectKind
-from mhpolicy.core.status import ACTIONABLE, PRECEDENCE, Status, roll_up
+from mhpolicy.core.evaluation.evaluate import Evaluation
+from mhpolicy.core.evaluation.findings import Finding
+from mhpolicy.core.evaluation.status import ACTIONABLE, PRECEDENCE, Status, roll_up
+from mhpolicy.core.plugins.registry import CityPolicy
+from mhpolicy.core.rules.requirement import Modality, SubjectKind
 
 DETAIL_LIMIT = 5000  # subjects whose findings a report lists one by one
 TOP_SUBJECTS = 200  # past the limit: the most overdue subjects shown with their actions

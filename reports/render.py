@@ -9,7 +9,7 @@ from typing import Any
 import orjson
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from mhpolicy.core.queries import fmt_num
+from mhpolicy.core.rules.queries import fmt_num
 
 from .build import ACTION_COLUMNS
 

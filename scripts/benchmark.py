@@ -66,15 +66,15 @@ def end_to_end(data: Path, cities: list[str]) -> dict[str, Any]:
 
 def stages(data: Path, city: str) -> dict[str, Any]:
     """Each stage timed separately, single process, chunk by chunk (nothing kept between chunks)."""
-    from mhpolicy.core.context import Context, Subject
-    from mhpolicy.core.decide import decide_batch, engine_for
-    from mhpolicy.core.engine import DirectDecider
-    from mhpolicy.core.evaluate import Evaluation
-    from mhpolicy.core.pipeline import paused_gc
-    from mhpolicy.core.plugins import discover
-    from mhpolicy.core.requirement import SubjectKind
-    from mhpolicy.core.source import open_source, validate_chunk
-    from mhpolicy.core.store import Store
+    from mhpolicy.core.evaluation.context import Context, Subject
+    from mhpolicy.core.evaluation.decide import decide_batch, engine_for
+    from mhpolicy.core.evaluation.engine import DirectDecider
+    from mhpolicy.core.evaluation.evaluate import Evaluation
+    from mhpolicy.core.evaluation.pipeline import paused_gc
+    from mhpolicy.core.io.source import open_source, validate_chunk
+    from mhpolicy.core.io.store import Store
+    from mhpolicy.core.plugins.registry import discover
+    from mhpolicy.core.rules.requirement import SubjectKind
     from mhpolicy.reports.build import ReportBuilder
     from mhpolicy.reports.render import write_gap_report
 
@@ -149,7 +149,7 @@ def _child(kind: str, data: Path, cities: list[str]) -> dict[str, Any]:
 def _cities(arg: str) -> list[str]:
     if arg != "all":
         return arg.split(",")
-    from mhpolicy.core.plugins import discover
+    from mhpolicy.core.plugins.registry import discover
 
     return sorted(discover().policies)
 

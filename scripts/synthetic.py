@@ -71,7 +71,7 @@ def _day(start: date, span: int, rng: random.Random) -> str:
 def city_name(city_code: str) -> str:
     """The city's name as its installed plugin declares it (the code itself if none loads)."""
     try:
-        from mhpolicy.core.plugins import discover
+        from mhpolicy.core.plugins.registry import discover
         policy = discover().policies.get(city_code)
     except Exception:  # the generator must work without the plugins
         policy = None
@@ -81,8 +81,8 @@ def city_name(city_code: str) -> str:
 def _attestation_items(city_code: str) -> dict[str, list[str]]:
     """Attestation requirement ids of the city's plugin, by subject kind (empty if it does not load)."""
     try:
-        from mhpolicy.core.plugins import discover
-        from mhpolicy.core.requirement import RequirementKind
+        from mhpolicy.core.plugins.registry import discover
+        from mhpolicy.core.rules.requirement import RequirementKind
         policy = discover().policies.get(city_code)
     except Exception:  # the generator must work without the plugins
         policy = None
@@ -281,7 +281,7 @@ def _institution(n: int, district: dict[str, Any], gap: bool, items: list[str], 
 
 
 def make_dataset(n: int, city_code: str = "fuzhou", seed: int = 0) -> dict[str, Any]:
-    """A JSON-able dataset of `n` institutions, valid for `mhpolicy.core.model.Dataset`."""
+    """A JSON-able dataset of `n` institutions, valid for `mhpolicy.core.model.entities.Dataset`."""
     rng = random.Random(seed)
     items = _attestation_items(city_code)
     name_of_city = city_name(city_code)

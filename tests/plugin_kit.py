@@ -9,12 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mhpolicy.core.clauses import clause_slug
-from mhpolicy.core.context import Context, Subject
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.plugin_base import CityPlugin
-from mhpolicy.core.plugins import hookimpl
-from mhpolicy.core.requirement import (
+from mhpolicy.core.evaluation.context import Context, Subject
+from mhpolicy.core.plugins.base import CityPlugin
+from mhpolicy.core.plugins.registry import hookimpl
+from mhpolicy.core.rules.clauses import clause_slug
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     CityInfo,
     Measure,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from mhpolicy.core.evaluate import evaluate
-from mhpolicy.core.model import Dataset
-from mhpolicy.core.plugins import discover
+from mhpolicy.core.evaluation.evaluate import evaluate
+from mhpolicy.core.model.entities import Dataset
+from mhpolicy.core.plugins.registry import discover
 
 REG = discover()
 

@@ -12,16 +12,16 @@ from types import ModuleType
 
 import pytest
 
-from mhpolicy.core.clauses import (
+from mhpolicy.core.plugins.registry import ENTRY_POINT_GROUP, CityPolicy, discover
+from mhpolicy.core.rules.clauses import (
     chinese_numeral_value,
     clause_module_prefix,
     clause_slug,
     is_clause_spelling,
     top_level,
 )
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.plugins import ENTRY_POINT_GROUP, CityPolicy, discover
-from mhpolicy.core.requirement import ClauseNote
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.requirement import ClauseNote
 
 from .plugin_kit import requirement
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from mhpolicy.core.cli import main
-from mhpolicy.core.plugins import discover
-from mhpolicy.core.store import Store
+from mhpolicy.core.io.store import Store
+from mhpolicy.core.plugins.registry import discover
 
 SAMPLE = Path(str(discover().get("fuzhou").sample_path()))  # mhpolicy_sample_data
 
@@ -106,7 +106,7 @@ def test_policies_explain_and_schema(here: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_the_bundled_sample_is_a_worked_example_of_the_schema() -> None:
-    from mhpolicy.core.source import read_dataset
+    from mhpolicy.core.io.source import read_dataset
 
     for policy in discover().policies.values():
         ds, _ = read_dataset(Path(str(policy.sample_path())))
@@ -155,7 +155,7 @@ def test_a_report_that_fails_to_write_rolls_the_run_back(here: Path, monkeypatch
 
 def test_city_all_with_a_broken_plugin_exits_4(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import mhpolicy.core.cli as cli
-    from mhpolicy.core.plugins import load_modules
+    from mhpolicy.core.plugins.registry import load_modules
 
     reg = load_modules({"fuzhou": "mhpolicy.policies.fuzhou.plugin", "broken": "no_such_city_plugin"})
     monkeypatch.setattr(cli, "discover", lambda: reg)
@@ -178,7 +178,7 @@ def test_a_school_report_leaves_out_a_station_with_the_same_id(here: Path, capsy
 
 
 def test_explain_names_subject_kind_and_period_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
-    from mhpolicy.core.requirement import RequirementKind
+    from mhpolicy.core.rules.requirement import RequirementKind
 
     reg = discover()
     rule = next(r for p in reg.policies.values() for r in p.requirements if r.period is not None)

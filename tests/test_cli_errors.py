@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from mhpolicy.core.cli import main
-from mhpolicy.core.plugins import discover
-from mhpolicy.core.store import Store
+from mhpolicy.core.io.store import Store
+from mhpolicy.core.plugins.registry import discover
 
 SAMPLE = Path(str(discover().get("fuzhou").sample_path()))
 
@@ -62,7 +62,7 @@ def test_a_usage_error_with_json_is_a_usage_object(here: Path, capsys: pytest.Ca
 def test_a_broken_plugin_with_json_is_a_plugin_object(here: Path, monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     import mhpolicy.core.cli as cli
-    from mhpolicy.core.plugins import load_modules
+    from mhpolicy.core.plugins.registry import load_modules
 
     reg = load_modules({"fuzhou": "mhpolicy.policies.fuzhou.plugin", "broken": "no_such_city_plugin"})
     monkeypatch.setattr(cli, "discover", lambda: reg)

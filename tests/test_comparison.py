@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from mhpolicy.core.evaluate import evaluate_many
-from mhpolicy.core.findings import latest_completed
-from mhpolicy.core.model import Dataset
-from mhpolicy.core.plugins import discover
-from mhpolicy.core.status import Status
+from mhpolicy.core.evaluation.evaluate import evaluate_many
+from mhpolicy.core.evaluation.findings import latest_completed
+from mhpolicy.core.evaluation.status import Status
+from mhpolicy.core.model.entities import Dataset
+from mhpolicy.core.plugins.registry import discover
 from mhpolicy.reports.build import comparison
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from mhpolicy.core.engine import BATCH, RuleEngine, compile_conditions, decide_direct
-from mhpolicy.core.requirement import Modality, RequirementKind
-from mhpolicy.core.status import Status
+from mhpolicy.core.evaluation.engine import BATCH, RuleEngine, compile_conditions, decide_direct
+from mhpolicy.core.evaluation.status import Status
+from mhpolicy.core.rules.requirement import Modality, RequirementKind
 
 from .plugin_kit import requirement
 

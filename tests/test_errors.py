@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from mhpolicy.core.errors import CATALOGUE, DataCheck, ErrorCode, InputError, InputIssue
-from mhpolicy.core.loading import check_warning_tiers, issues_from
-from mhpolicy.core.pipeline import run_stream
-from mhpolicy.core.plugins import discover
-from mhpolicy.core.requirement import WarningScheme
-from mhpolicy.core.source import open_source, read_dataset
+from mhpolicy.core.evaluation.pipeline import run_stream
+from mhpolicy.core.io.loading import check_warning_tiers, issues_from
+from mhpolicy.core.io.source import open_source, read_dataset
+from mhpolicy.core.model.errors import CATALOGUE, DataCheck, ErrorCode, InputError, InputIssue
+from mhpolicy.core.plugins.registry import discover
+from mhpolicy.core.rules.requirement import WarningScheme
 
 CORE = Path(__file__).resolve().parent.parent / "core"
 SCHEME = WarningScheme(code="test", tiers=("red", "orange", "yellow"))
@@ -103,7 +103,7 @@ def test_a_forgotten_slot_is_a_bug_not_a_question_mark() -> None:
 def _codes_in_source() -> set[str]:
     """Every code literal core passes to InputIssue, DataCheck or _file_issue."""
     found: set[str] = set()
-    for path in CORE.glob("*.py"):
+    for path in CORE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from mhpolicy.core.evaluate import evaluate
-from mhpolicy.core.findings import latest_completed
-from mhpolicy.core.model import Dataset, InstitutionKind
-from mhpolicy.core.periods import PeriodKind
-from mhpolicy.core.plugins import CityPolicy, load_modules
-from mhpolicy.core.requirement import AppliesTo, Measure, MissingData, Modality, RequirementKind
-from mhpolicy.core.status import Status
+from mhpolicy.core.evaluation.evaluate import evaluate
+from mhpolicy.core.evaluation.findings import latest_completed
+from mhpolicy.core.evaluation.status import Status
+from mhpolicy.core.model.entities import Dataset, InstitutionKind
+from mhpolicy.core.plugins.registry import CityPolicy, load_modules
+from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.requirement import AppliesTo, Measure, MissingData, Modality, RequirementKind
 
 from .plugin_kit import dataset, plugin_module, requirement, school
 
@@ -114,8 +114,8 @@ def test_periodic_requirement_is_due_at_the_end_of_the_last_completed_period(tmp
 
 
 def test_a_period_is_judged_when_the_plan_was_in_force_for_nine_tenths_of_it(tmp_path: Path) -> None:
-    from mhpolicy.core.decide import _not_in_force
-    from mhpolicy.core.periods import last_completed
+    from mhpolicy.core.evaluation.decide import _not_in_force
+    from mhpolicy.core.rules.periods import last_completed
 
     year = last_completed(PeriodKind.CALENDAR_YEAR, date(2025, 3, 1))  # 2024
     assert not _not_in_force(year, date(2024, 1, 4))  # in force 363 of 366 days
@@ -158,8 +158,8 @@ def _fields(req) -> dict:  # type: ignore[no-untyped-def]
 def test_forked_workers_give_the_same_findings_as_one_process(tmp_path: Path) -> None:
     import json
 
-    from mhpolicy.core.pipeline import run_stream
-    from mhpolicy.core.source import open_source
+    from mhpolicy.core.evaluation.pipeline import run_stream
+    from mhpolicy.core.io.source import open_source
 
     policy = _policy(tmp_path, requirement(rid="a"), requirement(rid="b", op="<="))
     path = tmp_path / "d.json"

@@ -18,16 +18,23 @@ import pytest
 from pydantic import Field
 
 from mhpolicy.core import cli
-from mhpolicy.core.context import Context, Subject
-from mhpolicy.core.evaluate import evaluate
-from mhpolicy.core.extensions import CORE_MODELS, DataExtension, Entity, build_models, extension, models_of
-from mhpolicy.core.loading import InputError, parse_dataset
-from mhpolicy.core.model import Count, Dataset, Ident, Strict
-from mhpolicy.core.pipeline import run_stream
-from mhpolicy.core.plugins import CityPolicy, Registry, hookimpl, load_modules
-from mhpolicy.core.requirement import Measure, MeasureResult, MissingData, SubjectKind
-from mhpolicy.core.source import open_source, read_dataset
-from mhpolicy.core.status import Status
+from mhpolicy.core.evaluation.context import Context, Subject
+from mhpolicy.core.evaluation.evaluate import evaluate
+from mhpolicy.core.evaluation.pipeline import run_stream
+from mhpolicy.core.evaluation.status import Status
+from mhpolicy.core.io.loading import InputError, parse_dataset
+from mhpolicy.core.io.source import open_source, read_dataset
+from mhpolicy.core.model.entities import Count, Dataset, Ident, Strict
+from mhpolicy.core.model.extensions import (
+    CORE_MODELS,
+    DataExtension,
+    Entity,
+    build_models,
+    extension,
+    models_of,
+)
+from mhpolicy.core.plugins.registry import CityPolicy, Registry, hookimpl, load_modules
+from mhpolicy.core.rules.requirement import Measure, MeasureResult, MissingData, SubjectKind
 
 from .plugin_kit import dataset, plugin_module, requirement, school
 

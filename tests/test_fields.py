@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mhpolicy.core.evaluate import evaluate
-from mhpolicy.core.fields import field_label
-from mhpolicy.core.plugins import discover
-from mhpolicy.core.source import read_dataset
-from mhpolicy.core.status import Status
+from mhpolicy.core.evaluation.evaluate import evaluate
+from mhpolicy.core.evaluation.status import Status
+from mhpolicy.core.io.source import read_dataset
+from mhpolicy.core.model.fields import field_label
+from mhpolicy.core.plugins.registry import discover
 
 
 def test_labels_keep_the_path_and_prefer_the_most_specific_name() -> None:
@@ -33,4 +33,4 @@ def test_every_missing_data_action_on_the_samples_is_labelled() -> None:
             for f in evaluate(ds, policy, ds.as_of).findings:
                 if f.status is Status.MISSING and f.gap_text.startswith("需补报："):
                     unlabeled |= {part for part in f.gap_text.removeprefix("需补报：").split("、") if "（" not in part}
-    assert not unlabeled, f"fields without a Chinese label in core/fields.py: {sorted(unlabeled)}"
+    assert not unlabeled, f"fields without a Chinese label in core/model/fields.py: {sorted(unlabeled)}"

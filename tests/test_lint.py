@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
+from mhpolicy.core.authoring.lint import EXIT_LINT, CityLint, cmd_lint, lint_policy, lint_registry
+from mhpolicy.core.authoring.outline import OutlineClause
 from mhpolicy.core.cli import main
-from mhpolicy.core.lint import EXIT_LINT, CityLint, cmd_lint, lint_policy, lint_registry
-from mhpolicy.core.outline import OutlineClause
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.plugins import Registry, discover, hookimpl, load_modules
-from mhpolicy.core.requirement import CityInfo, ClauseNote, Modality, Requirement, RequirementKind
+from mhpolicy.core.plugins.registry import Registry, discover, hookimpl, load_modules
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.requirement import CityInfo, ClauseNote, Modality, Requirement, RequirementKind
 from tests.plugin_kit import requirement
 
 FEATURES = Path(__file__).resolve().parents[1] / "features"

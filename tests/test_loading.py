@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from mhpolicy.core.loading import InputError
-from mhpolicy.core.source import read_dataset
+from mhpolicy.core.io.loading import InputError
+from mhpolicy.core.io.source import read_dataset
 
 from .plugin_kit import dataset, school
 
@@ -89,8 +89,8 @@ def test_the_models_own_checks_speak_both_languages(tmp_path: Path) -> None:
 
 
 def test_warning_tiers_must_belong_to_the_city_scheme(tmp_path: Path) -> None:
-    from mhpolicy.core.loading import check_warning_tiers
-    from mhpolicy.core.requirement import WarningScheme
+    from mhpolicy.core.io.loading import check_warning_tiers
+    from mhpolicy.core.rules.requirement import WarningScheme
 
     case = {"case_id": "C-1", "tier": "purple", "opened": "2024-03-01"}
     ds, _ = read_dataset(_write(tmp_path, dataset(school("A", 1, warning_cases=[case]))))

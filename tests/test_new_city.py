@@ -15,10 +15,10 @@ import mhpolicy.policies
 from features.test_features import bind_city_scenarios
 from mhpolicy.core import cli
 from mhpolicy.core.cli import main
-from mhpolicy.core.evaluate import evaluate
-from mhpolicy.core.loading import parse_dataset
-from mhpolicy.core.plugin_base import CityPlugin
-from mhpolicy.core.plugins import load_plugins
+from mhpolicy.core.evaluation.evaluate import evaluate
+from mhpolicy.core.io.loading import parse_dataset
+from mhpolicy.core.plugins.base import CityPlugin
+from mhpolicy.core.plugins.registry import load_plugins
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE_TEXT = "新城市学生心理健康行动计划\n\n一、工作目标\n到2025年，全市中小学配齐心理健康教师。\n"

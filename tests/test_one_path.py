@@ -11,11 +11,11 @@ import orjson
 import pytest
 
 from mhpolicy.core.check import CheckRequest, run_check
-from mhpolicy.core.evaluate import data_hash, evaluate
-from mhpolicy.core.loading import InputError
-from mhpolicy.core.plugins import discover
-from mhpolicy.core.source import memory_source, open_source, read_dataset
-from mhpolicy.core.store import Store
+from mhpolicy.core.evaluation.evaluate import data_hash, evaluate
+from mhpolicy.core.io.loading import InputError
+from mhpolicy.core.io.source import memory_source, open_source, read_dataset
+from mhpolicy.core.io.store import Store
+from mhpolicy.core.plugins.registry import discover
 
 REG = discover()
 SAMPLES = {code: Path(str(p.sample_path())) for code, p in sorted(REG.policies.items()) if p.sample_data}
@@ -126,7 +126,7 @@ def test_a_school_the_data_does_not_have_is_an_input_error_and_stores_nothing(tm
 def test_a_city_with_no_rules_yet_runs_and_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     import mhpolicy.core.cli as cli
-    from mhpolicy.core.plugins import load_modules
+    from mhpolicy.core.plugins.registry import load_modules
     from tests.plugin_kit import city_plugin
 
     reg = load_modules({"testcity": city_plugin(tmp_path, [])})  # as `mhpolicy new-city` leaves a city
@@ -159,7 +159,7 @@ def test_a_school_report_stores_its_dataset_with_the_institution_count_of_the_wh
     a 12-school file as holding one school for every later run of the same data."""
     from sqlmodel import Session
 
-    from mhpolicy.core.store import DatasetRecord
+    from mhpolicy.core.io.store import DatasetRecord
 
     code = sorted(SAMPLES)[0]
     school = json.loads(SAMPLES[code].read_text(encoding="utf-8"))["institutions"][0]["id"]

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from mhpolicy.core.outline import ancestors, chinese_number, chinese_numeral, leaves, numbered_clauses
+from mhpolicy.core.authoring.outline import (
+    ancestors,
+    chinese_number,
+    chinese_numeral,
+    leaves,
+    numbered_clauses,
+)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "policy-texts"
 POLICIES = Path(__file__).resolve().parents[1] / "policies"

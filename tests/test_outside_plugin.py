@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from mhpolicy.core.cli import main
-from mhpolicy.core.plugins import ENTRY_POINT_GROUP, discover
+from mhpolicy.core.plugins.registry import ENTRY_POINT_GROUP, discover
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = "外城市学生心理健康工作方案\n一、队伍建设\n1. 每所学校应配备专职心理教师不少于1名。\n"
@@ -29,9 +29,9 @@ SOURCE = "外城市学生心理健康工作方案\n一、队伍建设\n1. 每所
 RULES = '''
 from datetime import date
 
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.queries import psych_teachers
-from mhpolicy.core.requirement import AppliesTo, CityInfo, Measure, Modality, Requirement, SubjectKind
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.queries import psych_teachers
+from mhpolicy.core.rules.requirement import AppliesTo, CityInfo, Measure, Modality, Requirement, SubjectKind
 
 CITY = "{code}"
 QUOTE = "每所学校应配备专职心理教师不少于1名"
@@ -55,7 +55,7 @@ STAFF = Requirement(
 '''
 
 AS_OBJECT = '''
-from mhpolicy.core.plugin_base import CityPlugin
+from mhpolicy.core.plugins.base import CityPlugin
 
 from .rules import INFO, MIN_FULL_TIME, STAFF
 
@@ -63,7 +63,7 @@ plugin = CityPlugin(info=INFO, parameters=[MIN_FULL_TIME], requirements=[STAFF])
 '''
 
 AS_MODULE = '''
-from mhpolicy.core.plugins import hookimpl
+from mhpolicy.core.plugins.registry import hookimpl
 
 from .rules import INFO, MIN_FULL_TIME, STAFF
 

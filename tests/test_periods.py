@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from mhpolicy.core.parameters import Parameter, ParameterNotInForce
-from mhpolicy.core.periods import (
+from mhpolicy.core.rules.parameters import Parameter, ParameterNotInForce
+from mhpolicy.core.rules.periods import (
     WINDOW_MONTHS,
     PeriodKind,
     completed_in_window,

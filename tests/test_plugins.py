@@ -12,10 +12,11 @@ import pluggy
 import pytest
 
 import mhpolicy.policies
-from mhpolicy.core import hookspecs, plugins
-from mhpolicy.core.plugin_base import CityPlugin
-from mhpolicy.core.plugins import ENTRY_POINT_GROUP, discover, hookimpl, load_modules, load_plugins
-from mhpolicy.core.requirement import RequirementKind
+from mhpolicy.core.plugins import hookspecs
+from mhpolicy.core.plugins import registry as plugins
+from mhpolicy.core.plugins.base import CityPlugin
+from mhpolicy.core.plugins.registry import ENTRY_POINT_GROUP, discover, hookimpl, load_modules, load_plugins
+from mhpolicy.core.rules.requirement import RequirementKind
 
 from .plugin_kit import city_plugin, plugin_module, requirement
 
@@ -127,8 +128,8 @@ def test_plugin_answers_are_validated(tmp_path: Path, make, message: str) -> Non
 
 
 def test_a_city_without_rules_yet_loads_and_yields_no_findings(tmp_path: Path) -> None:
-    from mhpolicy.core.evaluate import evaluate
-    from mhpolicy.core.loading import parse_dataset
+    from mhpolicy.core.evaluation.evaluate import evaluate
+    from mhpolicy.core.io.loading import parse_dataset
 
     from .plugin_kit import dataset, school
 
@@ -189,7 +190,7 @@ def test_every_hook_is_implemented_by_a_built_in_city_and_answers_through_pluggy
     """A hook no built-in city implements, or that returns the wrong type, fails here by name."""
     from typing import get_type_hints
 
-    from mhpolicy.core.plugins import new_manager, register
+    from mhpolicy.core.plugins.registry import new_manager, register
 
     for spec in _specs():
         implemented = [p for p in discover().policies.values() if hasattr(p.module, spec.__name__)]
@@ -205,9 +206,9 @@ def test_every_hook_is_implemented_by_a_built_in_city_and_answers_through_pluggy
 
 
 def test_built_in_modules_answer_every_hook_through_pluggy() -> None:
-    from mhpolicy.core.parameters import Parameter
-    from mhpolicy.core.plugins import new_manager, register
-    from mhpolicy.core.requirement import CityInfo, ClauseNote, Requirement, WarningScheme
+    from mhpolicy.core.plugins.registry import new_manager, register
+    from mhpolicy.core.rules.parameters import Parameter
+    from mhpolicy.core.rules.requirement import CityInfo, ClauseNote, Requirement, WarningScheme
 
     for policy in discover().policies.values():
         pm = new_manager()

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mhpolicy.core.plugins import CityPolicy, discover
-from mhpolicy.core.requirement import MODAL_WORDS, Modality, RequirementKind
+from mhpolicy.core.plugins.registry import CityPolicy, discover
+from mhpolicy.core.rules.requirement import MODAL_WORDS, Modality, RequirementKind
 
 REGISTRY = discover()
 POLICIES = sorted(REGISTRY.policies.values(), key=lambda p: p.code)
@@ -90,9 +90,9 @@ def test_every_declared_parameter_is_read_by_a_measure(monkeypatch: pytest.Monke
     text's threshold change while the rule kept deciding the old way."""
     from datetime import timedelta
 
-    from mhpolicy.core.context import Context
-    from mhpolicy.core.evaluate import evaluate
-    from mhpolicy.core.source import read_dataset
+    from mhpolicy.core.evaluation.context import Context
+    from mhpolicy.core.evaluation.evaluate import evaluate
+    from mhpolicy.core.io.source import read_dataset
 
     read: set[str] = set()
     original = Context.param

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mhpolicy.core.errors import CATALOGUE, markdown_table
+from mhpolicy.core.model.errors import CATALOGUE, markdown_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -23,4 +23,4 @@ def test_the_readme_lists_exactly_the_catalogue_codes() -> None:
 
 
 def test_the_readme_table_is_the_generated_one() -> None:
-    assert _section() == markdown_table(), "regenerate it with: python -m mhpolicy.core.errors"
+    assert _section() == markdown_table(), "regenerate it with: python -m mhpolicy.core.model.errors"

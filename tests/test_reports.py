@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from mhpolicy.core.evaluate import evaluate
-from mhpolicy.core.model import Dataset
-from mhpolicy.core.plugins import load_modules
-from mhpolicy.core.requirement import RequirementKind
+from mhpolicy.core.evaluation.evaluate import evaluate
+from mhpolicy.core.model.entities import Dataset
+from mhpolicy.core.plugins.registry import load_modules
+from mhpolicy.core.rules.requirement import RequirementKind
 from mhpolicy.reports.build import action_list, gap_report
 from mhpolicy.reports.render import write_gap_report
 
@@ -79,9 +79,9 @@ def test_comparison_keeps_topic_totals_and_prefers_differing_rows_past_its_limit
     import mhpolicy.reports.build as build
 
     monkeypatch.setattr(build, "ROW_LIMIT", 3)
-    from mhpolicy.core.findings import Finding
-    from mhpolicy.core.requirement import Modality
-    from mhpolicy.core.status import Status
+    from mhpolicy.core.evaluation.findings import Finding
+    from mhpolicy.core.evaluation.status import Status
+    from mhpolicy.core.rules.requirement import Modality
 
     def f(city: str, sid: str, status: Status) -> Finding:
         return Finding(rule_id=f"{city}.r", city=city, clause="一", title="t", topic="staffing.x",

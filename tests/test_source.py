@@ -9,10 +9,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from mhpolicy.core.loading import InputError
-from mhpolicy.core.pipeline import run_stream
-from mhpolicy.core.plugins import discover
-from mhpolicy.core.source import open_source
+from mhpolicy.core.evaluation.pipeline import run_stream
+from mhpolicy.core.io.loading import InputError
+from mhpolicy.core.io.source import open_source
+from mhpolicy.core.plugins.registry import discover
 
 SAMPLE = Path(str(discover().get("nanchang").sample_path()))
 

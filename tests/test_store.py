@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from mhpolicy.core.evaluate import data_hash, evaluate
-from mhpolicy.core.model import Dataset
-from mhpolicy.core.plugins import load_modules
-from mhpolicy.core.store import Store
+from mhpolicy.core.evaluation.evaluate import data_hash, evaluate
+from mhpolicy.core.io.store import Store
+from mhpolicy.core.model.entities import Dataset
+from mhpolicy.core.plugins.registry import load_modules
 
 from .plugin_kit import dataset, plugin_module, requirement, school
 

@@ -8,9 +8,10 @@ import pickle
 import pytest
 from pydantic import BaseModel
 
-from mhpolicy.core import model, plan
-from mhpolicy.core.model import Dataset, EventKind, InstitutionKind, StaffRole, StationLevel
-from mhpolicy.core.vocabulary import LabelledEnum, check_labels_unique
+from mhpolicy.core.model import entities as model
+from mhpolicy.core.model.entities import Dataset, EventKind, InstitutionKind, StaffRole, StationLevel
+from mhpolicy.core.model.vocabulary import LabelledEnum, check_labels_unique
+from mhpolicy.core.rules import plan
 
 ENUMS = sorted({obj for mod in (model, plan) for obj in vars(mod).values()
                 if isinstance(obj, type) and issubclass(obj, LabelledEnum) and obj is not LabelledEnum},

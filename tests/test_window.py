@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 
 from mhpolicy.core.cli import main
-from mhpolicy.core.context import Context, Subject
-from mhpolicy.core.evaluate import evaluate
-from mhpolicy.core.findings import Finding, latest_completed
-from mhpolicy.core.model import Dataset
-from mhpolicy.core.periods import PeriodKind
-from mhpolicy.core.pipeline import run_stream
-from mhpolicy.core.plugins import CityPolicy, load_modules
-from mhpolicy.core.requirement import Measure, MeasureResult, MissingData
-from mhpolicy.core.source import open_source
-from mhpolicy.core.status import Status, roll_up
+from mhpolicy.core.evaluation.context import Context, Subject
+from mhpolicy.core.evaluation.evaluate import evaluate
+from mhpolicy.core.evaluation.findings import Finding, latest_completed
+from mhpolicy.core.evaluation.pipeline import run_stream
+from mhpolicy.core.evaluation.status import Status, roll_up
+from mhpolicy.core.io.source import open_source
+from mhpolicy.core.model.entities import Dataset
+from mhpolicy.core.plugins.registry import CityPolicy, load_modules
+from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.requirement import Measure, MeasureResult, MissingData
 from mhpolicy.reports.build import action_list, gap_report
 
 from .plugin_kit import dataset, plugin_module, requirement, school
@@ -224,8 +224,8 @@ def test_the_check_command_reads_since_and_rejects_a_bad_date(tmp_path: Path, mo
 
 
 def test_a_comparison_of_plans_leaves_out_running_periods_that_are_not_yet_judged() -> None:
-    from mhpolicy.core.plugins import discover
-    from mhpolicy.core.source import read_dataset
+    from mhpolicy.core.io.source import read_dataset
+    from mhpolicy.core.plugins.registry import discover
     from mhpolicy.reports.build import comparison
 
     reg = discover()

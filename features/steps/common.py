@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from mhpolicy.core.evaluate import evaluate
-from mhpolicy.core.findings import Finding, latest_completed
-from mhpolicy.core.loading import parse_dataset
-from mhpolicy.core.model import (
+from mhpolicy.core.evaluation.evaluate import evaluate
+from mhpolicy.core.evaluation.findings import Finding, latest_completed
+from mhpolicy.core.io.loading import parse_dataset
+from mhpolicy.core.model.entities import (
     KIND_STAGES,
     EventKind,
     InstitutionKind,
@@ -26,10 +26,10 @@ from mhpolicy.core.model import (
     StationLevel,
     TrainingKind,
 )
-from mhpolicy.core.plugins import discover
+from mhpolicy.core.plugins.registry import discover
 
 # The Chinese words of the steps are the labels (or aliases) the model's enums declare
-# (core/vocabulary.py): steps read them with from_label and keep no tables of their own.
+# (core/model/vocabulary.py): steps read them with from_label and keep no tables of their own.
 FIRST_GRADE = {
     Stage.PRESCHOOL: 0, Stage.PRIMARY: 1, Stage.JUNIOR: 7, Stage.SENIOR: 10,
     Stage.VOCATIONAL: 10, Stage.HIGHER: 13, Stage.SPECIAL: 1,

@@ -13,7 +13,7 @@ from typing import Any
 
 from pytest_bdd import given, parsers
 
-from mhpolicy.core.model import EventKind, RoomFunction, ScreeningKind
+from mhpolicy.core.model.entities import EventKind, RoomFunction, ScreeningKind
 
 from .common import _REGISTRY, World, _d, event_kind, staff_role
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from mhpolicy.core.requirement import CityInfo
+from mhpolicy.core.rules.requirement import CityInfo
 
 CITY = "fuzhou"
 # The text is undated. It must be in force before its earliest deadline ("2021年前"), and it

@@ -1,8 +1,8 @@
-"""The 福州 plugin: declarations only; `CityPlugin` answers the hooks of mhpolicy.core.hookspecs."""
+"""The 福州 plugin: declarations only; `CityPlugin` answers the hooks of mhpolicy.core.plugins.hookspecs."""
 
 from __future__ import annotations
 
-from mhpolicy.core.plugin_base import CityPlugin
+from mhpolicy.core.plugins.base import CityPlugin
 
 from . import rules
 from .document import INFO

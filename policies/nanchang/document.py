@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from mhpolicy.core.requirement import CityInfo, WarningScheme
+from mhpolicy.core.rules.requirement import CityInfo, WarningScheme
 
 CITY = "nanchang"
 ISSUED = date(2024, 1, 4)

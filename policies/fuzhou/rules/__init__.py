@@ -30,8 +30,8 @@ unless the text dates them.
 
 from __future__ import annotations
 
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.requirement import ClauseNote, Requirement
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.requirement import ClauseNote, Requirement
 
 from . import (
     c1_guiding_ideology,

@@ -2,19 +2,19 @@
 the dated-parameter shorthand, and measures more than one clause uses.
 
 A helper that only one clause uses lives in that clause's module; one that other cities
-need belongs in core/queries.py.
+need belongs in core/rules/queries.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from mhpolicy.core.context import Context, Subject
-from mhpolicy.core.model import K12_KINDS, EventKind, Institution, InstitutionKind
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.periods import PeriodKind
-from mhpolicy.core.queries import events_in
-from mhpolicy.core.requirement import Measure, MeasureResult, MissingData
+from mhpolicy.core.evaluation.context import Context, Subject
+from mhpolicy.core.model.entities import K12_KINDS, EventKind, Institution, InstitutionKind
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.queries import events_in
+from mhpolicy.core.rules.requirement import Measure, MeasureResult, MissingData
 
 from ..document import EFFECTIVE
 

@@ -9,8 +9,8 @@ Spec: features/fuzhou/三_基本原则.feature
 
 from __future__ import annotations
 
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.requirement import (
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Modality,

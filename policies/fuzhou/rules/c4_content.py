@@ -7,8 +7,8 @@ Spec: features/fuzhou/四_教育内容.feature
 
 from __future__ import annotations
 
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.requirement import (
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Modality,

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from mhpolicy.core.context import Context, Subject
-from mhpolicy.core.model import Event, EventKind, StaffMember, StaffRole
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.periods import PeriodKind
-from mhpolicy.core.queries import codes, events_in, staff_with_role
-from mhpolicy.core.requirement import (
+from mhpolicy.core.evaluation.context import Context, Subject
+from mhpolicy.core.model.entities import Event, EventKind, StaffMember, StaffRole
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.queries import codes, events_in, staff_with_role
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Measure,

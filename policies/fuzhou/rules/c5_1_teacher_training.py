@@ -11,12 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mhpolicy.core.context import Context, Subject
-from mhpolicy.core.model import TrainingKind
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.periods import PeriodKind
-from mhpolicy.core.queries import per_person_training, psych_teachers
-from mhpolicy.core.requirement import AppliesTo, ClauseNote, MeasureResult, Modality, Requirement, SubjectKind
+from mhpolicy.core.evaluation.context import Context, Subject
+from mhpolicy.core.model.entities import TrainingKind
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.queries import per_person_training, psych_teachers
+from mhpolicy.core.rules.requirement import (
+    AppliesTo,
+    ClauseNote,
+    MeasureResult,
+    Modality,
+    Requirement,
+    SubjectKind,
+)
 
 from ..document import CITY
 from ._shared import param

@@ -9,10 +9,10 @@ Spec: features/fuzhou/五、1_实施全员育心计划.feature
 
 from __future__ import annotations
 
-from mhpolicy.core.model import EventKind
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.periods import PeriodKind
-from mhpolicy.core.requirement import (
+from mhpolicy.core.model.entities import EventKind
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Modality,

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mhpolicy.core.context import Context, Subject
-from mhpolicy.core.model import K12_KINDS, InstitutionKind, RoomFunction
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.queries import codes
-from mhpolicy.core.requirement import (
+from mhpolicy.core.evaluation.context import Context, Subject
+from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind, RoomFunction
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.queries import codes
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Measure,

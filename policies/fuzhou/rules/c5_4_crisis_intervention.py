@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from mhpolicy.core.context import Context, Subject
-from mhpolicy.core.model import ScreeningKind
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.periods import PeriodKind
-from mhpolicy.core.requirement import (
+from mhpolicy.core.evaluation.context import Context, Subject
+from mhpolicy.core.model.entities import ScreeningKind
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Measure,

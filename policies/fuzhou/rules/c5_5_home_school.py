@@ -11,11 +11,11 @@ Spec: features/fuzhou/五、5_家校社网协同育人一体化.feature
 
 from __future__ import annotations
 
-from mhpolicy.core.model import K12_KINDS, EventKind
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.periods import PeriodKind
-from mhpolicy.core.queries import reported_yes
-from mhpolicy.core.requirement import (
+from mhpolicy.core.model.entities import K12_KINDS, EventKind
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.queries import reported_yes
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Modality,

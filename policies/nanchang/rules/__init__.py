@@ -40,8 +40,8 @@ document order (the order of `CLAUSE_MODULES`). Helpers several modules share ar
 
 from __future__ import annotations
 
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.requirement import ClauseNote, Requirement
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.requirement import ClauseNote, Requirement
 
 from . import (
     c1_guiding_ideology,

@@ -2,15 +2,15 @@
 普通中小学校, and the semester code that per-semester records are keyed by.
 
 A helper that only one clause uses lives in that clause's module; one that other cities
-need belongs in core/queries.py.
+need belongs in core/rules/queries.py.
 """
 
 from __future__ import annotations
 
-from mhpolicy.core.context import Context
-from mhpolicy.core.model import K12_KINDS, InstitutionKind
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.periods import PeriodKind, semester_code
+from mhpolicy.core.evaluation.context import Context
+from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.periods import PeriodKind, semester_code
 
 from ..document import CITY, EFFECTIVE
 

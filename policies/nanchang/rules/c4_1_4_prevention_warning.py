@@ -7,9 +7,9 @@ Spec: features/nanchang/四(一)4_构建预防预警干预三预工作机制.fea
 
 from __future__ import annotations
 
-from mhpolicy.core.model import K12_KINDS
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.requirement import (
+from mhpolicy.core.model.entities import K12_KINDS
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Modality,

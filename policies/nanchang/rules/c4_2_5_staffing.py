@@ -13,11 +13,11 @@ Spec: features/nanchang/四(二)5_配齐配强专兼职心理健康教师队伍.
 
 from __future__ import annotations
 
-from mhpolicy.core.context import Context, Subject
-from mhpolicy.core.model import K12_KINDS, InstitutionKind, StationLevel
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.queries import ceil_div, psych_teachers
-from mhpolicy.core.requirement import (
+from mhpolicy.core.evaluation.context import Context, Subject
+from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind, StationLevel
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.queries import ceil_div, psych_teachers
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Measure,

@@ -11,12 +11,12 @@ Spec: features/nanchang/四(二)6_强化分层分类教师专业培训.feature
 
 from __future__ import annotations
 
-from mhpolicy.core.context import Context
-from mhpolicy.core.model import K12_KINDS, Institution, StaffMember, StaffRole
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.periods import PeriodKind
-from mhpolicy.core.queries import per_person_training, psych_teachers
-from mhpolicy.core.requirement import (
+from mhpolicy.core.evaluation.context import Context
+from mhpolicy.core.model.entities import K12_KINDS, Institution, StaffMember, StaffRole
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.queries import per_person_training, psych_teachers
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     MeasureResult,

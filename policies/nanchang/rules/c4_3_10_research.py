@@ -10,12 +10,12 @@ Spec: features/nanchang/四(三)10_加强学生心理健康教科研.feature
 
 from __future__ import annotations
 
-from mhpolicy.core.context import Context, Subject
-from mhpolicy.core.model import EventKind, StaffRole
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.periods import PeriodKind
-from mhpolicy.core.queries import events_in, staff_with_role
-from mhpolicy.core.requirement import (
+from mhpolicy.core.evaluation.context import Context, Subject
+from mhpolicy.core.model.entities import EventKind, StaffRole
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.queries import events_in, staff_with_role
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Measure,

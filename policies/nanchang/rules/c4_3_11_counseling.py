@@ -7,9 +7,9 @@ Spec: features/nanchang/四(三)11_规范学生心理健康辅导.feature
 
 from __future__ import annotations
 
-from mhpolicy.core.model import K12_KINDS
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.requirement import (
+from mhpolicy.core.model.entities import K12_KINDS
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Modality,

@@ -11,12 +11,12 @@ Spec: features/nanchang/四(三)9_开齐开足上好心理健康教育课.featur
 
 from __future__ import annotations
 
-from mhpolicy.core.context import Context, Subject
-from mhpolicy.core.model import EventKind, InstitutionKind, Stage
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.periods import PeriodKind, school_year_code
-from mhpolicy.core.queries import codes, enrolled_grades, events_in
-from mhpolicy.core.requirement import (
+from mhpolicy.core.evaluation.context import Context, Subject
+from mhpolicy.core.model.entities import EventKind, InstitutionKind, Stage
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.periods import PeriodKind, school_year_code
+from mhpolicy.core.rules.queries import codes, enrolled_grades, events_in
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Measure,

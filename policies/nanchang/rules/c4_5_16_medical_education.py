@@ -7,8 +7,8 @@ No feature file: nothing in this clause is modelled; the notes below say why.
 
 from __future__ import annotations
 
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.requirement import ClauseNote, Requirement
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.requirement import ClauseNote, Requirement
 
 PARAMETERS: list[Parameter] = []
 REQUIREMENTS: list[Requirement] = []

@@ -9,11 +9,11 @@ Spec: features/nanchang/五(一)_加强组织领导.feature
 
 from __future__ import annotations
 
-from mhpolicy.core.context import Context, Subject
-from mhpolicy.core.model import K12_KINDS
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.queries import codes
-from mhpolicy.core.requirement import (
+from mhpolicy.core.evaluation.context import Context, Subject
+from mhpolicy.core.model.entities import K12_KINDS
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.queries import codes
+from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Measure,

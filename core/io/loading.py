@@ -1,7 +1,7 @@
 """Reading a dataset file, with validation errors as data (after frictionless).
 
 Every problem becomes an `InputIssue` naming the file, the row (table, index and id) and
-the field, with a catalogue code (core/errors.py) whose templates give the message in
+the field, with a catalogue code (core/model/errors.py) whose templates give the message in
 Chinese and English. Nothing is stored until a file validates in full.
 """
 
@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataCheck, InputError, InputIssue
-from .extensions import CORE_MODELS, Entity, Models, label_issues
-from .model import Dataset, Institution
-from .requirement import WarningScheme
+from ..model.entities import Dataset, Institution
+from ..model.errors import DataCheck, InputError, InputIssue
+from ..model.extensions import CORE_MODELS, Entity, Models, label_issues
+from ..rules.requirement import WarningScheme
 
 __all__ = ["InputError", "InputIssue", "check_warning_tiers", "issues_from", "parse_dataset"]
 

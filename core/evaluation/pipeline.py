@@ -21,15 +21,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 
+from ..io.loading import InputError, InputIssue, check_warning_tiers
+from ..io.source import RawChunk, Source, add_unique, validate_chunk
+from ..model.entities import Dataset
+from ..plugins.registry import CityPolicy, Registry, discover
+from ..rules.requirement import SubjectKind, WarningScheme
 from .context import Context, Subject, subjects_of
 from .decide import decide_batch, engine_for
 from .engine import RuleEngine
 from .findings import Finding
-from .loading import InputError, InputIssue, check_warning_tiers
-from .model import Dataset
-from .plugins import CityPolicy, Registry, discover
-from .requirement import SubjectKind, WarningScheme
-from .source import RawChunk, Source, add_unique, validate_chunk
 
 Part = dict[str, list[Finding]]  # city code -> findings of one chunk
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from .model import Event, EventKind, Institution, StaffMember, StaffRole, Training, TrainingKind
+from ..model.entities import Event, EventKind, Institution, StaffMember, StaffRole, Training, TrainingKind
 from .periods import Period
 from .requirement import Measure, MeasureResult, MissingData, NotApplicable
 

@@ -31,7 +31,7 @@ from typing import Any
 import durable.engine as _dr
 import orjson
 
-from .requirement import Modality, Requirement, RequirementKind
+from ..rules.requirement import Modality, Requirement, RequirementKind
 from .status import Status
 
 

@@ -27,9 +27,9 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
-from .extensions import CORE_MODELS, Entity, Models, label_issues, models_of
+from ..model.entities import Dataset, Institution
+from ..model.extensions import CORE_MODELS, Entity, Models, label_issues, models_of
 from .loading import InputError, InputIssue, issues_from, parse_dataset
-from .model import Dataset, Institution
 
 CHUNK = 2000  # institutions per chunk: bounds memory, and is the unit of work for workers
 

@@ -13,14 +13,14 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
 
+from ..evaluation.context import Context, Subject
+from ..model.entities import InstitutionKind, Stage
+from ..model.vocabulary import LabelledEnum
 from .clauses import clause_slug, is_clause_spelling
-from .context import Context, Subject
-from .model import InstitutionKind, Stage
 from .periods import PeriodKind
 from .plan import CityInfo, SubjectKind
-from .vocabulary import LabelledEnum
 
-# CityInfo and SubjectKind live in core/plan.py (context.py needs them, and requirement.py
+# CityInfo and SubjectKind live in core/rules/plan.py (context.py needs them, and requirement.py
 # needs context.py for the measure signature); plugins keep importing them from here.
 __all__ = ["AppliesTo", "CityInfo", "ClauseNote", "MODAL_WORDS", "Measure", "MeasureFn", "MeasureResult",
            "MissingData", "Modality", "NotApplicable", "Op", "Requirement", "RequirementKind", "SubjectKind",
@@ -132,7 +132,7 @@ class Requirement:
 
 
 def _check_clause(clause: str, owner: str) -> None:
-    """Refuse a clause not spelled as the document numbers it (see core/clauses.py)."""
+    """Refuse a clause not spelled as the document numbers it (see core/rules/clauses.py)."""
     if not is_clause_spelling(clause):
         raise ValueError(f"{owner}: clause {clause!r} is not spelled as the document numbers it "
                          "(e.g. 三, 五、1, 五(一), 四(二)5)")

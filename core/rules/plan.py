@@ -3,7 +3,7 @@ subject its requirements are decided for (`SubjectKind`).
 
 These sit below both `context` (a measure function's view) and `requirement` (a plan's
 duties), so that neither has to import the other in a circle. Plugins import them from
-`mhpolicy.core.requirement`, which re-exports them.
+`mhpolicy.core.rules.requirement`, which re-exports them.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .vocabulary import LabelledEnum
+from ..model.vocabulary import LabelledEnum
 
 if TYPE_CHECKING:
-    from .outline import OutlineClause
+    from ..authoring.outline import OutlineClause
 
 
 class SubjectKind(LabelledEnum):

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from .requirement import Modality
+from ..rules.requirement import Modality
 from .status import Status
 
 

@@ -1,13 +1,13 @@
 """Chinese names for the data fields a finding can ask for, so an action reads
 "需补报：活动记录（events）" rather than a bare path. The path stays, in brackets, for whoever
 fills in the data. A path that selects by an enumerated value (`staff[role=counselor]`) is
-named by that value's label (core/vocabulary.py), not by a label of its own here."""
+named by that value's label (core/model/vocabulary.py), not by a label of its own here."""
 
 from __future__ import annotations
 
 import re
 
-from .model import StaffRole
+from .entities import StaffRole
 
 # Most specific first: the first pattern that matches the path names it.
 _LABELS: list[tuple[str, str]] = [

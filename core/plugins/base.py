@@ -1,6 +1,6 @@
 """`CityPlugin`: a city plugin written as declarations, with the hook glue done once here.
 
-Every city answers the hooks of :mod:`mhpolicy.core.hookspecs` the same way (hand back what
+Every city answers the hooks of :mod:`mhpolicy.core.plugins.hookspecs` the same way (hand back what
 it declared), so a city's ``plugin.py`` only builds one instance::
 
     plugin = CityPlugin(info=INFO, parameters=rules.PARAMETERS, requirements=rules.REQUIREMENTS,
@@ -17,10 +17,10 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from .extensions import DataExtension
-from .parameters import Parameter
-from .plugins import hookimpl
-from .requirement import CityInfo, ClauseNote, Requirement, WarningScheme
+from ..model.extensions import DataExtension
+from ..rules.parameters import Parameter
+from ..rules.requirement import CityInfo, ClauseNote, Requirement, WarningScheme
+from .registry import hookimpl
 
 
 class CityPlugin:

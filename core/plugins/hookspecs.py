@@ -1,9 +1,9 @@
 """The plugin contract: every hook a city plugin may implement, declared here and only here.
 
 A city plugin is registered in the ``mhpolicy.policies`` entry-point group (the built-in
-cities use the same group). It is either a `~mhpolicy.core.plugin_base.CityPlugin` of
+cities use the same group). It is either a `~mhpolicy.core.plugins.base.CityPlugin` of
 declarations, which implements all of these hooks (``pkg.plugin:plugin``), or a module
-of ``@hookimpl`` functions from :mod:`mhpolicy.core.plugins`. Each hook takes no arguments and returns
+of ``@hookimpl`` functions from :mod:`mhpolicy.core.plugins.registry`. Each hook takes no arguments and returns
 that plugin's own contribution; core calls every plugin's implementation separately, so
 one broken plugin is reported by name and cannot stop the others. None of these hooks
 is ``firstresult``: core wants every plugin's answer.
@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import pluggy
 
-from .extensions import DataExtension
-from .parameters import Parameter
-from .requirement import CityInfo, ClauseNote, Requirement, WarningScheme
+from ..model.extensions import DataExtension
+from ..rules.parameters import Parameter
+from ..rules.requirement import CityInfo, ClauseNote, Requirement, WarningScheme
 
 hookspec = pluggy.HookspecMarker("mhpolicy")
 

@@ -39,7 +39,7 @@ class Strict(BaseModel):
 
 
 # Enumerations carry their Chinese label (and the other words plans and specs use for the
-# same thing) with each member: see core/vocabulary.py.
+# same thing) with each member: see core/model/vocabulary.py.
 
 
 class Stage(LabelledEnum):

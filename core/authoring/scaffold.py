@@ -21,7 +21,7 @@ from datetime import date
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from .plugins import ENTRY_POINT_GROUP
+from ..plugins.registry import ENTRY_POINT_GROUP
 
 EXIT_OK, EXIT_USAGE = 0, 2  # as core.cli: 2 is bad input
 ENTRY_POINT_HEADER = '[project.entry-points."mhpolicy.policies"]'
@@ -202,7 +202,7 @@ def _document_py(city: NewCity, document: str) -> str:
 
 from datetime import date
 
-from mhpolicy.core.requirement import CityInfo
+from mhpolicy.core.rules.requirement import CityInfo
 
 CITY = "{city.code}"
 {dates}
@@ -220,11 +220,11 @@ INFO = CityInfo(
 
 
 def _plugin_py(city: NewCity) -> str:
-    return f'''"""The {city.name} plugin: declarations only; `CityPlugin` answers the hooks of mhpolicy.core.hookspecs."""
+    return f'''"""The {city.name} plugin: declarations only; `CityPlugin` answers the hooks of mhpolicy.core.plugins.hookspecs."""
 
 from __future__ import annotations
 
-from mhpolicy.core.plugin_base import CityPlugin
+from mhpolicy.core.plugins.base import CityPlugin
 
 from . import rules
 from .document import INFO
@@ -251,8 +251,8 @@ the order of `CLAUSE_MODULES`.
 
 from __future__ import annotations
 
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.requirement import ClauseNote, Requirement
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.requirement import ClauseNote, Requirement
 
 from . import {FIRST_CLAUSE_MODULE}
 
@@ -289,8 +289,8 @@ findings until then.
 
 from __future__ import annotations
 
-from mhpolicy.core.parameters import Parameter
-from mhpolicy.core.requirement import ClauseNote, Requirement
+from mhpolicy.core.rules.parameters import Parameter
+from mhpolicy.core.rules.requirement import ClauseNote, Requirement
 
 PARAMETERS: list[Parameter] = []
 REQUIREMENTS: list[Requirement] = []

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..io.source import memory_source
+from ..model.entities import Dataset
+from ..plugins.registry import CityPolicy
+from ..rules.requirement import WarningScheme
 from .findings import Finding
-from .model import Dataset
 from .pipeline import run_stream, warning_scheme_for
-from .plugins import CityPolicy
-from .requirement import WarningScheme
-from .source import memory_source
 
 
 @dataclass(slots=True)

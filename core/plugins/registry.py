@@ -3,7 +3,7 @@
 Built-in and outside cities come through the same ``mhpolicy.policies`` entry-point
 group. An entry point names either a module of ``@hookimpl`` functions
 (``pkg.plugin``) or an object with ``@hookimpl`` methods, usually a
-`~mhpolicy.core.plugin_base.CityPlugin` (``pkg.plugin:plugin``); both load the same way.
+`~mhpolicy.core.plugins.base.CityPlugin` (``pkg.plugin:plugin``); both load the same way.
 Each plugin is imported, registered in a plugin manager of its own, checked and asked
 through pluggy on its own, so an import error, a misspelt hook or a hook that raises
 becomes a `PluginError` naming that plugin, and the other cities still load.
@@ -21,10 +21,10 @@ from typing import Any
 
 import pluggy
 
+from ..model.extensions import DataExtension, ExtensionClash, Models, build_models, merge_extensions
+from ..rules.parameters import Parameter, ParameterSet
+from ..rules.requirement import CityInfo, ClauseNote, Requirement, RequirementKind, WarningScheme
 from . import hookspecs
-from .extensions import DataExtension, ExtensionClash, Models, build_models, merge_extensions
-from .parameters import Parameter, ParameterSet
-from .requirement import CityInfo, ClauseNote, Requirement, RequirementKind, WarningScheme
 
 ENTRY_POINT_GROUP = "mhpolicy.policies"
 hookimpl = pluggy.HookimplMarker("mhpolicy")

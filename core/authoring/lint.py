@@ -45,10 +45,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..plugins.registry import CityPolicy, Registry, discover
+from ..rules.requirement import MODAL_WORDS, Modality, RequirementKind
+from ..terminal import display_width, pad
 from .outline import OutlineClause, ancestors, leaves, numbered_clauses
-from .plugins import CityPolicy, Registry, discover
-from .requirement import MODAL_WORDS, Modality, RequirementKind
-from .terminal import display_width, pad
 
 EXIT_OK, EXIT_USAGE, EXIT_PLUGIN = 0, 2, 4
 EXIT_LINT = 6  # violations found (1..5 are the check command's codes)

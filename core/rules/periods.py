@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .vocabulary import LabelledEnum
+from ..model.vocabulary import LabelledEnum
 
 
 class PeriodKind(LabelledEnum):

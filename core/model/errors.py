@@ -9,7 +9,7 @@ raised, and a code that is not in the catalogue cannot be raised at all.
 
 `tests/test_errors.py` checks that every code is documented and that each example really
 produces its code; `tests/test_readme_errors.py` that the README's "Input errors" table lists
-exactly these codes (`python -m mhpolicy.core.errors` prints that table).
+exactly these codes (`python -m mhpolicy.core.model.errors` prints that table).
 """
 
 from __future__ import annotations
@@ -173,13 +173,13 @@ class InputIssue:
     row: str  # "institutions[3] (id=FZ-003)", "第5行 / line 5 (id=…)" or "" for file-level issues
     field: str  # "enrollment[0].students"
     slots: Mapping[str, Any] = field(default_factory=dict, hash=False)
-    # The Chinese label of a plugin-declared field the issue is in (core/extensions.py), so a
+    # The Chinese label of a plugin-declared field the issue is in (core/model/extensions.py), so a
     # reader sees which plan's data is wrong; core fields carry their names in the messages.
     label: str = ""
 
     def __post_init__(self) -> None:
         if self.code not in CATALOGUE:
-            raise ValueError(f"input error code {self.code!r} is not in the catalogue (core/errors.py)")
+            raise ValueError(f"input error code {self.code!r} is not in the catalogue (core/model/errors.py)")
         render(self.code, self.slots)  # every slot its templates name is given
 
     @property
@@ -214,7 +214,7 @@ class InputError(Exception):
 
 
 class DataCheck(ValueError):
-    """Raised by the model's own validators (core/model.py) with a catalogue code and slots.
+    """Raised by the model's own validators (core/model/entities.py) with a catalogue code and slots.
 
     pydantic wraps it in a ValidationError and keeps the instance in the error's context,
     where the loader finds it. A model-level check names the field it is about with `on`
@@ -224,7 +224,7 @@ class DataCheck(ValueError):
 
     def __init__(self, code: str, at: tuple[str, int, str] | None = None, on: str = "", **slots: Any) -> None:
         if code not in CATALOGUE:
-            raise ValueError(f"input error code {code!r} is not in the catalogue (core/errors.py)")
+            raise ValueError(f"input error code {code!r} is not in the catalogue (core/model/errors.py)")
         self.code, self.at, self.on, self.slots = code, at, on, slots
         zh, en = render(code, slots)
         super().__init__(f"{zh} / {en}")

@@ -16,16 +16,16 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from ..model.entities import Attestation
+from ..model.fields import fields_text as _uncached_fields_text
+from ..plugins.registry import CityPolicy
+from ..rules.parameters import ParameterNotInForce
+from ..rules.periods import Period, completed_in_window, running
+from ..rules.queries import fmt_num
+from ..rules.requirement import Measure, MissingData, NotApplicable, Requirement, RequirementKind, SubjectKind
 from .context import Context, Subject
 from .engine import Outcomes, RuleEngine
-from .fields import fields_text as _uncached_fields_text
 from .findings import Finding
-from .model import Attestation
-from .parameters import ParameterNotInForce
-from .periods import Period, completed_in_window, running
-from .plugins import CityPolicy
-from .queries import fmt_num
-from .requirement import Measure, MissingData, NotApplicable, Requirement, RequirementKind, SubjectKind
 from .status import Status
 
 

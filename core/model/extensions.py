@@ -26,7 +26,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, Field, create_model
 
-from .model import City, Dataset, District, Institution, Station
+from .entities import City, Dataset, District, Institution, Station
 
 T = TypeVar("T")
 

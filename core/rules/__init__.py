@@ -1,0 +1,4 @@
+"""What a plan says, as data: requirements and their modality (`requirement`), the plan's
+identity (`plan`), thresholds keyed by date (`parameters`), the periods duties recur in
+(`periods`), clause spelling and rule-id slugs (`clauses`) and the derived quantities several
+plans' measures share (`queries`)."""
