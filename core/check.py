@@ -26,12 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from .evaluation.evaluate import Evaluation
-from .evaluation.findings import Finding
 from .evaluation.pipeline import auto_workers, run_stream, warning_scheme_for
-from .evaluation.status import Status
 from .io.source import Source, open_source
 from .io.store import DEFAULT_URL, RunWriter, Store
 from .plugins.registry import CityPolicy, PluginError, Registry, discover
+from .results.findings import Finding
+from .results.status import Status
 from .rules.requirement import WarningScheme
 
 Progress = Callable[[int, int], None]

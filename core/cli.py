@@ -25,9 +25,9 @@ import orjson
 from .authoring.lint import add_lint_command
 from .authoring.scaffold import add_parser as add_new_city_parser
 from .check import CheckRequest, CitySummary, UsageError, open_store, run_check
-from .evaluation.status import PRECEDENCE, Status, parse_statuses
 from .io.loading import InputError
 from .plugins.registry import PluginError, discover
+from .results.status import PRECEDENCE, Status, parse_statuses
 from .rules.requirement import RequirementKind
 from .terminal import display_width, pad
 

@@ -22,9 +22,9 @@ from datetime import date
 from typing import IO, Any
 
 from mhpolicy.core.evaluation.evaluate import Evaluation
-from mhpolicy.core.evaluation.findings import Finding
-from mhpolicy.core.evaluation.status import ACTIONABLE, PRECEDENCE, Status, roll_up
 from mhpolicy.core.plugins.registry import CityPolicy
+from mhpolicy.core.results.findings import Finding
+from mhpolicy.core.results.status import ACTIONABLE, PRECEDENCE, Status, roll_up
 from mhpolicy.core.rules.requirement import Modality, SubjectKind
 
 DETAIL_LIMIT = 5000  # subjects whose findings a report lists one by one

@@ -66,7 +66,6 @@ def end_to_end(data: Path, cities: list[str]) -> dict[str, Any]:
 
 def stages(data: Path, city: str) -> dict[str, Any]:
     """Each stage timed separately, single process, chunk by chunk (nothing kept between chunks)."""
-    from mhpolicy.core.evaluation.context import Context, Subject
     from mhpolicy.core.evaluation.decide import decide_batch, engine_for
     from mhpolicy.core.evaluation.engine import DirectDecider
     from mhpolicy.core.evaluation.evaluate import Evaluation
@@ -74,6 +73,7 @@ def stages(data: Path, city: str) -> dict[str, Any]:
     from mhpolicy.core.io.source import open_source, validate_chunk
     from mhpolicy.core.io.store import Store
     from mhpolicy.core.plugins.registry import discover
+    from mhpolicy.core.rules.context import Context, Subject
     from mhpolicy.core.rules.requirement import SubjectKind
     from mhpolicy.reports.build import ReportBuilder
     from mhpolicy.reports.render import write_gap_report

@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mhpolicy.core.evaluation.context import Context, Subject
 from mhpolicy.core.plugins.base import CityPlugin
 from mhpolicy.core.plugins.registry import hookimpl
 from mhpolicy.core.rules.clauses import clause_slug
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.requirement import (
     AppliesTo,

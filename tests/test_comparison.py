@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from mhpolicy.core.evaluation.evaluate import evaluate_many
-from mhpolicy.core.evaluation.findings import latest_completed
-from mhpolicy.core.evaluation.status import Status
 from mhpolicy.core.model.entities import Dataset
 from mhpolicy.core.plugins.registry import discover
+from mhpolicy.core.results.findings import latest_completed
+from mhpolicy.core.results.status import Status
 from mhpolicy.reports.build import comparison
 
 

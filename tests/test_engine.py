@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from mhpolicy.core.evaluation.engine import BATCH, RuleEngine, compile_conditions, decide_direct
-from mhpolicy.core.evaluation.status import Status
+from mhpolicy.core.results.status import Status
 from mhpolicy.core.rules.requirement import Modality, RequirementKind
 
 from .plugin_kit import requirement

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from mhpolicy.core.evaluation.evaluate import evaluate
-from mhpolicy.core.evaluation.findings import latest_completed
-from mhpolicy.core.evaluation.status import Status
 from mhpolicy.core.model.entities import Dataset, InstitutionKind
 from mhpolicy.core.plugins.registry import CityPolicy, load_modules
+from mhpolicy.core.results.findings import latest_completed
+from mhpolicy.core.results.status import Status
 from mhpolicy.core.rules.periods import PeriodKind
 from mhpolicy.core.rules.requirement import AppliesTo, Measure, MissingData, Modality, RequirementKind
 

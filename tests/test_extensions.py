@@ -18,10 +18,8 @@ import pytest
 from pydantic import Field
 
 from mhpolicy.core import cli
-from mhpolicy.core.evaluation.context import Context, Subject
 from mhpolicy.core.evaluation.evaluate import evaluate
 from mhpolicy.core.evaluation.pipeline import run_stream
-from mhpolicy.core.evaluation.status import Status
 from mhpolicy.core.io.loading import InputError, parse_dataset
 from mhpolicy.core.io.source import open_source, read_dataset
 from mhpolicy.core.model.entities import Count, Dataset, Ident, Strict
@@ -34,6 +32,8 @@ from mhpolicy.core.model.extensions import (
     models_of,
 )
 from mhpolicy.core.plugins.registry import CityPolicy, Registry, hookimpl, load_modules
+from mhpolicy.core.results.status import Status
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.requirement import Measure, MeasureResult, MissingData, SubjectKind
 
 from .plugin_kit import dataset, plugin_module, requirement, school

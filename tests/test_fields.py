@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from mhpolicy.core.evaluation.evaluate import evaluate
-from mhpolicy.core.evaluation.status import Status
 from mhpolicy.core.io.source import read_dataset
 from mhpolicy.core.model.fields import field_label
 from mhpolicy.core.plugins.registry import discover
+from mhpolicy.core.results.status import Status
 
 
 def test_labels_keep_the_path_and_prefer_the_most_specific_name() -> None:

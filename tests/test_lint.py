@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from mhpolicy.core.authoring.lint import EXIT_LINT, CityLint, cmd_lint, lint_policy, lint_registry
-from mhpolicy.core.authoring.outline import OutlineClause
 from mhpolicy.core.cli import main
 from mhpolicy.core.plugins.registry import Registry, discover, hookimpl, load_modules
+from mhpolicy.core.rules.outline import OutlineClause
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.requirement import CityInfo, ClauseNote, Modality, Requirement, RequirementKind
 from tests.plugin_kit import requirement

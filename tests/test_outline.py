@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mhpolicy.core.authoring.outline import (
+from mhpolicy.core.rules.outline import (
     ancestors,
     chinese_number,
     chinese_numeral,

@@ -90,9 +90,9 @@ def test_every_declared_parameter_is_read_by_a_measure(monkeypatch: pytest.Monke
     text's threshold change while the rule kept deciding the old way."""
     from datetime import timedelta
 
-    from mhpolicy.core.evaluation.context import Context
     from mhpolicy.core.evaluation.evaluate import evaluate
     from mhpolicy.core.io.source import read_dataset
+    from mhpolicy.core.rules.context import Context
 
     read: set[str] = set()
     original = Context.param

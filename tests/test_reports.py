@@ -79,8 +79,8 @@ def test_comparison_keeps_topic_totals_and_prefers_differing_rows_past_its_limit
     import mhpolicy.reports.build as build
 
     monkeypatch.setattr(build, "ROW_LIMIT", 3)
-    from mhpolicy.core.evaluation.findings import Finding
-    from mhpolicy.core.evaluation.status import Status
+    from mhpolicy.core.results.findings import Finding
+    from mhpolicy.core.results.status import Status
     from mhpolicy.core.rules.requirement import Modality
 
     def f(city: str, sid: str, status: Status) -> Finding:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from mhpolicy.core.authoring.lint import SpecError, statuses_by_rule
-from mhpolicy.core.evaluation.status import Status
 from mhpolicy.core.plugins.registry import CityPolicy, discover
+from mhpolicy.core.results.status import Status
 from mhpolicy.core.rules.requirement import Modality, RequirementKind
 
 FEATURES = Path(__file__).resolve().parents[1] / "features"

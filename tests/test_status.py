@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mhpolicy.core.evaluation.status import PRECEDENCE, Status, parse_statuses, roll_up
+from mhpolicy.core.results.status import PRECEDENCE, Status, parse_statuses, roll_up
 
 
 def test_roll_up_takes_the_worst_status_in_documented_order() -> None:

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from mhpolicy.core.cli import main
-from mhpolicy.core.evaluation.context import Context, Subject
 from mhpolicy.core.evaluation.evaluate import evaluate
-from mhpolicy.core.evaluation.findings import Finding, latest_completed
 from mhpolicy.core.evaluation.pipeline import run_stream
-from mhpolicy.core.evaluation.status import Status, roll_up
 from mhpolicy.core.io.source import open_source
 from mhpolicy.core.model.entities import Dataset
 from mhpolicy.core.plugins.registry import CityPolicy, load_modules
+from mhpolicy.core.results.findings import Finding, latest_completed
+from mhpolicy.core.results.status import Status, roll_up
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.periods import PeriodKind
 from mhpolicy.core.rules.requirement import Measure, MeasureResult, MissingData
 from mhpolicy.reports.build import action_list, gap_report

@@ -1,2 +1,1 @@
-"""For policy staff writing a city: `mhpolicy lint` (`lint`), the document outline it checks
-clauses against (`outline`) and `mhpolicy new-city` (`scaffold`)."""
+"""For policy staff writing a city: `mhpolicy lint` (`lint`) and `mhpolicy new-city` (`scaffold`)."""

@@ -46,9 +46,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..plugins.registry import CityPolicy, Registry, discover
+from ..rules.outline import OutlineClause, ancestors, leaves, numbered_clauses
 from ..rules.requirement import MODAL_WORDS, Modality, RequirementKind
 from ..terminal import display_width, pad
-from .outline import OutlineClause, ancestors, leaves, numbered_clauses
 
 EXIT_OK, EXIT_USAGE, EXIT_PLUGIN = 0, 2, 4
 EXIT_LINT = 6  # violations found (1..5 are the check command's codes)

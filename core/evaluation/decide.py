@@ -19,14 +19,14 @@ from typing import Any
 from ..model.entities import Attestation
 from ..model.fields import fields_text as _uncached_fields_text
 from ..plugins.registry import CityPolicy
+from ..results.findings import Finding
+from ..results.status import Status
+from ..rules.context import Context, Subject
 from ..rules.parameters import ParameterNotInForce
 from ..rules.periods import Period, completed_in_window, running
 from ..rules.queries import fmt_num
 from ..rules.requirement import Measure, MissingData, NotApplicable, Requirement, RequirementKind, SubjectKind
-from .context import Context, Subject
 from .engine import Outcomes, RuleEngine
-from .findings import Finding
-from .status import Status
 
 
 @lru_cache(maxsize=4096)

@@ -31,8 +31,8 @@ from typing import Any
 import durable.engine as _dr
 import orjson
 
+from ..results.status import Status
 from ..rules.requirement import Modality, Requirement, RequirementKind
-from .status import Status
 
 
 class _OrjsonCodec:

@@ -17,8 +17,8 @@ from typing import Any
 from ..io.source import memory_source
 from ..model.entities import Dataset
 from ..plugins.registry import CityPolicy
+from ..results.findings import Finding
 from ..rules.requirement import WarningScheme
-from .findings import Finding
 from .pipeline import run_stream, warning_scheme_for
 
 

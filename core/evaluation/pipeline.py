@@ -25,11 +25,11 @@ from ..io.loading import InputError, InputIssue, check_warning_tiers
 from ..io.source import RawChunk, Source, add_unique, validate_chunk
 from ..model.entities import Dataset
 from ..plugins.registry import CityPolicy, Registry, discover
+from ..results.findings import Finding
+from ..rules.context import Context, Subject, subjects_of
 from ..rules.requirement import SubjectKind, WarningScheme
-from .context import Context, Subject, subjects_of
 from .decide import decide_batch, engine_for
 from .engine import RuleEngine
-from .findings import Finding
 
 Part = dict[str, list[Finding]]  # city code -> findings of one chunk
 

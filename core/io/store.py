@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Field, Session, SQLModel, create_engine, select
 
-from ..evaluation.findings import Finding
+from ..results.findings import Finding
 
 DEFAULT_URL = "sqlite:///mhpolicy.db"
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..model.vocabulary import LabelledEnum
 
 if TYPE_CHECKING:
-    from ..authoring.outline import OutlineClause
+    from .outline import OutlineClause
 
 
 class SubjectKind(LabelledEnum):

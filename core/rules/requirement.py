@@ -13,10 +13,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
 
-from ..evaluation.context import Context, Subject
 from ..model.entities import InstitutionKind, Stage
 from ..model.vocabulary import LabelledEnum
 from .clauses import clause_slug, is_clause_spelling
+from .context import Context, Subject
 from .periods import PeriodKind
 from .plan import CityInfo, SubjectKind
 

@@ -15,7 +15,6 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from mhpolicy.core.evaluation.evaluate import evaluate
-from mhpolicy.core.evaluation.findings import Finding, latest_completed
 from mhpolicy.core.io.loading import parse_dataset
 from mhpolicy.core.model.entities import (
     KIND_STAGES,
@@ -27,6 +26,7 @@ from mhpolicy.core.model.entities import (
     TrainingKind,
 )
 from mhpolicy.core.plugins.registry import discover
+from mhpolicy.core.results.findings import Finding, latest_completed
 
 # The Chinese words of the steps are the labels (or aliases) the model's enums declare
 # (core/model/vocabulary.py): steps read them with from_label and keep no tables of their own.

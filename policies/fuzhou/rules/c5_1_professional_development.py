@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from mhpolicy.core.evaluation.context import Context, Subject
 from mhpolicy.core.model.entities import Event, EventKind, StaffMember, StaffRole
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
 from mhpolicy.core.rules.queries import codes, events_in, staff_with_role

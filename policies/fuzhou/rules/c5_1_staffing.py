@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from mhpolicy.core.evaluation.context import Context, Subject
 from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter, ParameterNotInForce
 from mhpolicy.core.rules.queries import ceil_div, codes, psych_teachers
 from mhpolicy.core.rules.requirement import (

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from mhpolicy.core.evaluation.context import Context, Subject
 from mhpolicy.core.model.entities import ScreeningKind
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
 from mhpolicy.core.rules.requirement import (

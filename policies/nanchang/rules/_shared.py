@@ -7,8 +7,8 @@ need belongs in core/rules/queries.py.
 
 from __future__ import annotations
 
-from mhpolicy.core.evaluation.context import Context
 from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind
+from mhpolicy.core.rules.context import Context
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind, semester_code
 

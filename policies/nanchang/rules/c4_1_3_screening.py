@@ -11,8 +11,8 @@ Spec: features/nanchang/四(一)3_建立定期心理健康普查和排查制度.
 
 from __future__ import annotations
 
-from mhpolicy.core.evaluation.context import Context, Subject
 from mhpolicy.core.model.entities import K12_KINDS, ScreeningKind, Stage
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
 from mhpolicy.core.rules.queries import codes, reported_yes

@@ -13,8 +13,8 @@ Spec: features/nanchang/四(二)5_配齐配强专兼职心理健康教师队伍.
 
 from __future__ import annotations
 
-from mhpolicy.core.evaluation.context import Context, Subject
 from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind, StationLevel
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.queries import ceil_div, psych_teachers
 from mhpolicy.core.rules.requirement import (

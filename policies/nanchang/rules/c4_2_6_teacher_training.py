@@ -11,8 +11,8 @@ Spec: features/nanchang/四(二)6_强化分层分类教师专业培训.feature
 
 from __future__ import annotations
 
-from mhpolicy.core.evaluation.context import Context
 from mhpolicy.core.model.entities import K12_KINDS, Institution, StaffMember, StaffRole
+from mhpolicy.core.rules.context import Context
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
 from mhpolicy.core.rules.queries import per_person_training, psych_teachers

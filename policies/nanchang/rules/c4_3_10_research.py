@@ -10,8 +10,8 @@ Spec: features/nanchang/四(三)10_加强学生心理健康教科研.feature
 
 from __future__ import annotations
 
-from mhpolicy.core.evaluation.context import Context, Subject
 from mhpolicy.core.model.entities import EventKind, StaffRole
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
 from mhpolicy.core.rules.queries import events_in, staff_with_role

@@ -11,8 +11,8 @@ Spec: features/nanchang/四(三)9_开齐开足上好心理健康教育课.featur
 
 from __future__ import annotations
 
-from mhpolicy.core.evaluation.context import Context, Subject
 from mhpolicy.core.model.entities import EventKind, InstitutionKind, Stage
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind, school_year_code
 from mhpolicy.core.rules.queries import codes, enrolled_grades, events_in

@@ -10,8 +10,8 @@ Spec: features/nanchang/四(四)12_完善县区辅导站和学校心理辅导室
 
 from __future__ import annotations
 
-from mhpolicy.core.evaluation.context import Context, Subject
 from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind, StationLevel
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.queries import codes
 from mhpolicy.core.rules.requirement import (

@@ -9,8 +9,8 @@ Spec: features/nanchang/五(一)_加强组织领导.feature
 
 from __future__ import annotations
 
-from mhpolicy.core.evaluation.context import Context, Subject
 from mhpolicy.core.model.entities import K12_KINDS
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.queries import codes
 from mhpolicy.core.rules.requirement import (

@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 
 from ..model.entities import City, Dataset, District, Institution, Station
 from ..model.extensions import DataExtension, extension
-from ..rules.parameters import ParameterSet
-from ..rules.periods import Period, PeriodKind, last_completed, window_start
-from ..rules.plan import CityInfo, SubjectKind
+from .parameters import ParameterSet
+from .periods import Period, PeriodKind, last_completed, window_start
+from .plan import CityInfo, SubjectKind
 
 T = TypeVar("T")
 
