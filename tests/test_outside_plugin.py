@@ -145,3 +145,19 @@ def test_an_outside_city_checks_a_dataset_on_the_cli_with_no_project_file_change
         assert findings["S2"]["status"] == "不符合" and findings["S2"]["rule_id"] == f"{code}.1-1.full-time-psych-teacher"
     assert _git_status() == before
     assert not (REPO / "policies" / "outobj").exists()
+
+
+def test_lint_reads_the_specs_an_outside_plugin_ships_in_its_package(outside: Path, tmp_path: Path) -> None:
+    from mhpolicy.core.authoring.lint import lint_policy
+
+    reg = discover()
+    features = tmp_path / "features"  # the project's own folder has no outobj/ in it
+    features.mkdir()
+    before = {v.code for v in lint_policy(reg.get("outobj"), features).violations}
+    assert before == {"no-scenario"}
+    shipped = outside / "outside_outobj" / "features"
+    shipped.mkdir()
+    (shipped / "staff.feature").write_text(
+        "# language: zh-CN\n功能: 一、1\n  场景: 配备\n"
+        '    那么 规则 "outobj.1-1.full-time-psych-teacher" 对 "甲校" 的结论为 "符合"\n', encoding="utf-8")
+    assert lint_policy(reg.get("outobj"), features).violations == []

@@ -116,10 +116,28 @@ def statuses_by_rule(city: str, base: Path) -> dict[str, set[str]]:
     return seen
 
 
+def spec_folder(policy: CityPolicy, base: Path) -> Path:
+    """Where a city's specs are: `<base>/<code>/` in this project; for an outside plugin that
+    ships its specs as package data, the `features/` folder of its package."""
+    here = base / policy.code
+    if here.is_dir():
+        return here
+    try:
+        shipped = Path(str(policy._resource("features")))
+    except Exception:  # a plugin whose package cannot be told has no shipped specs
+        return here
+    return shipped if shipped.is_dir() else here
+
+
 def rule_files(city: str, base: Path) -> dict[str, str]:
-    """Rule id -> the first feature file naming it (for messages)."""
+    """Rule id -> the first feature file naming it (for messages), in `<base>/<city>/`."""
+    return rule_files_in(base / city)
+
+
+def rule_files_in(folder: Path) -> dict[str, str]:
+    """Rule id -> the first feature file naming it, in `folder` and below (as the specs are collected)."""
     found: dict[str, str] = {}
-    for path in sorted((base / city).glob("*.feature")):
+    for path in sorted(folder.rglob("*.feature")):
         for rule, _ in _expected_statuses(path):
             found.setdefault(rule, path.name)
     return found
@@ -180,7 +198,7 @@ def check_quotes(policy: CityPolicy) -> list[Violation]:
 
 def check_scenarios(policy: CityPolicy, features: Path) -> list[Violation]:
     try:
-        files = rule_files(policy.code, features)
+        files = rule_files_in(spec_folder(policy, features))
     except SpecError as exc:
         return [violation(policy.code, policy.code, "spec-unreadable", detail=str(exc))]
     known = {r.id for r in policy.requirements}
