@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -38,10 +38,13 @@ class Finding:
     error: str = ""  # for 错误: what raised, naming the rule and subject
 
     def to_json(self) -> dict[str, Any]:
-        out = asdict(self)
+        # Field by field, not dataclasses.asdict: asdict deep-copies recursively and was the
+        # largest cost of writing a report (a finding is flat; only `inputs` is a dict).
+        out = {name: getattr(self, name) for name in _FIELD_NAMES}
         out["status"] = self.status.value
         out["modality"] = self.modality.value
         out["due"] = self.due.isoformat() if self.due else None
+        out["inputs"] = dict(self.inputs)
         return out
 
     @property
@@ -49,6 +52,9 @@ class Finding:
         """Action-list order: overdue first, then by due date (standing duties first), severity."""
         sev = list(Modality).index(self.modality)
         return (not self.overdue, self.due or date.min, sev, self.status.rank, self.rule_id, self.subject_id)
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(Finding))
 
 
 def latest_completed(findings: Iterable[Finding], as_of: date) -> list[Finding]:
