@@ -221,16 +221,58 @@ def main(argv: list[str] | None = None) -> int:
                 "message": "命令行参数有误，详见标准错误输出 / invalid command-line arguments, see stderr"}},
                 option=orjson.OPT_INDENT_2).decode() + "\n")
         raise
+    stdout, sys.stdout = sys.stdout, _ReaderMayLeave(sys.stdout)
     try:
-        return int(args.func(args))
-    except BrokenPipeError:  # `mhpolicy lint --json | head`: the reader has what it wanted
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        code = int(args.func(args))
+        sys.stdout.flush()  # a reader gone before the last buffered line is met here, not at exit
+        return code
+    except BrokenPipeError:  # written past the wrapper (a stream kept from before): nothing to return
+        _discard_stdout()
         return EXIT_OK
     except Exception as exc:  # every error gets an exit code and, with --json, an object
         code = _report_error(exc)
         if getattr(args, "json", False):
             sys.stdout.write(orjson.dumps({"error": _error_object(exc)}, option=orjson.OPT_INDENT_2).decode() + "\n")
         return code
+    finally:
+        sys.stdout = stdout
+
+
+def _discard_stdout() -> None:
+    """Point file descriptor 1 at /dev/null, so what is still buffered raises no second error at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno() if sys.__stdout__ else 1)
+
+
+class _ReaderMayLeave:
+    """stdout whose reader may leave early (`mhpolicy check … | head`): from then on the output
+    is discarded but the command runs to its end, so its exit code (1 for --fail-on, 3 for a
+    rule error …) is what the pipeline sees, not a quiet 0."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._gone = False
+
+    def write(self, text: str) -> int:
+        if not self._gone:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._leave()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._gone:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._leave()
+
+    def _leave(self) -> None:
+        self._gone = True
+        _discard_stdout()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _report_error(exc: Exception) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mhpolicy.core.cli import main
+from mhpolicy.core.cli import EXIT_FAIL_ON, main
 from mhpolicy.core.io.store import Store
 from mhpolicy.core.plugins.registry import discover
 
@@ -195,3 +195,15 @@ def test_output_cut_short_by_its_reader_is_no_internal_error(tmp_path: Path) -> 
     cmd = f"'{sys.executable}' -m mhpolicy.core.cli lint --json | head -c 10 > /dev/null; echo ${{PIPESTATUS[0]}}"
     done = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=Path(__file__).parents[1])
     assert done.stdout.strip() == "0" and "Traceback" not in done.stderr
+
+
+def test_output_cut_short_by_its_reader_keeps_the_exit_code_the_check_found(tmp_path: Path) -> None:
+    """`check --fail-on 不符合 | head` must still fail a pipeline (pipefail): the reader leaving
+    early silences the rest of the output, not the outcome."""
+    import subprocess
+    import sys
+
+    cmd = (f"'{sys.executable}' -m mhpolicy.core.cli check --city fuzhou --fail-on 不符合 "
+           f"--out '{tmp_path / 'o'}' --db '{tmp_path / 's.db'}' | true; echo ${{PIPESTATUS[0]}}")
+    done = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=tmp_path)
+    assert done.stdout.strip() == str(EXIT_FAIL_ON) and "Traceback" not in done.stderr
