@@ -1,6 +1,6 @@
 """Each city's specs exercise every requirement: measured ones both ways, attestations at least once.
 
-Statuses are read from the feature files by core.lint.statuses_by_rule (also used by
+Statuses are read from the feature files by core.authoring.lint.statuses_by_rule (also used by
 `mhpolicy lint`): literal `的结论为 "符合"` steps, and outline placeholders `的结论为 "<结论>"`
 resolved through the scenario's Examples tables.
 """

@@ -14,7 +14,7 @@ not-modelled notes), the shipped source text and the Gherkin specs under
     parameter-no-clause       a parameter cites no clause
     parameter-no-quote        a parameter quotes no sentence
     parameter-unused          no requirement reads the parameter
-    clause-unknown            a clause cited that the document does not number (see core.outline)
+    clause-unknown            a clause cited that the document does not number (see core.rules.outline)
     modal-word-not-in-quote   the modal word is not in the quoted sentence
     modal-word-mismatch       the modal word does not make the requirement's modality
     modal-word-missing        no modal word, and the requirement is not a mandatory one with a reading
@@ -24,7 +24,7 @@ not-modelled notes), the shipped source text and the Gherkin specs under
 Quotes are searched after removing all whitespace from quote and source (PDF line breaks),
 and after the plugin's own `CityInfo.source_normalisation` of the source, if it states one.
 
-Clause coverage: the document's leaf clauses (core.outline: the most specific numbered
+Clause coverage: the document's leaf clauses (core.rules.outline: the most specific numbered
 items, e.g. 四(二)5, or 五(一) where a sub-section has no items) and what covers each. A leaf
 is covered by a measured rule or an attestation item citing it, or by a not-modelled note
 (with a reason) citing it or a clause enclosing it (a note on 六 sets all of 六 aside, in words). A rule

@@ -244,7 +244,7 @@ def _rules_init_py(document: str) -> str:
     return f'''"""Requirements of {document}, each in the module of the clause it implements.
 
 One module per clause: `c<slug>_<topic>.py`, where `<slug>` is the clause number as
-`core.clauses.clause_slug` writes it with "-" as "_" (五、1 -> c5_1). Each module declares
+`core.rules.clauses.clause_slug` writes it with "-" as "_" (五、1 -> c5_1). Each module declares
 `PARAMETERS`, `REQUIREMENTS` and `UNMODELLED`; this package joins them in document order,
 the order of `CLAUSE_MODULES`.
 """

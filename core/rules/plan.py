@@ -43,5 +43,5 @@ class CityInfo:
     # here as a function of the whole text, and says in words what it does; the plugin tests it.
     source_normalisation: Callable[[str], str] | None = None
     source_normalisation_text: str = ""
-    # The document's numbered clauses, where the generic reader (core.outline) misreads them.
+    # The document's numbered clauses, where the generic reader (core.rules.outline) misreads them.
     clause_outline: Callable[[str], list[OutlineClause]] | None = None

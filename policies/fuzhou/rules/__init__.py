@@ -2,7 +2,7 @@
 
 One module per clause as the specs are split: a feature file
 `features/fuzhou/<clause>_<title>.feature` is implemented by `rules/c<slug>_<topic>.py`,
-where `<slug>` is `core.clauses.clause_slug(<clause>)` with "-" written "_"
+where `<slug>` is `core.rules.clauses.clause_slug(<clause>)` with "-" written "_"
 (`clause_module_prefix`). A clause with several feature files (五、1) has one module per file;
 a clause with nothing modelled has a module holding only its `UNMODELLED` notes.
 

@@ -3,7 +3,7 @@ each in the module of the clause it implements.
 
 One module per clause as the specs are split: a feature file
 `features/nanchang/<clause>_<title>.feature` is implemented by `rules/c<slug>_<topic>.py`,
-where `<slug>` is `core.clauses.clause_slug(<clause>)` with "-" written "_"
+where `<slug>` is `core.rules.clauses.clause_slug(<clause>)` with "-" written "_"
 (`clause_module_prefix`): 四(二)5 is 四、重点任务 (二) 第5条, slug 4-2-5, module c4_2_5_staffing.
 A clause with nothing modelled has a module holding only its `UNMODELLED` notes.
 
