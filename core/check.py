@@ -160,17 +160,34 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
     # Every dataset of the check in one transaction, reports staged beside the output folder
     # and moved into place just before the commit: a bad row in the last dataset (or a school
     # only one of them has) leaves nothing of the check stored or published.
+    # The commit itself can still fail (SQLite: "database is locked" by a reader), so each
+    # report it replaces is kept aside until the commit is through, and put back if it is not.
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    published: list[tuple[Path, Path | None]] = []  # (report, the earlier file it replaced)
     try:
         with store.writing() as w:
             for source, group in plan:
                 as_of = req.as_of or source.header.as_of or date.today()
                 scheme = warning_scheme_for(source.header, group, reg)
                 _check_dataset(req, w, staging, source, group, as_of, scheme, result)
-            for f in sorted(staging.iterdir()):
+            staged = sorted(staging.iterdir())
+            replaced = staging / ".replaced"
+            replaced.mkdir()
+            for f in staged:
                 target = out / f.name
+                earlier = replaced / f.name if target.exists() else None
+                if earlier is not None:
+                    target.replace(earlier)
                 f.replace(target)
+                published.append((target, earlier))
                 result.reports.append(target)
+    except BaseException:
+        for target, earlier in reversed(published):
+            if earlier is not None:
+                earlier.replace(target)
+            else:
+                target.unlink(missing_ok=True)
+        raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result

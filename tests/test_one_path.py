@@ -180,3 +180,29 @@ def test_a_check_of_several_datasets_stores_nothing_when_a_later_one_fails(tmp_p
         run_check(CheckRequest(cities=[first, second], out=out, db=db, school=school), REG)
     assert Store(db).counts() == {"datasets": 0, "runs": 0, "findings": 0}
     assert list(out.iterdir()) == []
+
+
+def test_a_check_whose_commit_fails_publishes_nothing_and_keeps_the_earlier_reports(tmp_path: Path) -> None:
+    """The commit is the last step that can fail (here a reader holds the SQLite file): the
+    reports moved into place just before it are taken back and the earlier ones restored."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    code = sorted(SAMPLES)[0]
+    db, out = tmp_path / "s.db", tmp_path / "o"
+    out.mkdir()
+    (out / f"{code}.html").write_text("earlier report", encoding="utf-8")
+    Store(str(db))
+    reader = sqlite3.connect(db, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM run").fetchall()  # a read lock the commit must wait for
+    try:
+        with pytest.raises(OperationalError):
+            run_check(CheckRequest(cities=[code], out=out, db=f"sqlite:///{db}?timeout=0.2"), REG)
+    finally:
+        reader.execute("ROLLBACK")
+        reader.close()
+    assert Store(str(db)).counts() == {"datasets": 0, "runs": 0, "findings": 0}
+    assert [p.name for p in out.iterdir()] == [f"{code}.html"]
+    assert (out / f"{code}.html").read_text(encoding="utf-8") == "earlier report"
