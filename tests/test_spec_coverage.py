@@ -69,3 +69,11 @@ def test_an_examples_row_shorter_than_its_header_is_a_spec_error(tmp_path: Path)
         "    例子:\n      | 人数 | 结论 |\n      | 1 |\n", encoding="utf-8")
     with pytest.raises(SpecError, match="no 结论 column"):
         statuses_by_rule("x", tmp_path)
+
+
+def test_the_coverage_reader_reads_specs_in_subfolders_as_the_collector_runs_them(tmp_path: Path) -> None:
+    sub = tmp_path / "x" / "五、1"
+    sub.mkdir(parents=True)
+    (sub / "a.feature").write_text(
+        '# language: zh-CN\n功能: f\n  场景: t\n    那么 规则 "x.q" 对 "乙" 的结论为 "缺数据"\n', encoding="utf-8")
+    assert statuses_by_rule("x", tmp_path) == {"x.q": {"缺数据"}}

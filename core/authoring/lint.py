@@ -110,7 +110,7 @@ def statuses_by_rule(city: str, base: Path) -> dict[str, set[str]]:
     resolved through the scenario's Examples table.
     """
     seen: dict[str, set[str]] = defaultdict(set)
-    for path in sorted((base / city).glob("*.feature")):
+    for path in sorted((base / city).rglob("*.feature")):  # subfolders too, as the collector reads them
         for rule, status in _expected_statuses(path):
             seen[rule].add(status)
     return seen
