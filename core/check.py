@@ -25,6 +25,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
+
 from .evaluation.evaluate import Evaluation
 from .evaluation.pipeline import auto_workers, run_stream, warning_scheme_for
 from .io.source import Source, open_source
@@ -181,12 +183,15 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
                 f.replace(target)
                 published.append((target, earlier))
                 result.reports.append(target)
-    except BaseException:
+    except BaseException as exc:
         for target, earlier in reversed(published):
             if earlier is not None:
                 earlier.replace(target)
             else:
                 target.unlink(missing_ok=True)
+        if isinstance(exc, OperationalError):  # locked by another process, disk full …: not a bug
+            raise UsageError(f"数据库忙或无法写入，本次检查未保存 / the database '{req.db}' is busy or cannot be "
+                             f"written; nothing of this check was stored: {exc.orig}", "bad_database") from None
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from mhpolicy.core.check import CheckRequest, run_check
+from mhpolicy.core.check import CheckRequest, UsageError, run_check
 from mhpolicy.core.evaluation.evaluate import data_hash, evaluate
 from mhpolicy.core.io.loading import InputError
 from mhpolicy.core.io.source import memory_source, open_source, read_dataset
@@ -187,8 +187,6 @@ def test_a_check_whose_commit_fails_publishes_nothing_and_keeps_the_earlier_repo
     reports moved into place just before it are taken back and the earlier ones restored."""
     import sqlite3
 
-    from sqlalchemy.exc import OperationalError
-
     code = sorted(SAMPLES)[0]
     db, out = tmp_path / "s.db", tmp_path / "o"
     out.mkdir()
@@ -198,8 +196,9 @@ def test_a_check_whose_commit_fails_publishes_nothing_and_keeps_the_earlier_repo
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM run").fetchall()  # a read lock the commit must wait for
     try:
-        with pytest.raises(OperationalError):
+        with pytest.raises(UsageError, match="database .* is busy") as raised:
             run_check(CheckRequest(cities=[code], out=out, db=f"sqlite:///{db}?timeout=0.2"), REG)
+        assert raised.value.code == "bad_database"  # exit 2 with a bilingual message, not an internal error
     finally:
         reader.execute("ROLLBACK")
         reader.close()
