@@ -42,6 +42,12 @@ def ceil_div(numerator: int, denominator: float) -> int:
     return math.ceil(numerator / denominator)
 
 
+def no_staff(inst: Institution) -> MissingData | None:
+    """An institution that reported no staff at all has not reported: 缺数据 on every rule that
+    counts its staff, never zero teachers (the same for every city)."""
+    return MissingData(("staff",), "未报送教职工名单") if not inst.staff else None
+
+
 def per_person_training(reported: list[StaffMember], group: list[StaffMember], period: Period, required: float,
                         *, who: str, unit: str, kinds: Iterable[TrainingKind] | None = None,
                         count: bool = False) -> MeasureResult:

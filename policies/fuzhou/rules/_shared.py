@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mhpolicy.core.model.entities import K12_KINDS, EventKind, Institution, InstitutionKind
+from mhpolicy.core.model.entities import K12_KINDS, EventKind, InstitutionKind
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
@@ -29,11 +29,6 @@ VOCATIONAL_KINDS = frozenset({InstitutionKind.SECONDARY_VOCATIONAL, InstitutionK
 def param(pid: str, label: str, unit: str, value: float, clause: str, quote: str, note: str = "") -> Parameter:
     """A threshold in force from the plan's effective date (the text is undated)."""
     return Parameter(id=pid, label=label, unit=unit, values={EFFECTIVE: value}, clause=clause, quote=quote, note=note)
-
-
-def no_staff(inst: Institution) -> MissingData | None:
-    """An institution that reported no staff at all has not reported: never counted as zero."""
-    return MissingData(("staff",), "未报送教职工名单") if not inst.staff else None
 
 
 def event_count(kind: EventKind, period_kind: PeriodKind, param_id: str, *, hours: bool = False

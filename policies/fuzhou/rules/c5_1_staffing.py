@@ -17,7 +17,7 @@ from datetime import date
 from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter, ParameterNotInForce
-from mhpolicy.core.rules.queries import ceil_div, codes, psych_teachers
+from mhpolicy.core.rules.queries import ceil_div, codes, no_staff, psych_teachers
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
@@ -30,7 +30,7 @@ from mhpolicy.core.rules.requirement import (
 )
 
 from ..document import CITY, EFFECTIVE
-from ._shared import UNIVERSITY, no_staff, param
+from ._shared import UNIVERSITY, param
 
 STAFFING_DUE = date(2023, 12, 31)  # “至2023年年底”
 STAFFING_QUOTE = (
