@@ -167,3 +167,31 @@ def test_new_city_refuses_a_source_text_it_cannot_quote(repo: Path, tmp_path: Pa
     assert new_city(repo, bad) == 2
     assert message in capsys.readouterr().err
     assert not (repo / "policies" / "newcity").exists()
+
+
+SHARED_TEXTS = Path(__file__).resolve().parents[1].parent / "shared" / "policy-texts"
+
+
+def _titles_in_shared_readme() -> dict[str, str]:
+    """file -> document title, from the table of shared/policy-texts/README.md."""
+    rows = (line.split("|") for line in (SHARED_TEXTS / "README.md").read_text(encoding="utf-8").splitlines())
+    return {cells[1].strip(): cells[3].strip() for cells in rows if len(cells) > 4 and cells[1].strip().endswith(".txt")}
+
+
+def test_the_title_guessed_for_an_installed_city_is_the_title_it_declares() -> None:
+    from mhpolicy.core.authoring.scaffold import guess_title
+    from mhpolicy.core.plugins.registry import discover
+
+    for policy in discover().policies.values():
+        assert guess_title(policy.source_text()) == policy.info.document, policy.code
+
+
+def test_the_title_guessed_for_each_shared_policy_text_is_the_one_its_readme_names() -> None:
+    from mhpolicy.core.authoring.scaffold import guess_title
+
+    if not SHARED_TEXTS.is_dir():
+        pytest.skip("shared/policy-texts is not beside this checkout")
+    titles = _titles_in_shared_readme()
+    assert len(titles) == 5
+    for name, title in titles.items():
+        assert guess_title((SHARED_TEXTS / name).read_text(encoding="utf-8")) == title, name

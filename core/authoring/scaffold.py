@@ -95,15 +95,24 @@ PLAN_WORDS = ("计划", "方案", "意见", "办法", "规定", "措施")
 
 
 def guess_title(text: str) -> str:
-    """The plan's title from the head of its text: the plan a covering note sends out
-    ("现将《…行动计划》印发给你们"), else the first line that names a plan, else the first line."""
-    head = [line.strip().strip("#*").strip() for line in text.splitlines()]
-    head = [line for line in head if line][:15]
-    for line in head:
-        if "印发" in line:
-            for title in re.findall(r"《([^《》]+)》", line):
-                if _names_a_plan(title):
-                    return title
+    """The plan's title from the head of its text, whose lines a PDF or web page may have broken:
+    the plan a covering note sends out ("关于印发《…方案》的通知", "现将《…计划》印发给你们"),
+    else the first lines that together name a plan ("…《…》" / "实施方案" over three lines),
+    else the first line. Only a guess: `new-city` asks for it to be checked."""
+    head = [re.sub(r"\s+", "", line.strip().strip("#*")) for line in text.splitlines()]
+    head = [line for line in head if line][:30]
+    flat = "".join(head)
+    for pattern in (r"印发《(.+?)》的通知", r"《([^《》]+)》印发"):
+        for title in re.findall(pattern, flat):
+            if _names_a_plan(title):  # a PDF's ASCII brackets, as the title is printed: full width
+                return title.replace("(", "（").replace(")", "）")
+    for lines in range(1, 5):
+        candidate = "".join(head[:lines])
+        if _names_a_plan(candidate) and len(candidate) <= 120:
+            # A status printed under the title belongs to it: （征求意见稿）, （试行）.
+            if lines < len(head) and re.fullmatch(r"[（(][^（）()]{1,8}[）)]", head[lines]):
+                candidate += head[lines].replace("(", "（").replace(")", "）")
+            return candidate
     for line in head:
         if _names_a_plan(line) and len(line) <= 80:
             return line
@@ -111,7 +120,7 @@ def guess_title(text: str) -> str:
 
 
 def _names_a_plan(title: str) -> bool:
-    return re.search(rf"({'|'.join(PLAN_WORDS)})(（[^）]*）)?$", title) is not None
+    return re.search(rf"({'|'.join(PLAN_WORDS)})([（(][^）)]*[）)])?$", title) is not None
 
 
 # ---------------------------------------------------------------- writing
