@@ -14,7 +14,7 @@ from collections.abc import Callable
 from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind, RoomFunction
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
-from mhpolicy.core.rules.queries import codes
+from mhpolicy.core.rules.queries import codes, not_reported
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
@@ -32,8 +32,11 @@ from ._shared import VOCATIONAL_KINDS
 
 def _room(subject: Subject, ctx: Context) -> MeasureResult:
     room = subject.institution.counseling_room
-    built = room is not None and (room.built is None or room.built <= ctx.as_of)
-    return Measure(observed=int(built), required=1, inputs={"心理辅导室": "已建" if built else "未建"})
+    if missing := not_reported(room, "counseling_room", "未报送心理辅导室情况"):
+        return missing
+    built = room.built is None or room.built <= ctx.as_of
+    note = "" if built else f"报送的建成日期{room.built.isoformat()}晚于评估日期"
+    return Measure(observed=int(built), required=1, inputs={"心理辅导室": "已建" if built else "未建"}, note=note)
 
 
 COUNSELING_ROOM = Requirement(
@@ -51,7 +54,8 @@ COUNSELING_ROOM = Requirement(
     observed_label="心理辅导室",
     unit="间",
     gap_text="未建心理辅导室（中心）",
-    reading="未报送心理辅导室记为未建（不符合）；建成日期晚于评估日期的不计。选址条件（独立、安全、静谧）不由数据判定。",
+    reading="未报送心理辅导室情况为缺数据，不当作未建（缺数据不是零，与其他城市同用 queries.not_reported）；"
+            "报送的建成日期晚于评估日期的为未建（不符合）。选址条件（独立、安全、静谧）不由数据判定。",
 )
 
 ORDINARY_FUNCTIONS = (RoomFunction.OFFICE, RoomFunction.ARCHIVES, RoomFunction.INDIVIDUAL, RoomFunction.GROUP,
@@ -62,13 +66,14 @@ SMALL_FUNCTIONS = (RoomFunction.OFFICE, RoomFunction.ARCHIVES, RoomFunction.ASSE
 def _functions(wanted: tuple[RoomFunction, ...]) -> Callable[[Subject, Context], MeasureResult]:
     def measure(subject: Subject, ctx: Context) -> MeasureResult:
         room = subject.institution.counseling_room
-        have = set(room.functions) if room is not None else set()
+        if missing := not_reported(room, "counseling_room", "未报送心理辅导室情况"):
+            return missing
+        have = set(room.functions)
         lacking = [f.label for f in wanted if f not in have]  # the label declared with the enum
         return Measure(
             observed=len(wanted) - len(lacking),
             required=len(wanted),
             inputs={"缺少功能": codes(lacking)},
-            note="" if room is not None else "未建心理辅导室",
         )
 
     return measure
@@ -90,7 +95,8 @@ ROOM_FUNCTIONS = Requirement(
     observed_label="具备的规定功能项数",
     unit="项",
     gap_text="心理辅导室缺{gap}项规定功能",
-    reading="中职校在“普通中小学建设标准的基础上”提升，故至少须具备普通中小学的六项功能；未建辅导室按缺全部功能计。",
+    reading="中职校在“普通中小学建设标准的基础上”提升，故至少须具备普通中小学的六项功能；"
+            "未报送心理辅导室情况为缺数据，不按缺全部功能计。",
 )
 
 ROOM_FUNCTIONS_SMALL = Requirement(
@@ -110,7 +116,8 @@ ROOM_FUNCTIONS_SMALL = Requirement(
     observed_label="具备的规定功能项数",
     unit="项",
     gap_text="心理辅导室缺{gap}项规定功能",
-    reading="“小规模”以数据中主管部门的小规模学校标记（small_scale）为准，不以学生数推断。",
+    reading="“小规模”以数据中主管部门的小规模学校标记（small_scale）为准，不以学生数推断；"
+            "未报送心理辅导室情况为缺数据。",
 )
 
 UPGRADED_STANDARD = Requirement(

@@ -17,6 +17,7 @@ from mhpolicy.core.model.entities import ScreeningKind
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.queries import not_reported
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
@@ -117,15 +118,18 @@ ZERO_REPORT = Requirement(
 # “2021年前，各地各校建立对有严重心理问题、心理障碍或心理危机学生转介的“绿色通道”。”
 def _referral(subject: Subject, ctx: Context) -> MeasureResult:
     established = subject.institution.referral_channel_established
-    if established is not None and established > ctx.as_of:
-        established = None  # not yet, on the evaluation date
+    if missing := not_reported(established, "referral_channel_established", "未报送转介“绿色通道”建立日期"):
+        return missing
+    if established > ctx.as_of:
+        return Measure(observed=0, required=1, inputs={"建立日期": "未建立"},
+                       note=f"报送的建立日期{established.isoformat()}晚于评估日期")
     note = ""
-    if established is not None and established > REFERRAL_DUE:
+    if established > REFERRAL_DUE:
         note = f"已于{established.isoformat()}建立，晚于“2021年前”的期限"
     return Measure(
-        observed=int(established is not None),
+        observed=1,
         required=1,
-        inputs={"建立日期": established.isoformat() if established else "未建立"},
+        inputs={"建立日期": established.isoformat()},
         note=note,
     )
 
@@ -147,7 +151,8 @@ REFERRAL = Requirement(
     gap_text="未于2021年前建立转介“绿色通道”",
     due=REFERRAL_DUE,
     reading="“2021年前”读作2021年1月1日之前，即不晚于2020-12-31建立（而非2021年底前）；"
-            "此后才建立的，评估日已建立即为符合（义务已履行），说明中注明晚于期限及实际日期；尚未建立的为不符合，期限后逾期。“各地”（县区）一半未单列。",
+            "此后才建立的，评估日已建立即为符合（义务已履行），说明中注明晚于期限及实际日期；报送的建立日期晚于评估日的为尚未建立（不符合），期限后逾期；"
+            "未报送建立日期为缺数据，不当作未建立（缺数据不是零）。“各地”（县区）一半未单列。",
 )
 
 # “统一编写心理危机干预教材，每年分层分类组织开展心理危机预防和干预培训，提升各级干部、全体教师
