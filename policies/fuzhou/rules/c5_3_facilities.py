@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind, RoomFunction
+from mhpolicy.core.model.entities import InstitutionKind, RoomFunction
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.queries import codes, not_reported
@@ -27,7 +27,7 @@ from mhpolicy.core.rules.requirement import (
 )
 
 from ..document import CITY
-from ._shared import VOCATIONAL_KINDS
+from ._shared import GENERAL_K12_KINDS, ZHONGZHI
 
 
 def _room(subject: Subject, ctx: Context) -> MeasureResult:
@@ -87,7 +87,7 @@ ROOM_FUNCTIONS = Requirement(
     title="普通中小学心理辅导室具备六项功能",
     topic="facilities.room_functions",
     subject=SubjectKind.INSTITUTION,
-    applies_to=AppliesTo(text="普通中小学（含中职，不含小规模学校）", kinds=K12_KINDS,
+    applies_to=AppliesTo(text="普通中小学及中职校（不含小规模学校、技工学校）", kinds=GENERAL_K12_KINDS | ZHONGZHI,
                          where=lambda s, c: not s.institution.small_scale),
     modality=Modality.MANDATORY,
     modal_word="须",
@@ -95,7 +95,8 @@ ROOM_FUNCTIONS = Requirement(
     observed_label="具备的规定功能项数",
     unit="项",
     gap_text="心理辅导室缺{gap}项规定功能",
-    reading="中职校在“普通中小学建设标准的基础上”提升，故至少须具备普通中小学的六项功能；"
+    reading="本文件的“中小学”不含中职校与技工学校；中职校在“普通中小学建设标准的基础上”提升，故至少须具备普通中小学的六项功能，"
+            "技工学校全文未提，不适用；"
             "未报送心理辅导室情况为缺数据，不按缺全部功能计。",
 )
 
@@ -107,7 +108,8 @@ ROOM_FUNCTIONS_SMALL = Requirement(
     title="小规模中小学校、幼儿园心理辅导室具备四项功能",
     topic="facilities.room_functions",
     subject=SubjectKind.INSTITUTION,
-    applies_to=AppliesTo(text="小规模中小学校、幼儿园", kinds=K12_KINDS | {InstitutionKind.KINDERGARTEN},
+    applies_to=AppliesTo(text="小规模中小学校（不含中职、技工学校）、幼儿园",
+                         kinds=GENERAL_K12_KINDS | {InstitutionKind.KINDERGARTEN},
                          where=lambda s, c: s.institution.kind is InstitutionKind.KINDERGARTEN
                          or s.institution.small_scale),
     modality=Modality.MANDATORY,
@@ -116,7 +118,7 @@ ROOM_FUNCTIONS_SMALL = Requirement(
     observed_label="具备的规定功能项数",
     unit="项",
     gap_text="心理辅导室缺{gap}项规定功能",
-    reading="“小规模”以数据中主管部门的小规模学校标记（small_scale）为准，不以学生数推断；"
+    reading="“小规模”以数据中主管部门的小规模学校标记（small_scale）为准，不以学生数推断；“中小学校”不含中职校与技工学校；"
             "未报送心理辅导室情况为缺数据。",
 )
 
@@ -130,13 +132,14 @@ UPGRADED_STANDARD = Requirement(
     subject=SubjectKind.INSTITUTION,
     applies_to=AppliesTo(
         text="中职校、中学一类校、小学中心校",
-        where=lambda s, c: s.institution.kind in VOCATIONAL_KINDS or s.institution.class1_middle
+        where=lambda s, c: s.institution.kind in ZHONGZHI or s.institution.class1_middle
         or s.institution.central_primary,
     ),
     modality=Modality.MANDATORY,
     modal_word="",
     kind=RequirementKind.ATTESTATION,
-    reading="“提升”“拓展”未给出具体标准，由人工确认；普通中小学六项功能另由 fuzhou.5-3.room-functions 判定。",
+    reading="“提升”“拓展”未给出具体标准，由人工确认；普通中小学六项功能另由 fuzhou.5-3.room-functions 判定。"
+            "“中职校”指中等职业学校，技工学校全文未提，不适用。",
 )
 
 PROFESSIONAL_ETHICS = Requirement(
