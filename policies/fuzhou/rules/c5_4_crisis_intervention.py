@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from mhpolicy.core.model.entities import ScreeningKind
+from mhpolicy.core.model.entities import EventKind, ScreeningKind
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
-from mhpolicy.core.rules.queries import not_reported
+from mhpolicy.core.rules.queries import events_in, not_reported
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
@@ -155,27 +155,49 @@ REFERRAL = Requirement(
             "未报送建立日期为缺数据，不当作未建立（缺数据不是零）。“各地”（县区）一半未单列。",
 )
 
-# “统一编写心理危机干预教材，每年分层分类组织开展心理危机预防和干预培训，提升各级干部、全体教师
-#   心理危机预防和干预意识。”
+CRISIS_TRAINING_QUOTE = "统一编写心理危机干预教材，每年分层分类组织开展心理危机预防和干预培训，提升各级干部、全体教师心理危机预防和干预意识"
+CRISIS_TRAINING_MIN = param(
+    "fuzhou.training.crisis_trainings_per_year", "每年心理危机预防和干预培训次数", "次", 1, "五、4",
+    "每年分层分类组织开展心理危机预防和干预培训",
+    note="“每年……组织开展”：每个自然年至少1次。",
+)
+
+
+def _crisis_training(subject: Subject, ctx: Context) -> MeasureResult:
+    events = subject.city.events
+    if not events:
+        return MissingData(("events",), "未报送任何活动记录")
+    held = events_in(events, ctx.period(PeriodKind.CALENDAR_YEAR), EventKind.CRISIS_TRAINING)
+    return Measure(observed=len(held), required=ctx.param(CRISIS_TRAINING_MIN.id),
+                   inputs={"参训人次": sum(e.participants or 0 for e in held)})
+
+
 CRISIS_TRAINING = Requirement(
     id="fuzhou.5-4.crisis-training",
     city=CITY,
     clause="五、4",
-    quote="每年分层分类组织开展心理危机预防和干预培训，提升各级干部、全体教师心理危机预防和干预意识",
-    title="县（市）区每年分层分类组织心理危机预防和干预培训",
-    topic="attest.crisis_training",
-    subject=SubjectKind.DISTRICT,
-    applies_to=AppliesTo(text="县（市）区"),
+    quote=CRISIS_TRAINING_QUOTE,
+    title="市级每年分层分类组织心理危机预防和干预培训",
+    topic="training.crisis",
+    subject=SubjectKind.CITY,
+    applies_to=AppliesTo(text="市教育行政部门"),
     modality=Modality.MANDATORY,
     modal_word="",
-    kind=RequirementKind.ATTESTATION,
-    reading="文本未写明组织主体；读作各级教育行政部门的职责，对县区确认是否“分层分类”组织。",
+    measure=_crisis_training,
+    observed_label="本年度市级组织的心理危机预防和干预培训次数",
+    unit="次",
+    gap_text="本年度未组织心理危机预防和干预培训",
+    period=PeriodKind.CALENDAR_YEAR,
+    parameters=(CRISIS_TRAINING_MIN.id,),
+    reading="全句无主语；与“统一编写心理危机干预教材”同句，只有全市统一组织者能“统一编写”，故组织主体读作市教育行政部门，"
+            "按市级活动记录中的危机预防和干预培训（crisis_training）计数，每个自然年至少1次；县区、学校自办的培训不计入市级。"
+            "“分层分类”（按干部、教师层级与类别分设）无可计的标准，不由数据判定，计数的是组织开展的培训次数。",
 )
 
-PARAMETERS: list[Parameter] = [CENSUS_MIN, FOCUS_MIN]
+PARAMETERS: list[Parameter] = [CENSUS_MIN, FOCUS_MIN, CRISIS_TRAINING_MIN]
 REQUIREMENTS: list[Requirement] = [CENSUS, FOCUS_GROUP, ZERO_REPORT, REFERRAL, CRISIS_TRAINING]
 UNMODELLED: list[ClauseNote] = [
     ClauseNote("五、4", "会同卫健部门探索医教融合；改造升级24小时心理支持热线和网络辅导体系",
                "市级及部门间工作，“探索”为倡导性表述；热线无服务指标"),
-    ClauseNote("五、4", "统一编写心理危机干预教材", "市级一次性任务；培训部分已作县区确认项"),
+    ClauseNote("五、4", "统一编写心理危机干预教材", "市级一次性任务，无期限与标准；同句的每年培训已由市级活动记录判定"),
 ]
