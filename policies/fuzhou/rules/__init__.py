@@ -10,7 +10,7 @@ a clause with nothing modelled has a module holding only its `UNMODELLED` notes.
 |--------|-------------------------------------|---------------------------------|
 | 一     | —                                   | c1_guiding_ideology             |
 | 二     | —                                   | c2_goals                        |
-| 三     | 三_基本原则                          | c3_principles                   |
+| 三     | —                                   | c3_principles                   |
 | 四     | 四_教育内容                          | c4_content                      |
 | 五、1  | 五、1_配齐配强心理教师                | c5_1_staffing                   |
 | 五、1  | 五、1_心理教师培训                    | c5_1_teacher_training           |
