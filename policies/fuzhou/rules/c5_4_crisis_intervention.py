@@ -152,7 +152,25 @@ REFERRAL = Requirement(
     due=REFERRAL_DUE,
     reading="“2021年前”读作2021年1月1日之前，即不晚于2020-12-31建立（而非2021年底前）；"
             "此后才建立的，评估日已建立即为符合（义务已履行），说明中注明晚于期限及实际日期；报送的建立日期晚于评估日的为尚未建立（不符合），期限后逾期；"
-            "未报送建立日期为缺数据，不当作未建立（缺数据不是零）。“各地”（县区）一半未单列。",
+            "未报送建立日期为缺数据，不当作未建立（缺数据不是零）。"
+            "“各地”（县区）一半见 fuzhou.5-4.district-referral-channel。",
+)
+
+DISTRICT_REFERRAL = Requirement(
+    id="fuzhou.5-4.district-referral-channel",
+    city=CITY,
+    clause="五、4",
+    quote="2021年前，各地各校建立对有严重心理问题、心理障碍或心理危机学生转介的“绿色通道”",
+    title="县（市）区2021年前建立心理危机学生转介“绿色通道”",
+    topic="governance.referral_channel",
+    subject=SubjectKind.DISTRICT,
+    applies_to=AppliesTo(text="县（市）区"),
+    modality=Modality.MANDATORY,
+    modal_word="",
+    kind=RequirementKind.ATTESTATION,
+    due=REFERRAL_DUE,
+    reading="“各地”读作各县（市）区（教育行政部门），与各校各自建立：县区的通道是与当地精神卫生医疗机构的转介安排，"
+            "数据中县区无建立日期字段，由人工确认；期限同学校一半，“2021年前”即不晚于2020-12-31。",
 )
 
 CRISIS_TRAINING_QUOTE = "统一编写心理危机干预教材，每年分层分类组织开展心理危机预防和干预培训，提升各级干部、全体教师心理危机预防和干预意识"
@@ -195,7 +213,7 @@ CRISIS_TRAINING = Requirement(
 )
 
 PARAMETERS: list[Parameter] = [CENSUS_MIN, FOCUS_MIN, CRISIS_TRAINING_MIN]
-REQUIREMENTS: list[Requirement] = [CENSUS, FOCUS_GROUP, ZERO_REPORT, REFERRAL, CRISIS_TRAINING]
+REQUIREMENTS: list[Requirement] = [CENSUS, FOCUS_GROUP, ZERO_REPORT, REFERRAL, DISTRICT_REFERRAL, CRISIS_TRAINING]
 UNMODELLED: list[ClauseNote] = [
     ClauseNote("五、4", "会同卫健部门探索医教融合；改造升级24小时心理支持热线和网络辅导体系",
                "市级及部门间工作，“探索”为倡导性表述；热线无服务指标"),
