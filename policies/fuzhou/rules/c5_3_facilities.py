@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mhpolicy.core.model.entities import InstitutionKind, RoomFunction
+from mhpolicy.core.model.entities import EventKind, InstitutionKind, RoomFunction
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
-from mhpolicy.core.rules.queries import codes, not_reported
+from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.queries import codes, events_in, not_reported
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Measure,
     MeasureResult,
+    MissingData,
     Modality,
     Requirement,
     RequirementKind,
@@ -27,7 +29,7 @@ from mhpolicy.core.rules.requirement import (
 )
 
 from ..document import CITY
-from ._shared import GENERAL_K12_KINDS, ZHONGZHI
+from ._shared import GENERAL_K12_KINDS, ZHONGZHI, param
 
 
 def _room(subject: Subject, ctx: Context) -> MeasureResult:
@@ -156,10 +158,50 @@ PROFESSIONAL_ETHICS = Requirement(
     kind=RequirementKind.ATTESTATION,
 )
 
-PARAMETERS: list[Parameter] = []
-REQUIREMENTS: list[Requirement] = [COUNSELING_ROOM, ROOM_FUNCTIONS, ROOM_FUNCTIONS_SMALL, UPGRADED_STANDARD, PROFESSIONAL_ETHICS]
+# “实施特色培育工程。出台具有区域特色的心理健康教育考评体系。每年遴选一批心理健康教育达标校、特色校、示范校，
+#   支持评选心理健康教育示范区和名师工作室。”
+SELECTION_QUOTE = "每年遴选一批心理健康教育达标校、特色校、示范校"
+SELECTION_MIN = param(
+    "fuzhou.facilities.selection_rounds_per_year", "每年遴选达标校、特色校、示范校轮次", "次", 1, "五、3",
+    SELECTION_QUOTE, note="“每年遴选一批”：每个自然年至少1轮。",
+)
+
+
+def _selection(subject: Subject, ctx: Context) -> MeasureResult:
+    events = subject.city.events
+    if not events:
+        return MissingData(("events",), "未报送任何活动记录")
+    held = events_in(events, ctx.period(PeriodKind.CALENDAR_YEAR), EventKind.ASSESSMENT_ROUND)
+    return Measure(observed=len(held), required=ctx.param(SELECTION_MIN.id))
+
+
+SELECTION = Requirement(
+    id="fuzhou.5-3.yearly-selection",
+    city=CITY,
+    clause="五、3",
+    quote=SELECTION_QUOTE,
+    title="市级每年遴选一批心理健康教育达标校、特色校、示范校",
+    topic="governance.assessment_round",
+    subject=SubjectKind.CITY,
+    applies_to=AppliesTo(text="市教育行政部门"),
+    modality=Modality.MANDATORY,
+    modal_word="",
+    measure=_selection,
+    observed_label="本年度遴选（评估）轮次",
+    unit="次",
+    gap_text="本年度未遴选达标校、特色校、示范校",
+    period=PeriodKind.CALENDAR_YEAR,
+    parameters=(SELECTION_MIN.id,),
+    reading="“实施特色培育工程”是市级工程（同段“出台……考评体系”），主语读作市教育行政部门；“每年遴选”为陈述句，读作强制性要求，"
+            "按市级活动记录中的示范校评估（assessment_round，一轮遴选记1次）计，每个自然年至少1轮，与南昌“每2年开展一轮示范校评估”同法计量。"
+            "“一批”的校数未定，不判定；同句“支持评选示范区和名师工作室”为倡导，不建模。",
+)
+
+PARAMETERS: list[Parameter] = [SELECTION_MIN]
+REQUIREMENTS: list[Requirement] = [COUNSELING_ROOM, ROOM_FUNCTIONS, ROOM_FUNCTIONS_SMALL, UPGRADED_STANDARD, PROFESSIONAL_ETHICS,
+                                   SELECTION]
 UNMODELLED: list[ClauseNote] = [
     ClauseNote("五、3", "新（扩）建福州市未成年人心理健康辅导站", "市级一次性建设任务，无时限与标准数值"),
-    ClauseNote("五、3", "实施特色培育工程（考评体系、每年遴选达标校特色校示范校、示范区与名师工作室）",
-               "市级评选工作；“支持评选”为倡导性表述"),
+    ClauseNote("五、3", "出台具有区域特色的心理健康教育考评体系；支持评选心理健康教育示范区和名师工作室",
+               "考评体系为市级一次性任务，无期限与标准；“支持评选”为倡导性表述。每年遴选达标校、特色校、示范校已由市级活动记录判定"),
 ]
