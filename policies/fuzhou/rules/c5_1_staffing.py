@@ -26,6 +26,7 @@ from mhpolicy.core.rules.requirement import (
     MissingData,
     Modality,
     Requirement,
+    RequirementKind,
     SubjectKind,
 )
 
@@ -206,13 +207,32 @@ STAFFING_SMALL = Requirement(
             "幼儿园不论规模均适用。“中小学”不含中职校与技工学校（同 fuzhou.5-1.k12-full-time-ratio）。",
 )
 
+# “公办中小学、幼儿园专职心理教师享受班主任同等待遇，其它类别学校参考执行。”
+EQUAL_TREATMENT = Requirement(
+    id="fuzhou.5-1.equal-treatment",
+    city=CITY,
+    clause="五、1",
+    quote="公办中小学、幼儿园专职心理教师享受班主任同等待遇",
+    title="公办中小学、幼儿园专职心理教师享受班主任同等待遇",
+    topic="attest.equal_treatment",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="公办中小学（不含中职、技工学校）、幼儿园",
+                         kinds=GENERAL_K12_KINDS | {InstitutionKind.KINDERGARTEN},
+                         where=lambda s, c: s.institution.public),
+    modality=Modality.MANDATORY,
+    modal_word="",
+    kind=RequirementKind.ATTESTATION,
+    reading="“享受”为陈述句，读作对公办中小学、幼儿园（及其主管部门）的强制性要求；数据模型无待遇数据，由人工按校确认。"
+            "“其它类别学校参考执行”为参照，不判定（民办及其他类别学校不适用）；“中小学”不含中职校、技工学校（同上）。",
+)
+
 PARAMETERS: list[Parameter] = [UNI_RATIO, UNI_MIN, K12_RATIO, SMALL_SCHOOL, SMALL_PART_TIME]
-REQUIREMENTS: list[Requirement] = [STAFFING_UNI_RATIO, STAFFING_UNI_MIN, STAFFING_K12, STAFFING_SMALL]
+REQUIREMENTS: list[Requirement] = [STAFFING_UNI_RATIO, STAFFING_UNI_MIN, STAFFING_K12, STAFFING_SMALL, EQUAL_TREATMENT]
 UNMODELLED: list[ClauseNote] = [
     ClauseNote("五、1", "特殊教育学校的心理教师配备", "五、1 配备标准只列高校、中小学、幼儿园，特殊教育学校不在其列"),
     ClauseNote("五、1", "中职校、技工学校的心理教师配备",
                "五、1 配备标准只列高校、中小学、幼儿园；本文件的“中小学”不含中职（文中另列“中职生”“中职校”），"
                "技工学校全文未提，故不套用中小学的1:1000与兼职教师标准"),
-    ClauseNote("五、1", "专兼职心理教师待遇（享受班主任同等待遇、绩效工资统筹）",
-               "数据模型不含薪酬与待遇数据；“兼职……可从……统筹”为授权性表述"),
+    ClauseNote("五、1", "其它类别学校参考执行专职心理教师待遇；兼职心理教师待遇（多劳多得、优绩优酬，绩效工资统筹）",
+               "“参考执行”为参照；“兼职……可从……统筹”为授权性表述，数据模型不含薪酬数据。公办中小学、幼儿园专职教师同等待遇已作确认项"),
 ]
