@@ -16,7 +16,7 @@ a clause with nothing modelled has a module holding only its `UNMODELLED` notes.
 | 五、1  | 五、1_心理教师培训                    | c5_1_teacher_training           |
 | 五、1  | 五、1_队伍专业化发展                  | c5_1_professional_development   |
 | 五、1  | 五、1_实施全员育心计划                | c5_1_whole_staff                |
-| 五、2  | —                                   | c5_2_teaching_research          |
+| 五、2  | 五、2_强化教育教研工作                | c5_2_teaching_research          |
 | 五、3  | 五、3_提升场所建设水平                | c5_3_facilities                 |
 | 五、4  | 五、4_健全危机干预体系                | c5_4_crisis_intervention        |
 | 五、5  | 五、5_家校社网协同育人一体化          | c5_5_home_school                |
