@@ -21,6 +21,7 @@ from mhpolicy.core.rules.requirement import (
     MissingData,
     Modality,
     Requirement,
+    RequirementKind,
     SubjectKind,
 )
 
@@ -63,12 +64,30 @@ DISTRICT_STATION = Requirement(
             "不当作0个；报送了名册而本县区没有县级站的为不符合。市级一级与学校辅导室另见五、3。",
 )
 
+# “组建心理健康教育教研室。市级依托市教育研究院所属市未成年人心理健康辅导站组建；县级依托所属教师进修学校组建，
+#   配齐配强心理健康教育教研力量。”
+DISTRICT_RESEARCH_OFFICE = Requirement(
+    id="fuzhou.5-2.district-research-office",
+    city=CITY,
+    clause="五、2",
+    quote="县级依托所属教师进修学校组建，配齐配强心理健康教育教研力量",
+    title="县级依托教师进修学校组建心理健康教育教研室，配齐配强教研力量",
+    topic="attest.research_office",
+    subject=SubjectKind.DISTRICT,
+    applies_to=AppliesTo(text="县（市）区"),
+    modality=Modality.MANDATORY,
+    modal_word="",
+    kind=RequirementKind.ATTESTATION,
+    reading="“组建心理健康教育教研室”的县级一半，读作对各县（市）区的强制性要求；“配齐配强”未给人数或比例，"
+            "数据中的教师发展中心人员无可比的阈值，故由人工确认教研室已组建、教研力量已配齐。市级一半为市级机构，不建模。",
+)
+
 PARAMETERS: list[Parameter] = [DISTRICT_STATIONS_MIN]
-REQUIREMENTS: list[Requirement] = [DISTRICT_STATION]
+REQUIREMENTS: list[Requirement] = [DISTRICT_STATION, DISTRICT_RESEARCH_OFFICE]
 UNMODELLED: list[ClauseNote] = [
     ClauseNote("五、2", "完善专业指导管理体系（首席顾问、专家指导组、市级辅导站、高校咨询辅导中心）",
                "市级组织建设，数据中无首席顾问、专家组记录；县（市）区级辅导站（所）已由辅导站名册判定，"
                "学校辅导室见五、3"),
-    ClauseNote("五、2", "组建心理健康教育教研室（市级、县级依托教师进修学校）、市属高校教研组",
-               "数据模型无教研室实体与“配齐配强教研力量”的阈值"),
+    ClauseNote("五、2", "组建市级心理健康教育教研室、设立市属高校心理健康教育教研组",
+               "市级机构建设，数据中无其记录；县级教研室与教研力量已作县区确认项"),
 ]
