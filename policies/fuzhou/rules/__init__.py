@@ -21,6 +21,7 @@ a clause with nothing modelled has a module holding only its `UNMODELLED` notes.
 | 五、4  | 五、4_健全危机干预体系                | c5_4_crisis_intervention        |
 | 五、5  | 五、5_家校社网协同育人一体化          | c5_5_home_school                |
 | 六     | —                                   | c6_safeguards                   |
+| 六、2  | 六、2_严格督导问责                    | c6_2_supervision                |
 
 Each module declares `PARAMETERS`, `REQUIREMENTS` and `UNMODELLED`; this package joins them in
 document order (the order of `CLAUSE_MODULES`). Helpers several modules share are in
@@ -46,6 +47,7 @@ from . import (
     c5_3_facilities,
     c5_4_crisis_intervention,
     c5_5_home_school,
+    c6_2_supervision,
     c6_safeguards,
 )
 
@@ -64,6 +66,7 @@ CLAUSE_MODULES = (
     c5_4_crisis_intervention,
     c5_5_home_school,
     c6_safeguards,
+    c6_2_supervision,
 )
 
 PARAMETERS: list[Parameter] = [p for m in CLAUSE_MODULES for p in m.PARAMETERS]
