@@ -18,6 +18,7 @@ _LABELS: list[tuple[str, str]] = [
     (r"teacher_development_center\.staff", "教师发展中心人员"),
     (r"teacher_development_center\.events", "教师发展中心教研活动"),
     (r"teacher_development_center", "教师发展中心情况"),
+    (r"stations", "辅导站名册"),
     (r"city\.events", "全市活动记录"),
     (r"enrollment\[grade=\d+\]\.classes_with", "各班心理委员设置"),
     (r"enrollment\[grade=\d+\]\.classes", "班级数"),

@@ -48,6 +48,13 @@ def no_staff(inst: Institution) -> MissingData | None:
     return MissingData(("staff",), "未报送教职工名单") if not inst.staff else None
 
 
+def not_reported(value: object, field: str, note: str = "") -> MissingData | None:
+    """A record or date the institution did not report (a counseling room, the day a channel was
+    set up) is missing data, never "none" or "not done": 缺数据, not 不符合 (the same for every
+    city). Returns None when the value is there, so a measure reads `if missing := ...`."""
+    return MissingData((field,), note) if value is None else None
+
+
 def per_person_training(reported: list[StaffMember], group: list[StaffMember], period: Period, required: float,
                         *, who: str, unit: str, kinds: Iterable[TrainingKind] | None = None,
                         count: bool = False) -> MeasureResult:

@@ -140,7 +140,7 @@ def given_boarding(world: World, name: str, n: int) -> None:
 @given(parsers.parse('"{name}" 被标记为 "{flag}"'))
 def given_flag(world: World, name: str, flag: str) -> None:
     flags = {"小学中心校": "central_primary", "中学一类校": "class1_middle", "小规模学校": "small_scale",
-             "民办": "public"}
+             "民办": "public", "公办": "public"}
     world.institution(name)[flags[flag]] = flag != "民办"
 
 

@@ -37,9 +37,14 @@ def given_room(world: World, name: str, functions: str) -> None:
     world.institution(name)["counseling_room"] = {"functions": [RoomFunction.from_label(f).value for f in names]}
 
 
-@given(parsers.parse('"{name}" 未建心理辅导室'))
+@given(parsers.parse('"{name}" 未报送心理辅导室'))
 def given_no_room(world: World, name: str) -> None:
     world.institution(name).pop("counseling_room", None)
+
+
+@given(parsers.parse('"{name}" 的心理辅导室报送建成日期为 "{day}"'))
+def given_room_built(world: World, name: str, day: str) -> None:
+    world.institution(name).setdefault("counseling_room", {})["built"] = date.fromisoformat(day).isoformat()
 
 
 @given(parsers.parse('"{name}" 于 "{day}" 完成{kind} {n:d} 次'))

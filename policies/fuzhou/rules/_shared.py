@@ -23,7 +23,11 @@ SCHOOL_KINDS = ALL_KINDS - {InstitutionKind.KINDERGARTEN}  # 学生 (not 幼儿)
 PRE_TERTIARY_KINDS = ALL_KINDS - {InstitutionKind.UNIVERSITY}  # schools with 家长会 / 家长学校
 HEAD_TEACHER_KINDS = K12_KINDS | {InstitutionKind.SPECIAL_EDUCATION}  # 班主任 holding 主题班会
 UNIVERSITY = frozenset({InstitutionKind.UNIVERSITY})
-VOCATIONAL_KINDS = frozenset({InstitutionKind.SECONDARY_VOCATIONAL, InstitutionKind.TECHNICAL})
+# 福州's 中小学 is primary and general secondary only. The text names 中职 apart wherever it means
+# it (“中职生、高中生”, “中职校……在普通中小学建设标准的基础上”, “从小学到中学（中职）”) and never
+# names 技工学校; core's K12_KINDS (中小学 with vocational, as 南昌 spells out) is wider.
+ZHONGZHI = frozenset({InstitutionKind.SECONDARY_VOCATIONAL})  # 中职校 (中等职业学校), not 技工学校
+GENERAL_K12_KINDS = K12_KINDS - {InstitutionKind.SECONDARY_VOCATIONAL, InstitutionKind.TECHNICAL}
 
 
 def param(pid: str, label: str, unit: str, value: float, clause: str, quote: str, note: str = "") -> Parameter:

@@ -4,40 +4,21 @@
 
 “科学性与实效性相结合。……把解决思想问题、实际问题与心理问题结合起来，把育德与育心统一起来。”
 
-Spec: features/fuzhou/三_基本原则.feature
+Nothing here is modelled: the four 基本原则 (育德与育心统一 among them) say how the plan's duties
+are to be carried out, they set none of their own. An attestation item on 育德与育心 (earlier
+versions had one) asked a school to confirm a principle, with nothing to check it against; the
+duties that put the principle into practice are in 四 and 五 and are judged there.
 """
 
 from __future__ import annotations
 
 from mhpolicy.core.rules.parameters import Parameter
-from mhpolicy.core.rules.requirement import (
-    AppliesTo,
-    ClauseNote,
-    Modality,
-    Requirement,
-    RequirementKind,
-    SubjectKind,
-)
-
-from ..document import CITY
-
-MORAL_AND_MIND = Requirement(
-    id="fuzhou.3.moral-and-mind",
-    city=CITY,
-    clause="三",
-    quote="把解决思想问题、实际问题与心理问题结合起来，把育德与育心统一起来",
-    title="育德与育心统一",
-    topic="attest.moral_and_mind",
-    subject=SubjectKind.INSTITUTION,
-    applies_to=AppliesTo(text="各级各类学校"),
-    modality=Modality.MANDATORY,
-    modal_word="",
-    kind=RequirementKind.ATTESTATION,
-    reading="基本原则以陈述句表述，读作对学校的强制性要求，由人工确认。",
-)
+from mhpolicy.core.rules.requirement import ClauseNote, Requirement
 
 PARAMETERS: list[Parameter] = []
-REQUIREMENTS: list[Requirement] = [MORAL_AND_MIND]
+REQUIREMENTS: list[Requirement] = []
 UNMODELLED: list[ClauseNote] = [
-    ClauseNote("三", "基本原则（育德与育心以外各项）", "原则性表述；其中“把育德与育心统一起来”已作人工确认项"),
+    ClauseNote("三", "基本原则（含“把育德与育心统一起来”）",
+               "原则性表述：规定开展工作的方针，不设学校可履行或可核查的义务（无主体之外的行为、数量、期限）；"
+               "落实这些原则的具体义务见四、五各条，在那里判定"),
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from mhpolicy.core.model.entities import Event, EventKind, StaffMember, StaffRole
+from mhpolicy.core.model.entities import Event, EventKind, InstitutionKind, StaffMember, StaffRole
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
@@ -159,7 +159,8 @@ THEMED_HEAD_TEACHERS = Requirement(
     title="班主任每学期至少开展1次主题心理班会或心理教育活动",
     topic="curriculum.themed_class_meeting",
     subject=SubjectKind.INSTITUTION,
-    applies_to=AppliesTo(text="中小学（含中职）、特殊教育学校", kinds=HEAD_TEACHER_KINDS),
+    applies_to=AppliesTo(text="幼儿园、中小学（含中职）、特殊教育学校",
+                         kinds=HEAD_TEACHER_KINDS | {InstitutionKind.KINDERGARTEN}),
     modality=Modality.MANDATORY,
     modal_word="应",
     measure=_themed(StaffRole.HEAD_TEACHER),
@@ -169,7 +170,8 @@ THEMED_HEAD_TEACHERS = Requirement(
     period=PeriodKind.SEMESTER,
     parameters=(THEMED_MIN.id,),
     reading="按人计：每名班主任（年段长）本人（held_by）每学期至少1次主题心理班会或心理教育活动；"
-            "幼儿园不举行“班会”，不适用。未报送班主任名单或任何活动记录为缺数据。",
+            "幼儿园也适用：文本给了“或心理教育活动”这一选项，幼儿园不开班会，班主任以心理教育活动即可满足，"
+            "故不以“没有班会”为由排除幼儿园。未报送班主任名单或任何活动记录为缺数据。",
 )
 
 THEMED_COUNSELORS = Requirement(

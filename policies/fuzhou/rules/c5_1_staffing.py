@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind
+from mhpolicy.core.model.entities import InstitutionKind
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter, ParameterNotInForce
 from mhpolicy.core.rules.queries import ceil_div, codes, no_staff, psych_teachers
@@ -26,11 +26,12 @@ from mhpolicy.core.rules.requirement import (
     MissingData,
     Modality,
     Requirement,
+    RequirementKind,
     SubjectKind,
 )
 
 from ..document import CITY, EFFECTIVE
-from ._shared import UNIVERSITY, param
+from ._shared import GENERAL_K12_KINDS, UNIVERSITY, param
 
 STAFFING_DUE = date(2023, 12, 31)  # “至2023年年底”
 STAFFING_QUOTE = (
@@ -168,7 +169,7 @@ STAFFING_K12 = Requirement(
     title="中小学专职心理教师按1:1000配齐",
     topic="staffing.psych_teacher_ratio",
     subject=SubjectKind.INSTITUTION,
-    applies_to=AppliesTo(text="中小学（学生数≥1000）", kinds=K12_KINDS, where=_k12_large),
+    applies_to=AppliesTo(text="中小学（学生数≥1000，不含中职、技工学校）", kinds=GENERAL_K12_KINDS, where=_k12_large),
     modality=Modality.MANDATORY,
     modal_word="不低于",
     measure=_full_time_ratio(K12_RATIO.id),
@@ -178,7 +179,8 @@ STAFFING_K12 = Requirement(
     gap_text="缺{gap}名专职心理教师",
     due=STAFFING_DUE,
     parameters=(K12_RATIO.id, SMALL_SCHOOL.id),
-    reading="1:1000只对学生数≥1000的中小学（含中职）适用：不足1000名的中小学归入“至少配备1名有资质的兼职心理教师”一款；"
+    reading="本文件的“中小学”不含中职校与技工学校（文中中职另列，如“中职生、高中生”“中职校……在普通中小学建设标准的基础上”，"
+            "技工学校全文未提）；1:1000只对学生数≥1000的中小学适用：不足1000名的中小学归入“至少配备1名有资质的兼职心理教师”一款；"
             "师生比向上取整。未报送学生数的中小学在此条记为缺数据。",
 )
 
@@ -190,7 +192,8 @@ STAFFING_SMALL = Requirement(
     title="不足1000人的中小学、幼儿园至少配备1名有资质的兼职心理教师",
     topic="staffing.small_school_part_time",
     subject=SubjectKind.INSTITUTION,
-    applies_to=AppliesTo(text="学生数不足1000的中小学、幼儿园", kinds=K12_KINDS | {InstitutionKind.KINDERGARTEN},
+    applies_to=AppliesTo(text="学生数不足1000的中小学（不含中职、技工学校）、幼儿园",
+                         kinds=GENERAL_K12_KINDS | {InstitutionKind.KINDERGARTEN},
                          where=_small_or_kindergarten),
     modality=Modality.MANDATORY,
     modal_word="至少",
@@ -201,13 +204,35 @@ STAFFING_SMALL = Requirement(
     due=STAFFING_DUE,
     parameters=(SMALL_PART_TIME.id, SMALL_SCHOOL.id),
     reading="有资质的专职心理教师举重以明轻地满足“至少配备1名有资质的兼职”；无资质的心理教师（专职或兼职）不计。"
-            "幼儿园不论规模均适用。",
+            "幼儿园不论规模均适用。“中小学”不含中职校与技工学校（同 fuzhou.5-1.k12-full-time-ratio）。",
+)
+
+# “公办中小学、幼儿园专职心理教师享受班主任同等待遇，其它类别学校参考执行。”
+EQUAL_TREATMENT = Requirement(
+    id="fuzhou.5-1.equal-treatment",
+    city=CITY,
+    clause="五、1",
+    quote="公办中小学、幼儿园专职心理教师享受班主任同等待遇",
+    title="公办中小学、幼儿园专职心理教师享受班主任同等待遇",
+    topic="attest.equal_treatment",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="公办中小学（不含中职、技工学校）、幼儿园",
+                         kinds=GENERAL_K12_KINDS | {InstitutionKind.KINDERGARTEN},
+                         where=lambda s, c: s.institution.public),
+    modality=Modality.MANDATORY,
+    modal_word="",
+    kind=RequirementKind.ATTESTATION,
+    reading="“享受”为陈述句，读作对公办中小学、幼儿园（及其主管部门）的强制性要求；数据模型无待遇数据，由人工按校确认。"
+            "“其它类别学校参考执行”为参照，不判定（民办及其他类别学校不适用）；“中小学”不含中职校、技工学校（同上）。",
 )
 
 PARAMETERS: list[Parameter] = [UNI_RATIO, UNI_MIN, K12_RATIO, SMALL_SCHOOL, SMALL_PART_TIME]
-REQUIREMENTS: list[Requirement] = [STAFFING_UNI_RATIO, STAFFING_UNI_MIN, STAFFING_K12, STAFFING_SMALL]
+REQUIREMENTS: list[Requirement] = [STAFFING_UNI_RATIO, STAFFING_UNI_MIN, STAFFING_K12, STAFFING_SMALL, EQUAL_TREATMENT]
 UNMODELLED: list[ClauseNote] = [
     ClauseNote("五、1", "特殊教育学校的心理教师配备", "五、1 配备标准只列高校、中小学、幼儿园，特殊教育学校不在其列"),
-    ClauseNote("五、1", "专兼职心理教师待遇（享受班主任同等待遇、绩效工资统筹）",
-               "数据模型不含薪酬与待遇数据；“兼职……可从……统筹”为授权性表述"),
+    ClauseNote("五、1", "中职校、技工学校的心理教师配备",
+               "五、1 配备标准只列高校、中小学、幼儿园；本文件的“中小学”不含中职（文中另列“中职生”“中职校”），"
+               "技工学校全文未提，故不套用中小学的1:1000与兼职教师标准"),
+    ClauseNote("五、1", "其它类别学校参考执行专职心理教师待遇；兼职心理教师待遇（多劳多得、优绩优酬，绩效工资统筹）",
+               "“参考执行”为参照；“兼职……可从……统筹”为授权性表述，数据模型不含薪酬数据。公办中小学、幼儿园专职教师同等待遇已作确认项"),
 ]

@@ -10,11 +10,16 @@ Spec: features/fuzhou/五、1_实施全员育心计划.feature
 from __future__ import annotations
 
 from mhpolicy.core.model.entities import EventKind
+from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.queries import events_in
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
+    Measure,
+    MeasureResult,
+    MissingData,
     Modality,
     Requirement,
     RequirementKind,
@@ -115,7 +120,37 @@ CADRE_TRAINING = Requirement(
     gap_text="本年度缺{gap}次干部业务培训",
     period=PeriodKind.CALENDAR_YEAR,
     parameters=(CADRE_MIN.id,),
-    reading="“每年要组织”读作每个自然年至少1次；以会代训记作干部业务培训。“各地”（县区）一半未单列。",
+    reading="“每年要组织”读作每个自然年至少1次；以会代训记作干部业务培训。“各地”（县区）一半见 fuzhou.5-1.district-cadre-training。",
+)
+
+
+def _district_cadre_training(subject: Subject, ctx: Context) -> MeasureResult:
+    events = subject.district.events
+    if not events:
+        return MissingData(("events",), "未报送任何活动记录")
+    held = events_in(events, ctx.period(PeriodKind.CALENDAR_YEAR), EventKind.CADRE_TRAINING)
+    return Measure(observed=len(held), required=ctx.param(CADRE_MIN.id))
+
+
+DISTRICT_CADRE_TRAINING = Requirement(
+    id="fuzhou.5-1.district-cadre-training",
+    city=CITY,
+    clause="五、1",
+    quote="各地各校每年要组织德育、团队、学工、安全等干部进行业务培训或以会代训",
+    title="县（市）区每年组织德育、团队、学工、安全等干部业务培训或以会代训",
+    topic="training.other_teachers",
+    subject=SubjectKind.DISTRICT,
+    applies_to=AppliesTo(text="县（市）区"),
+    modality=Modality.MANDATORY,
+    modal_word="要",
+    measure=_district_cadre_training,
+    observed_label="本年度县区组织的干部业务培训次数",
+    unit="次",
+    gap_text="本年度缺{gap}次干部业务培训",
+    period=PeriodKind.CALENDAR_YEAR,
+    parameters=(CADRE_MIN.id,),
+    reading="“各地”读作各县（市）区（教育行政部门），与“各校”各自组织：按县区自己的活动记录中的干部业务培训计，"
+            "每个自然年至少1次；学校自办的不计入县区。县区未报送任何活动记录为缺数据。",
 )
 
 # “全体学科教师应发挥教师人格魅力和课程育人的作用，建立民主、平等、相互尊重的师生关系，
@@ -135,8 +170,8 @@ SUBJECT_TEACHERS = Requirement(
 )
 
 PARAMETERS: list[Parameter] = [JOINT_MIN, ALL_STAFF_HOURS, CADRE_MIN]
-REQUIREMENTS: list[Requirement] = [TEACHER_TRAINING_PLAN, JOINT_MEETING, ALL_STAFF_TRAINING, CADRE_TRAINING, SUBJECT_TEACHERS]
+REQUIREMENTS: list[Requirement] = [TEACHER_TRAINING_PLAN, JOINT_MEETING, ALL_STAFF_TRAINING, CADRE_TRAINING,
+                                   DISTRICT_CADRE_TRAINING, SUBJECT_TEACHERS]
 UNMODELLED: list[ClauseNote] = [
     ClauseNote("五、1", "福州教育研究院将心理健康教育纳入教师培训计划", "市级机构，数据中无其记录；县区教师进修校部分已作确认项"),
-    ClauseNote("五、1", "“各地”每年组织干部业务培训（县区层面）", "只对学校判定；县区层面未单列"),
 ]

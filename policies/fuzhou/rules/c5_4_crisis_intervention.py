@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from mhpolicy.core.model.entities import ScreeningKind
+from mhpolicy.core.model.entities import EventKind, ScreeningKind
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
+from mhpolicy.core.rules.queries import events_in, not_reported
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
@@ -117,15 +118,18 @@ ZERO_REPORT = Requirement(
 # “2021年前，各地各校建立对有严重心理问题、心理障碍或心理危机学生转介的“绿色通道”。”
 def _referral(subject: Subject, ctx: Context) -> MeasureResult:
     established = subject.institution.referral_channel_established
-    if established is not None and established > ctx.as_of:
-        established = None  # not yet, on the evaluation date
+    if missing := not_reported(established, "referral_channel_established", "未报送转介“绿色通道”建立日期"):
+        return missing
+    if established > ctx.as_of:
+        return Measure(observed=0, required=1, inputs={"建立日期": "未建立"},
+                       note=f"报送的建立日期{established.isoformat()}晚于评估日期")
     note = ""
-    if established is not None and established > REFERRAL_DUE:
+    if established > REFERRAL_DUE:
         note = f"已于{established.isoformat()}建立，晚于“2021年前”的期限"
     return Measure(
-        observed=int(established is not None),
+        observed=1,
         required=1,
-        inputs={"建立日期": established.isoformat() if established else "未建立"},
+        inputs={"建立日期": established.isoformat()},
         note=note,
     )
 
@@ -147,30 +151,71 @@ REFERRAL = Requirement(
     gap_text="未于2021年前建立转介“绿色通道”",
     due=REFERRAL_DUE,
     reading="“2021年前”读作2021年1月1日之前，即不晚于2020-12-31建立（而非2021年底前）；"
-            "此后才建立的，评估日已建立即为符合（义务已履行），说明中注明晚于期限及实际日期；尚未建立的为不符合，期限后逾期。“各地”（县区）一半未单列。",
+            "此后才建立的，评估日已建立即为符合（义务已履行），说明中注明晚于期限及实际日期；报送的建立日期晚于评估日的为尚未建立（不符合），期限后逾期；"
+            "未报送建立日期为缺数据，不当作未建立（缺数据不是零）。"
+            "“各地”（县区）一半见 fuzhou.5-4.district-referral-channel。",
 )
 
-# “统一编写心理危机干预教材，每年分层分类组织开展心理危机预防和干预培训，提升各级干部、全体教师
-#   心理危机预防和干预意识。”
-CRISIS_TRAINING = Requirement(
-    id="fuzhou.5-4.crisis-training",
+DISTRICT_REFERRAL = Requirement(
+    id="fuzhou.5-4.district-referral-channel",
     city=CITY,
     clause="五、4",
-    quote="每年分层分类组织开展心理危机预防和干预培训，提升各级干部、全体教师心理危机预防和干预意识",
-    title="县（市）区每年分层分类组织心理危机预防和干预培训",
-    topic="attest.crisis_training",
+    quote="2021年前，各地各校建立对有严重心理问题、心理障碍或心理危机学生转介的“绿色通道”",
+    title="县（市）区2021年前建立心理危机学生转介“绿色通道”",
+    topic="governance.referral_channel",
     subject=SubjectKind.DISTRICT,
     applies_to=AppliesTo(text="县（市）区"),
     modality=Modality.MANDATORY,
     modal_word="",
     kind=RequirementKind.ATTESTATION,
-    reading="文本未写明组织主体；读作各级教育行政部门的职责，对县区确认是否“分层分类”组织。",
+    due=REFERRAL_DUE,
+    reading="“各地”读作各县（市）区（教育行政部门），与各校各自建立：县区的通道是与当地精神卫生医疗机构的转介安排，"
+            "数据中县区无建立日期字段，由人工确认；期限同学校一半，“2021年前”即不晚于2020-12-31。",
 )
 
-PARAMETERS: list[Parameter] = [CENSUS_MIN, FOCUS_MIN]
-REQUIREMENTS: list[Requirement] = [CENSUS, FOCUS_GROUP, ZERO_REPORT, REFERRAL, CRISIS_TRAINING]
+CRISIS_TRAINING_QUOTE = "统一编写心理危机干预教材，每年分层分类组织开展心理危机预防和干预培训，提升各级干部、全体教师心理危机预防和干预意识"
+CRISIS_TRAINING_MIN = param(
+    "fuzhou.training.crisis_trainings_per_year", "每年心理危机预防和干预培训次数", "次", 1, "五、4",
+    "每年分层分类组织开展心理危机预防和干预培训",
+    note="“每年……组织开展”：每个自然年至少1次。",
+)
+
+
+def _crisis_training(subject: Subject, ctx: Context) -> MeasureResult:
+    events = subject.city.events
+    if not events:
+        return MissingData(("events",), "未报送任何活动记录")
+    held = events_in(events, ctx.period(PeriodKind.CALENDAR_YEAR), EventKind.CRISIS_TRAINING)
+    return Measure(observed=len(held), required=ctx.param(CRISIS_TRAINING_MIN.id),
+                   inputs={"参训人次": sum(e.participants or 0 for e in held)})
+
+
+CRISIS_TRAINING = Requirement(
+    id="fuzhou.5-4.crisis-training",
+    city=CITY,
+    clause="五、4",
+    quote=CRISIS_TRAINING_QUOTE,
+    title="市级每年分层分类组织心理危机预防和干预培训",
+    topic="training.crisis",
+    subject=SubjectKind.CITY,
+    applies_to=AppliesTo(text="市教育行政部门"),
+    modality=Modality.MANDATORY,
+    modal_word="",
+    measure=_crisis_training,
+    observed_label="本年度市级组织的心理危机预防和干预培训次数",
+    unit="次",
+    gap_text="本年度未组织心理危机预防和干预培训",
+    period=PeriodKind.CALENDAR_YEAR,
+    parameters=(CRISIS_TRAINING_MIN.id,),
+    reading="全句无主语；与“统一编写心理危机干预教材”同句，只有全市统一组织者能“统一编写”，故组织主体读作市教育行政部门，"
+            "按市级活动记录中的危机预防和干预培训（crisis_training）计数，每个自然年至少1次；县区、学校自办的培训不计入市级。"
+            "“分层分类”（按干部、教师层级与类别分设）无可计的标准，不由数据判定，计数的是组织开展的培训次数。",
+)
+
+PARAMETERS: list[Parameter] = [CENSUS_MIN, FOCUS_MIN, CRISIS_TRAINING_MIN]
+REQUIREMENTS: list[Requirement] = [CENSUS, FOCUS_GROUP, ZERO_REPORT, REFERRAL, DISTRICT_REFERRAL, CRISIS_TRAINING]
 UNMODELLED: list[ClauseNote] = [
     ClauseNote("五、4", "会同卫健部门探索医教融合；改造升级24小时心理支持热线和网络辅导体系",
                "市级及部门间工作，“探索”为倡导性表述；热线无服务指标"),
-    ClauseNote("五、4", "统一编写心理危机干预教材", "市级一次性任务；培训部分已作县区确认项"),
+    ClauseNote("五、4", "统一编写心理危机干预教材", "市级一次性任务，无期限与标准；同句的每年培训已由市级活动记录判定"),
 ]
