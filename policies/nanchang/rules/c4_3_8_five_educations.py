@@ -32,7 +32,7 @@ from ..document import CITY
 from ._shared import ORDINARY_KINDS, param, semester
 
 Q_MORAL = "要以德育心，将心理健康教育贯穿思政工作全过程，融入教育教学、管理服务和学生成长各环节"
-Q_PE = "要以体强心，开齐开足上好体育与健康课，发挥课后服务主渠道作用，着力保障学生每天校内、校外各1小时体育活动时间"
+Q_PE = "着力保障学生每天校内、校外各1小时体育活动时间"
 Q_CLUBS = "优化课后服务内容和方式，保证开展兴趣活动和社团活动时间不低于课后服务总时长的50%"
 CLUB_SHARE = param("curriculum.after_school_club_percent", "兴趣活动和社团活动占课后服务总时长比例", "%", 50,
                    "四(三)8", Q_CLUBS)
@@ -97,21 +97,23 @@ def _pe(field: str, param: str):  # type: ignore[no-untyped-def]
     return measure
 
 
-_PE_READING = ("“要以体强心……着力保障”：句首“要”使之成为学校的义务，“着力”只说明须尽力而为，不改变要求；"
-               "按强制要求判定，未达即不符合。数据未报每天体育活动分钟数即缺数据。")
+_PE_READING = ("“着力保障学生每天校内、校外各1小时体育活动时间”：“着力”是尽力争取（同“力争”），不是逐校必达的硬性义务；"
+               "校外1小时更不在学校掌控之内。本插件按倡导判定：未达只作提示并给出差距，永不判不符合。"
+               "句首“要以体强心”的强制义务只落在“开齐开足上好体育与健康课”一句（另条人工确认）。"
+               "数据未报每天体育活动分钟数即缺数据。")
 PE_IN_SCHOOL = Requirement(
     id=f"{CITY}.4-3-8.pe-in-school", city=CITY, clause="四(三)8", quote=Q_PE,
-    title="学生每天校内体育活动1小时", topic="curriculum.physical_activity",
+    title="着力保障学生每天校内体育活动1小时（倡导）", topic="curriculum.physical_activity",
     subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="普通中小学校", kinds=ORDINARY_KINDS),
-    modality=Modality.MANDATORY, modal_word="要", measure=_pe("pe_minutes_in_school_per_day", PE_IN.id),
+    modality=Modality.ADVICE, modal_word="着力", measure=_pe("pe_minutes_in_school_per_day", PE_IN.id),
     observed_label="每天校内体育活动时间", unit="分钟", gap_text="每天校内体育活动差{gap}分钟",
     period=PeriodKind.SEMESTER, parameters=(PE_IN.id,), reading=_PE_READING,
 )
 PE_OUT_OF_SCHOOL = Requirement(
     id=f"{CITY}.4-3-8.pe-out-of-school", city=CITY, clause="四(三)8", quote=Q_PE,
-    title="学生每天校外体育活动1小时", topic="curriculum.physical_activity",
+    title="着力保障学生每天校外体育活动1小时（倡导）", topic="curriculum.physical_activity",
     subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="普通中小学校", kinds=ORDINARY_KINDS),
-    modality=Modality.MANDATORY, modal_word="要", measure=_pe("pe_minutes_out_of_school_per_day", PE_OUT.id),
+    modality=Modality.ADVICE, modal_word="着力", measure=_pe("pe_minutes_out_of_school_per_day", PE_OUT.id),
     observed_label="每天校外体育活动时间", unit="分钟", gap_text="每天校外体育活动差{gap}分钟",
     period=PeriodKind.SEMESTER, parameters=(PE_OUT.id,), reading=_PE_READING,
 )
