@@ -11,6 +11,7 @@ from .entities import StaffRole
 
 # Most specific first: the first pattern that matches the path names it.
 _LABELS: list[tuple[str, str]] = [
+    (r"staff\[\]\.trainings\[\]\.topic", "培训主题"),
     (r"staff\[\]\.trainings", "教职工培训记录"),
     (r"staff", "教职工名单"),
     (r"counseling_room\.meets_standard", "心理辅导室是否达标"),
