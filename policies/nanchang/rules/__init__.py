@@ -13,7 +13,7 @@ A clause with nothing modelled has a module holding only its `UNMODELLED` notes.
 | 二 | — | c2_goals |
 | 三 | — | c3_principles |
 | 四(一)1 | — | c4_1_1_management |
-| 四(一)2 | — | c4_1_2_service_system |
+| 四(一)2 | 四(一)2_构建市县区校家四级心理服务体系 | c4_1_2_service_system |
 | 四(一)3 | 四(一)3_建立定期心理健康普查和排查制度 | c4_1_3_screening |
 | 四(一)4 | 四(一)4_构建预防预警干预三预工作机制 | c4_1_4_prevention_warning |
 | 四(二)5 | 四(二)5_配齐配强专兼职心理健康教师队伍 | c4_2_5_staffing |
