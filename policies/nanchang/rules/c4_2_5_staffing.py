@@ -16,7 +16,7 @@ from __future__ import annotations
 from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind, StationLevel
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
-from mhpolicy.core.rules.queries import ceil_div, psych_teachers
+from mhpolicy.core.rules.queries import ceil_div, no_staff, psych_teachers
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
@@ -56,6 +56,8 @@ def _ratio(subject: Subject, ctx: Context) -> MeasureResult:
     students = inst.students
     if students is None:
         return MissingData(("enrollment",))
+    if missing := no_staff(inst):
+        return missing
     teachers = psych_teachers(inst.staff)
     return Measure(observed=len(teachers), required=ceil_div(students, ctx.param(RATIO.id)),
                    inputs={"学生数": students, "专职": sum(t.full_time for t in teachers),
@@ -69,7 +71,8 @@ STAFFING_RATIO = Requirement(
     modality=Modality.IN_PRINCIPLE, modal_word="原则上", measure=_ratio, observed_label="专兼职心理健康教师人数",
     unit="名", gap_text="按1:800缺{gap}名专兼职心理健康教师", parameters=(RATIO.id,),
     allowance="原文为“原则上按照师生比1：800配备”，允许个别学校因实际情况暂不足额，差距照报、注明原则性要求。",
-    reading="专职、兼职合计；所需人数为学生数÷800向上取整（800名学生需1名，801名需2名）。",
+    reading="专职、兼职合计；所需人数为学生数÷800向上取整（800名学生需1名，801名需2名）。"
+            "未报送教职工名单是缺数据，不当作零名教师（本条及下两条同，core/rules/queries.py:no_staff）。",
 )
 
 
@@ -87,6 +90,8 @@ def _full_time_large(subject: Subject, ctx: Context) -> MeasureResult:
     inst = subject.institution
     if inst.students is None:
         return MissingData(("enrollment",))
+    if missing := no_staff(inst):
+        return missing
     return Measure(observed=len(psych_teachers(inst.staff, full_time=True)), required=ctx.param(LARGE_MIN_FULL_TIME.id),
                    inputs={"学生数": inst.students})
 
@@ -106,6 +111,8 @@ def _small_school(subject: Subject, ctx: Context) -> MeasureResult:
     inst = subject.institution
     if inst.students is None:
         return MissingData(("enrollment",))
+    if missing := no_staff(inst):
+        return missing
     teachers = psych_teachers(inst.staff)
     return Measure(observed=len(teachers), required=ctx.param(SMALL_MIN.id),
                    inputs={"学生数": inst.students, "专职": sum(t.full_time for t in teachers),
