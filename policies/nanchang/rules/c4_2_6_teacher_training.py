@@ -131,6 +131,19 @@ TRAINING_PSYCH = Requirement(
     period=PeriodKind.CALENDAR_YEAR, parameters=(PSYCH_HOURS.id,),
     reading="“每年”读作自然年，逐人判定；任一人不足即不符合，列出不足者代码。",
 )
+TRAINING_STATION_PSYCH = Requirement(
+    id=f"{CITY}.4-2-6.station-psych-full-time-hours", city=CITY, clause="四(二)6", quote=Q_PSYCH_HOURS,
+    title="辅导站专职心理健康教育教师每年职后专题培训不低于40学时", topic="training.psych_full_time_hours",
+    subject=SubjectKind.STATION, applies_to=AppliesTo(text="有专职心理健康教育教师的心理健康辅导站（中心）"),
+    modality=Modality.MANDATORY, modal_word="不低于",
+    measure=lambda s, c: per_person_training(
+        s.station.staff, psych_teachers(s.station.staff, full_time=True), c.period(PeriodKind.CALENDAR_YEAR),
+        c.param(PSYCH_HOURS.id), who="专职心理健康教育教师", unit="学时"),
+    observed_label="辅导站专职心理健康教育教师年度培训学时（最少者）", unit="学时", gap_text="培训学时差{gap}学时",
+    period=PeriodKind.CALENDAR_YEAR, parameters=(PSYCH_HOURS.id,),
+    reading="原文“专职心理健康教育教师”不限于学校：四(二)5要求各县（区）辅导站配备的专职心理健康教育教师同样每年"
+            "不低于40学时；适用于各级辅导站（中心）名册上的专职心理教师，自然年，逐人判定。",
+)
 TRAINING_BACKBONE = Requirement(
     id=f"{CITY}.4-2-6.head-teacher-hours", city=CITY, clause="四(二)6", quote=Q_BACKBONE_HOURS,
     title="班主任等思政教育骨干教师每年心理健康教育专题培训不低于10学时", topic="training.head_teacher_hours",
@@ -165,7 +178,7 @@ ALL_STAFF_TRAINING = Requirement(
 )
 
 PARAMETERS: list[Parameter] = [PSYCH_HOURS, BACKBONE_HOURS, OTHER_TIMES]
-REQUIREMENTS: list[Requirement] = [TRAINING_PSYCH, TRAINING_BACKBONE, TRAINING_OTHERS, ALL_STAFF_TRAINING]
+REQUIREMENTS: list[Requirement] = [TRAINING_PSYCH, TRAINING_STATION_PSYCH, TRAINING_BACKBONE, TRAINING_OTHERS, ALL_STAFF_TRAINING]
 UNMODELLED: list[ClauseNote] = [
     ClauseNote("四(二)6", "市县校三级培训体系、培训全覆盖", "体系建设由市教育局负责；逐人培训要求已建模"),
 ]
