@@ -3,7 +3,8 @@
 中共南昌市委教育工作领导小组(2024) 1 号《关于加强和改进新时代学生心理健康教育工作的实施方案》四、重点任务（三）8.五育并举促进心理健康：
 
 “要以德育心，将心理健康教育贯穿思政工作全过程……要以体强心，开齐开足上好体育与健康课，发挥课后服务主渠道
- 作用，着力保障学生每天校内、校外各1小时体育活动时间……优化课后服务内容和方式，保证开展兴趣活动和社团活动
+ 作用，着力保障学生每天校内、校外各1小时体育活动时间；要以美润心，开齐开足上好美术课；要以劳健心，开齐开足
+ 上好劳动教育课，不断拓展劳动教育实施途径。优化课后服务内容和方式，保证开展兴趣活动和社团活动
  时间不低于课后服务总时长的50%。”
 
 Spec: features/nanchang/四(三)8_五育并举促进心理健康.feature
@@ -46,6 +47,32 @@ MORAL = Requirement(
     title="以德育心：心理健康教育贯穿思政工作全过程", topic="attest.moral_and_mind",
     subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="中小学校（含中职、技工学校）", kinds=K12_KINDS),
     modality=Modality.MANDATORY, modal_word="要", kind=RequirementKind.ATTESTATION,
+)
+
+
+Q_PE_COURSE = "要以体强心，开齐开足上好体育与健康课"
+Q_ART_COURSE = "要以美润心，开齐开足上好美术课"
+Q_LABOUR_COURSE = "要以劳健心，开齐开足上好劳动教育课，不断拓展劳动教育实施途径"
+_COURSE_READING = ("“开齐开足上好”指按国家课程方案开设并足额安排课时、保证质量；本插件的数据不含各学科课时，"
+                   "是否开齐开足由人确认（可对照国家课程方案的课时）。")
+PE_COURSE = Requirement(
+    id=f"{CITY}.4-3-8.pe-course", city=CITY, clause="四(三)8", quote=Q_PE_COURSE,
+    title="开齐开足上好体育与健康课", topic="attest.pe_course",
+    subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="中小学校（含中职、技工学校）", kinds=K12_KINDS),
+    modality=Modality.MANDATORY, modal_word="要", kind=RequirementKind.ATTESTATION, reading=_COURSE_READING,
+)
+ART_COURSE = Requirement(
+    id=f"{CITY}.4-3-8.art-course", city=CITY, clause="四(三)8", quote=Q_ART_COURSE,
+    title="开齐开足上好美术课", topic="attest.art_course",
+    subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="普通中小学校", kinds=ORDINARY_KINDS),
+    modality=Modality.MANDATORY, modal_word="要", kind=RequirementKind.ATTESTATION,
+    reading=_COURSE_READING + "美术是普通中小学国家课程方案中的科目，中职、技工学校的课程方案不设美术课，故不适用。",
+)
+LABOUR_COURSE = Requirement(
+    id=f"{CITY}.4-3-8.labour-course", city=CITY, clause="四(三)8", quote=Q_LABOUR_COURSE,
+    title="开齐开足上好劳动教育课，拓展劳动教育实施途径", topic="attest.labour_course",
+    subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="中小学校（含中职、技工学校）", kinds=K12_KINDS),
+    modality=Modality.MANDATORY, modal_word="要", kind=RequirementKind.ATTESTATION, reading=_COURSE_READING,
 )
 
 
@@ -119,7 +146,10 @@ PE_OUT_OF_SCHOOL = Requirement(
 )
 
 PARAMETERS: list[Parameter] = [CLUB_SHARE, PE_IN, PE_OUT]
-REQUIREMENTS: list[Requirement] = [MORAL, AFTER_SCHOOL_CLUBS, PE_IN_SCHOOL, PE_OUT_OF_SCHOOL]
+REQUIREMENTS: list[Requirement] = [MORAL, PE_COURSE, ART_COURSE, LABOUR_COURSE, AFTER_SCHOOL_CLUBS, PE_IN_SCHOOL,
+                                  PE_OUT_OF_SCHOOL]
 UNMODELLED: list[ClauseNote] = [
-    ClauseNote("四(三)8", "以智慧心、以美润心、以劳健心（美术、劳动教育课开齐开足）", "属学科课程管理，超出心理健康数据范围"),
+    ClauseNote("四(三)8", "以智慧心（教师学习掌握心理学知识、在学科教学中维护学生心理健康）",
+               "是对每位教师教学方式的导向，无可确认的产出或数量；教师的心理健康培训已由四(二)6逐人判定"),
+    ClauseNote("四(三)8", "发挥课后服务主渠道作用", "只有方向，无标准；课后服务中兴趣和社团活动的占比已按50%判定"),
 ]
