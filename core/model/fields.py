@@ -23,6 +23,7 @@ _LABELS: list[tuple[str, str]] = [
     (r"enrollment\[grade=\d+\]\.classes_with", "各班心理委员设置"),
     (r"enrollment\[grade=\d+\]\.classes", "班级数"),
     (r"enrollment", "在籍学生数"),
+    (r"events\[\]\.title", "活动标题"),
     (r"events", "活动记录"),
     (r"screenings", "普查筛查记录"),
     (r"lessons", "心理健康课课时安排"),

@@ -26,7 +26,7 @@ A clause with nothing modelled has a module holding only its `UNMODELLED` notes.
 | 四(四)12 | 四(四)12_完善县区辅导站和学校心理辅导室建设 | c4_4_12_stations_and_rooms |
 | 四(四)13 | — | c4_4_13_management_system |
 | 四(五)14 | 四(五)14_加强家庭教育指导服务 | c4_5_14_family |
-| 四(五)15 | — | c4_5_15_publicity |
+| 四(五)15 | 四(五)15_加大心理健康科普宣传 | c4_5_15_publicity |
 | 四(五)16 | — | c4_5_16_medical_education |
 | 四(五)17 | — | c4_5_17_departments |
 | 五(一) | 五(一)_加强组织领导 | c5_1_leadership |
