@@ -30,7 +30,7 @@ A clause with nothing modelled has a module holding only its `UNMODELLED` notes.
 | 四(五)16 | — | c4_5_16_medical_education |
 | 四(五)17 | — | c4_5_17_departments |
 | 五(一) | 五(一)_加强组织领导 | c5_1_leadership |
-| 五(二) | — | c5_2_resources |
+| 五(二) | 五(二)_加强条件保障 | c5_2_resources |
 | 五(三) | 五(三)_加强评估督导 | c5_3_assessment |
 
 Each module declares `PARAMETERS`, `REQUIREMENTS` and `UNMODELLED`; this package joins them in

@@ -184,10 +184,20 @@ STAFFING_STATION = Requirement(
     unit="名", gap_text="缺{gap}名专职心理健康教育教师", parameters=(STATION_MIN_FULL_TIME.id,),
 )
 
+Q_EQUAL = "教育行政部门要落实中小学校心理健康教育教师享受班主任同等待遇政策，并计班主任工作年限"
+EQUAL_TREATMENT = Requirement(
+    id=f"{CITY}.4-2-5.equal-treatment", city=CITY, clause="四(二)5", quote=Q_EQUAL,
+    title="教育行政部门落实心理健康教育教师享受班主任同等待遇并计班主任工作年限", topic="attest.equal_treatment",
+    subject=SubjectKind.DISTRICT, applies_to=AppliesTo(text="各县（区）教育行政部门"),
+    modality=Modality.MANDATORY, modal_word="要", kind=RequirementKind.ATTESTATION,
+    reading="主体是教育行政部门；中小学教师的待遇和工作年限按县（区）管理，故按县（区）判定，是否落实由人确认。",
+)
+
 PARAMETERS: list[Parameter] = [RATIO, LARGE_SCHOOL, LARGE_MIN_FULL_TIME, LARGE_MIN_PART_TIME, SMALL_MIN,
                               STATION_MIN_FULL_TIME]
-REQUIREMENTS: list[Requirement] = [STAFFING_RATIO, STAFFING_LARGE, STAFFING_MIXED, STAFFING_SMALL, PRESCHOOL_SPECIAL,
-                                  STAFFING_STATION]
+REQUIREMENTS: list[Requirement] = [EQUAL_TREATMENT, STAFFING_RATIO, STAFFING_LARGE, STAFFING_MIXED, STAFFING_SMALL,
+                                  PRESCHOOL_SPECIAL, STAFFING_STATION]
 UNMODELLED: list[ClauseNote] = [
-    ClauseNote("四(二)5", "心理教师享受班主任同等待遇、招聘与编制", "对象为教育行政、人社、编制部门；无对应数据"),
+    ClauseNote("四(二)5", "心理健康教育教师招聘与编制统筹",
+               "主体是人社部门、编制部门（“配合”），本插件的数据不含这些部门；同等待遇已作县（区）人工确认项建模"),
 ]
