@@ -11,6 +11,7 @@ from .entities import StaffRole
 
 # Most specific first: the first pattern that matches the path names it.
 _LABELS: list[tuple[str, str]] = [
+    (r"staff\[\]\.trainings\[\]\.topic", "培训主题"),
     (r"staff\[\]\.trainings", "教职工培训记录"),
     (r"staff", "教职工名单"),
     (r"counseling_room\.meets_standard", "心理辅导室是否达标"),
@@ -23,6 +24,7 @@ _LABELS: list[tuple[str, str]] = [
     (r"enrollment\[grade=\d+\]\.classes_with", "各班心理委员设置"),
     (r"enrollment\[grade=\d+\]\.classes", "班级数"),
     (r"enrollment", "在籍学生数"),
+    (r"events\[\]\.title", "活动标题"),
     (r"events", "活动记录"),
     (r"screenings", "普查筛查记录"),
     (r"lessons", "心理健康课课时安排"),

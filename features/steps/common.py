@@ -172,6 +172,15 @@ def given_training(world: World, owner: str, role: str, code: str, day: str, kin
                                                "kind": TrainingKind.from_label(kind).value})
 
 
+@given(parsers.parse('"{owner}" 的{role} "{code}" 于 "{day}" 参加{kind} {hours:g} 学时，主题为 "{topic}"'))
+def given_training_on(world: World, owner: str, role: str, code: str, day: str, kind: str, hours: float,
+                      topic: str) -> None:
+    """A training whose record names its topic (e.g. 心理健康教育, 师德), for rules that count only some."""
+    given_training(world, owner, role, code, day, kind, hours)
+    member = next(s for s in world.entity(owner)["staff"] if s["id"] == code)
+    member["trainings"][-1]["topic"] = topic
+
+
 @given(parsers.parse('"{owner}" 于 "{day}" 开展{kind} {n:d} 次'))
 def given_events(world: World, owner: str, day: str, kind: str, n: int) -> None:
     ent = world.entity(owner)

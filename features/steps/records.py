@@ -25,6 +25,12 @@ def _owner(world: World, name: str) -> dict[str, Any]:
     return world.entity(name)
 
 
+@given(parsers.parse('"{owner}" 于 "{day}" 开展{kind} 1 次，题为 "{title}"'))
+def given_titled_event(world: World, owner: str, day: str, kind: str, title: str) -> None:
+    """An event whose record gives its title, for rules that recognise an occasion by name."""
+    _owner(world, owner).setdefault("events", []).append({"date": _d(day), "kind": event_kind(kind), "title": title})
+
+
 @given(parsers.parse('"{owner}" 于 "{day}" 举办骨干提高培训 {hours:g} 课时'))
 def given_backbone_training(world: World, owner: str, day: str, hours: float) -> None:
     _owner(world, owner).setdefault("events", []).append(

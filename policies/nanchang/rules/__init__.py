@@ -13,7 +13,7 @@ A clause with nothing modelled has a module holding only its `UNMODELLED` notes.
 | 二 | — | c2_goals |
 | 三 | — | c3_principles |
 | 四(一)1 | — | c4_1_1_management |
-| 四(一)2 | — | c4_1_2_service_system |
+| 四(一)2 | 四(一)2_构建市县区校家四级心理服务体系 | c4_1_2_service_system |
 | 四(一)3 | 四(一)3_建立定期心理健康普查和排查制度 | c4_1_3_screening |
 | 四(一)4 | 四(一)4_构建预防预警干预三预工作机制 | c4_1_4_prevention_warning |
 | 四(二)5 | 四(二)5_配齐配强专兼职心理健康教师队伍 | c4_2_5_staffing |
@@ -26,11 +26,11 @@ A clause with nothing modelled has a module holding only its `UNMODELLED` notes.
 | 四(四)12 | 四(四)12_完善县区辅导站和学校心理辅导室建设 | c4_4_12_stations_and_rooms |
 | 四(四)13 | — | c4_4_13_management_system |
 | 四(五)14 | 四(五)14_加强家庭教育指导服务 | c4_5_14_family |
-| 四(五)15 | — | c4_5_15_publicity |
+| 四(五)15 | 四(五)15_加大心理健康科普宣传 | c4_5_15_publicity |
 | 四(五)16 | — | c4_5_16_medical_education |
 | 四(五)17 | — | c4_5_17_departments |
 | 五(一) | 五(一)_加强组织领导 | c5_1_leadership |
-| 五(二) | — | c5_2_resources |
+| 五(二) | 五(二)_加强条件保障 | c5_2_resources |
 | 五(三) | 五(三)_加强评估督导 | c5_3_assessment |
 
 Each module declares `PARAMETERS`, `REQUIREMENTS` and `UNMODELLED`; this package joins them in

@@ -15,7 +15,7 @@ from mhpolicy.core.model.entities import K12_KINDS, ScreeningKind, Stage
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
-from mhpolicy.core.rules.queries import codes, reported_yes
+from mhpolicy.core.rules.queries import reported_yes
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
@@ -35,9 +35,6 @@ from ._shared import param
 Q_CENSUS = "在每年春、秋季学期普遍开展学生心理普查，建立学生心理健康档案"
 CENSUS_PER_SEMESTER = param("screening.census_per_semester", "每学期心理普查次数", "次", 1, "四(一)3", Q_CENSUS)
 Q_WARNING = "对存在心理问题的学生实行红色、橙色、黄色三级预警管理，列入高关怀学生进行帮扶指导"
-FOLLOW_UP_DAYS = param(
-    "warning.follow_up_days", "高关怀学生最长随访间隔", "天", 30, "四(一)3", Q_WARNING,
-    note="原文未定随访频次；本插件读作每个在管预警个案至少每月（30天内）随访一次。")
 
 
 def _census(subject: Subject, ctx: Context) -> MeasureResult:
@@ -70,30 +67,21 @@ ARCHIVES = Requirement(
 )
 
 
-def _follow_up(subject: Subject, ctx: Context) -> MeasureResult:
-    cases = [c for c in subject.institution.warning_cases
-             if c.opened <= ctx.as_of and (c.closed is None or c.closed > ctx.as_of)]
-    if not cases:
-        return NotApplicable("无在管预警个案")
-    limit = ctx.param(FOLLOW_UP_DAYS.id)
-    days: dict[str, int] = {}
-    for c in cases:
-        last = max((d for d in c.follow_ups if d <= ctx.as_of), default=c.opened)
-        days[c.case_id] = (ctx.as_of - last).days
-    late = [cid for cid, d in days.items() if d > limit]
-    return Measure(observed=max(days.values()), required=limit,
-                   inputs={"在管个案数": len(cases), "超期未随访个案": codes(late)})
+def _has_open_cases(subject: Subject, ctx: Context) -> bool:
+    """A school with a warning case still open on the evaluation date has 高关怀学生 to follow up."""
+    return any(c.opened <= ctx.as_of and (c.closed is None or c.closed > ctx.as_of)
+               for c in subject.institution.warning_cases)
 
 
 FOLLOW_UP = Requirement(
     id=f"{CITY}.4-1-3.follow-up", city=CITY, clause="四(一)3", quote=Q_WARNING,
-    title="高关怀学生（红橙黄预警个案）定期跟踪帮扶", topic="warning.follow_up",
-    subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="中小学校（含中职、技工学校）", kinds=K12_KINDS),
-    modality=Modality.MANDATORY, modal_word="", measure=_follow_up, op="<=",
-    observed_label="在管个案距最近一次随访（无随访则距建档）最长天数", unit="天", gap_text="有个案超期{gap}天未随访",
-    parameters=(FOLLOW_UP_DAYS.id,),
-    reading="原文只说“列入高关怀学生进行帮扶指导”“开展跟踪帮扶”，未定频次：读作评估日仍在管（未结案）的每个个案，"
-            "距最近一次随访（尚无随访则距建档）不超过30天；已结案个案不计。",
+    title="高关怀学生（红橙黄预警个案）帮扶指导、跟踪帮扶", topic="warning.follow_up",
+    subject=SubjectKind.INSTITUTION,
+    applies_to=AppliesTo(text="有在管（未结案）预警个案的中小学校", kinds=K12_KINDS, where=_has_open_cases),
+    modality=Modality.MANDATORY, modal_word="", kind=RequirementKind.ATTESTATION,
+    reading="原文只说“列入高关怀学生进行帮扶指导”“联动家庭对高关怀学生开展跟踪帮扶”，未定随访频次或间隔，"
+            "本插件不另设天数（此前的“30天内随访”是原文没有的数字，已撤销）：帮扶是否到位由人确认，"
+            "个案久未随访也不据此判不符合。评估日仍有在管（未结案）预警个案的学校才适用；已结案个案不计。",
 )
 
 Q_COMMITTEE = "鼓励在初中、普通高中每个班级设立心理委员（男、女委员各1名）"
@@ -135,7 +123,7 @@ SUPPORT_TEAM = Requirement(
     reading="句中无情态词，作为本条制度的组成部分陈述，读作学校的强制义务；是否建成由人确认。",
 )
 
-PARAMETERS: list[Parameter] = [CENSUS_PER_SEMESTER, FOLLOW_UP_DAYS]
+PARAMETERS: list[Parameter] = [CENSUS_PER_SEMESTER]
 REQUIREMENTS: list[Requirement] = [CENSUS, ARCHIVES, FOLLOW_UP, COMMITTEE, SUPPORT_TEAM]
 UNMODELLED: list[ClauseNote] = [
     ClauseNote("四(一)3", "建设覆盖全市的学生心理健康管理系统", "市级系统建设，见四(四)13，非学校义务"),

@@ -74,7 +74,9 @@ MONTHLY_RESEARCH = Requirement(
     subject=SubjectKind.DISTRICT, applies_to=AppliesTo(text="各县（区）"),
     modality=Modality.MANDATORY, modal_word="至少", measure=_monthly, observed_label="本月教研活动次数", unit="次",
     gap_text="本月差{gap}次教研活动", period=PeriodKind.MONTH, parameters=(MONTHLY.id,),
-    reading="计县（区）及其教师发展中心记录的教研活动；逐月判定（评估窗口内每个已结束的自然月各一条结论，当月为进行中）。",
+    reading="计县（区）及其教师发展中心记录的教研活动；逐月判定（评估窗口内每个已结束的自然月各一条结论，当月为进行中）。"
+            "“每月”原文不设寒暑假例外：教研活动的对象是教师，不是学生，2月、7月、8月也可组织（含线上），"
+            "故寒暑假所在月份照样要求至少1次，不因假期免除或放宽。",
 )
 RESEARCH_PROJECTS = Requirement(
     id=f"{CITY}.4-3-10.research-projects", city=CITY, clause="四(三)10", quote=Q_RESEARCH_PROJECTS,

@@ -38,9 +38,12 @@ ETHICS = Requirement(
 )
 MENTOR = Requirement(
     id=f"{CITY}.4-3-11.mentor-system", city=CITY, clause="四(三)11", quote=Q_MENTOR,
-    title="探索全体教师任职学生导师制度（全员导师制）", topic="attest.mentor_system",
+    title="探索全体教师任职学生导师制度的具体形态（导师职责、内容、方式等）", topic="attest.mentor_system",
     subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="中小学校（含中职、技工学校）", kinds=K12_KINDS),
     modality=Modality.ADVICE, modal_word="探索", kind=RequirementKind.ATTESTATION,
+    reading="与四(一)2“实行全员导师制”（平述）、四(二)6“中小学校要结合全员导师制建设”并读：实行导师制本身是强制义务，"
+            "由四(一)2的规则人工确认；本句的“探索”管的是导师制的具体形态（明确导师职责、内容、方式、合作联动机制等），"
+            "属倡导，未落实只作提示。",
 )
 
 PARAMETERS: list[Parameter] = []

@@ -32,8 +32,9 @@ from mhpolicy.core.rules.requirement import (
 from ..document import CITY
 from ._shared import ORDINARY_KINDS, param
 
-# 起始年级 of each stage of an ordinary school (the reading of 起始或关键年级, see 四(三)9).
-KEY_GRADE = {Stage.PRIMARY: 1, Stage.JUNIOR: 7, Stage.SENIOR: 10}
+# The 各学段 of an ordinary school, by the data's grade numbers (起始年级 1, 7, 10; the school may
+# choose another 关键年级 of the same stage instead, see the reading).
+STAGE_GRADES = {Stage.PRIMARY: range(1, 7), Stage.JUNIOR: range(7, 10), Stage.SENIOR: range(10, 13)}
 VOCATIONAL_FIRST_GRADE = 10  # 中职一年级 in the data's grade numbering
 Q_LESSONS = "普通中小学校各学段要在起始或关键年级每两周开设1课时心理健康活动课"
 Q_EVENTS = ("各年级每学期至少开展1次以上心理健康教育为主题的班团队会和1次有针对性的心理健康教育和生命教育专题活动，"
@@ -54,29 +55,40 @@ def _lessons(subject: Subject, ctx: Context) -> MeasureResult:
     inst = subject.institution
     if not inst.enrollment:
         return MissingData(("enrollment",))
-    enrolled = set(enrolled_grades(inst))
-    keys = sorted(KEY_GRADE[s] for s in inst.stages if s in KEY_GRADE and KEY_GRADE[s] in enrolled)
-    if not keys:
-        return NotApplicable("各学段起始年级均无在校生")
+    by_stage: dict[Stage, set[int]] = {}
+    for grade in enrolled_grades(inst):
+        stage = next((st for st, grades in STAGE_GRADES.items() if grade in grades), None)
+        if stage is not None:
+            by_stage.setdefault(stage, set()).add(grade)
+    if not by_stage:
+        return NotApplicable("无小学、初中、高中学段在校生")
     if not inst.lessons:
         return MissingData(("lessons",))
     year = school_year_code(ctx.period(PeriodKind.SCHOOL_YEAR))
-    per = {g: max((lp.lessons_per_two_weeks for lp in inst.lessons if lp.school_year == year and lp.grade == g),
-                  default=0.0) for g in keys}
+    # Per stage, the grade with the most lessons is the one the school teaches it in (起始 or 关键).
+    best: dict[Stage, tuple[int, float]] = {}
+    for stage, grades in by_stage.items():
+        per = {g: max((lp.lessons_per_two_weeks for lp in inst.lessons if lp.school_year == year and lp.grade == g),
+                      default=0.0) for g in sorted(grades)}
+        grade = max(per, key=lambda g: (per[g], -g))
+        best[stage] = (grade, per[grade])
     required = ctx.param(LESSONS.id)
-    return Measure(observed=min(per.values()), required=required,
-                   inputs={"学年": year, "起始年级": codes([str(g) for g in keys]),
-                           "未达标年级": codes([str(g) for g in keys if per[g] < required])})
+    return Measure(observed=min(v for _, v in best.values()), required=required,
+                   inputs={"学年": year,
+                           "各学段开课年级": codes([f"{st.label}{g}年级" for st, (g, v) in best.items() if v > 0]),
+                           "未开足学段": codes([st.label for st, (_, v) in best.items() if v < required])})
 
 
 LESSONS_REQ = Requirement(
     id=f"{CITY}.4-3-9.lessons-per-two-weeks", city=CITY, clause="四(三)9", quote=Q_LESSONS,
-    title="起始年级每两周开设1课时心理健康活动课", topic="curriculum.lessons_per_two_weeks",
+    title="各学段在起始或关键年级每两周开设1课时心理健康活动课", topic="curriculum.lessons_per_two_weeks",
     subject=SubjectKind.INSTITUTION, applies_to=AppliesTo(text="普通中小学校", kinds=ORDINARY_KINDS),
-    modality=Modality.MANDATORY, modal_word="要", measure=_lessons, observed_label="起始年级每两周心理健康活动课课时（最少者）",
+    modality=Modality.MANDATORY, modal_word="要", measure=_lessons,
+    observed_label="各学段开课最多年级的每两周心理健康活动课课时（最少的学段）",
     unit="课时", gap_text="每两周差{gap}课时", period=PeriodKind.SCHOOL_YEAR, parameters=(LESSONS.id,),
-    reading="“起始或关键年级”读作学校每个学段的起始年级（小学一年级、初中七年级、高中十年级），有在校生的才计；"
-            "逐学年按该学年的课表判定，每个起始年级都须达到。",
+    reading="“各学段要在起始或关键年级”：“或”让学校在起始年级与关键年级之间选择，原文未定义关键年级，"
+            "故该学段任一有在校生的年级开足即可（初中在九年级而非七年级开课也符合）；每个有在校生的学段"
+            "（小学、初中、高中）都须有一个年级每两周至少1课时，取各学段开课最多的年级判定。逐学年按该学年的课表判定。",
 )
 
 
