@@ -9,7 +9,16 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from ..model.entities import Event, EventKind, Institution, StaffMember, StaffRole, Training, TrainingKind
+from ..model.entities import (
+    Dataset,
+    Event,
+    EventKind,
+    Institution,
+    StaffMember,
+    StaffRole,
+    Training,
+    TrainingKind,
+)
 from .periods import Period
 from .requirement import Measure, MeasureResult, MissingData, NotApplicable
 
@@ -53,6 +62,13 @@ def not_reported(value: object, field: str, note: str = "") -> MissingData | Non
     set up) is missing data, never "none" or "not done": 缺数据, not 不符合 (the same for every
     city). Returns None when the value is there, so a measure reads `if missing := ...`."""
     return MissingData((field,), note) if value is None else None
+
+
+def no_stations(dataset: Dataset) -> MissingData | None:
+    """A dataset that lists no stations at all has not reported them: 缺数据 on a rule that counts
+    a district's stations, never zero stations (the same for every city). A list that has
+    stations, but none of the kind asked for in a district, is a real zero."""
+    return MissingData(("stations",), "未报送辅导站名册") if not dataset.stations else None
 
 
 def per_person_training(reported: list[StaffMember], group: list[StaffMember], period: Period, required: float,

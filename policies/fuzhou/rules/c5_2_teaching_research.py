@@ -12,13 +12,12 @@ from __future__ import annotations
 from mhpolicy.core.model.entities import StationLevel
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
-from mhpolicy.core.rules.queries import codes
+from mhpolicy.core.rules.queries import codes, no_stations
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Measure,
     MeasureResult,
-    MissingData,
     Modality,
     Requirement,
     RequirementKind,
@@ -36,8 +35,8 @@ DISTRICT_STATIONS_MIN = param(
 
 
 def _district_station(subject: Subject, ctx: Context) -> MeasureResult:
-    if not ctx.dataset.stations:
-        return MissingData(("stations",), "未报送辅导站名册")
+    if missing := no_stations(ctx.dataset):
+        return missing
     stations = [s for s in ctx.stations_in(subject.id) if s.level is StationLevel.DISTRICT]
     return Measure(observed=len(stations), required=ctx.param(DISTRICT_STATIONS_MIN.id),
                    inputs={"县级辅导站（所）": codes([s.name for s in stations])})

@@ -13,7 +13,7 @@ from __future__ import annotations
 from mhpolicy.core.model.entities import K12_KINDS, InstitutionKind, StationLevel
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
-from mhpolicy.core.rules.queries import codes
+from mhpolicy.core.rules.queries import codes, no_stations
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
@@ -38,6 +38,8 @@ STATIONS_PER_DISTRICT = param("facilities.district_stations", "每县（区）�
 
 
 def _district_station(subject: Subject, ctx: Context) -> MeasureResult:
+    if missing := no_stations(ctx.dataset):
+        return missing
     stations = [s for s in ctx.stations_in(subject.id) if s.level is StationLevel.DISTRICT]
     return Measure(observed=len(stations), required=ctx.param(STATIONS_PER_DISTRICT.id),
                    inputs={"县级辅导站": codes([s.name for s in stations])})
@@ -49,7 +51,7 @@ DISTRICT_STATION = Requirement(
     subject=SubjectKind.DISTRICT, applies_to=AppliesTo(text="各县（区）"),
     modality=Modality.MANDATORY, modal_word="要", measure=_district_station, observed_label="县（区）级辅导站数",
     unit="个", gap_text="缺{gap}个县（区）级辅导站", parameters=(STATIONS_PER_DISTRICT.id,),
-    reading="数据集中该县（区）的辅导站名册即全部辅导站：没有县级站即为0。",
+    reading="数据集中该县（区）的辅导站名册即全部辅导站：名册中该县（区）没有县级站即为0；数据集未报送任何辅导站时为缺数据。",
 )
 
 
