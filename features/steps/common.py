@@ -127,8 +127,17 @@ def given_students(world: World, name: str, n: int) -> None:
 @given(parsers.parse('"{name}" 第 {grade:d} 年级有学生 {n:d} 名、班级 {classes:d} 个'))
 def given_grade(world: World, name: str, grade: int, n: int, classes: int) -> None:
     inst = world.institution(name)
-    stage = sorted(KIND_STAGES[InstitutionKind(inst["kind"])])[0]
-    inst.setdefault("enrollment", []).append({"grade": grade, "stage": stage.value, "students": n, "classes": classes})
+    inst.setdefault("enrollment", []).append({"grade": grade, "stage": _stage_of(inst["kind"], grade).value,
+                                              "students": n, "classes": classes})
+
+
+def _stage_of(kind: str, grade: int) -> Stage:
+    """The stage a grade belongs to in a school of `kind`: grade 8 of a nine-year school is 初中;
+    a school with one stage (中职, 特殊教育 …) puts every grade in it."""
+    stages = KIND_STAGES[InstitutionKind(kind)]
+    by_grade = (Stage.PRESCHOOL if grade == 0 else Stage.PRIMARY if grade <= 6 else Stage.JUNIOR if grade <= 9
+                else Stage.SENIOR if grade <= 12 else Stage.HIGHER)
+    return by_grade if by_grade in stages else sorted(stages)[0]
 
 
 @given(parsers.parse('"{name}" 是寄宿制学校，寄宿生 {n:d} 名'))
