@@ -35,18 +35,21 @@ def param(pid: str, label: str, unit: str, value: float, clause: str, quote: str
     return Parameter(id=pid, label=label, unit=unit, values={EFFECTIVE: value}, clause=clause, quote=quote, note=note)
 
 
-def event_count(kind: EventKind, period_kind: PeriodKind, param_id: str, *, hours: bool = False
-                ) -> Callable[[Subject, Context], MeasureResult]:
-    """Events of `kind` an institution held in the period under judgement (count, or hours summed)."""
+def event_count(kind: EventKind, period_kind: PeriodKind, param_id: str, *, hours: bool = False,
+                participants: bool = False) -> Callable[[Subject, Context], MeasureResult]:
+    """Events of `kind` the subject (a school, a district or the city: whoever the duty names)
+    held in the period under judgement: a count, or with `hours` the hours summed; with
+    `participants` the explanation adds who took part."""
 
     def measure(subject: Subject, ctx: Context) -> MeasureResult:
-        events = subject.institution.events
+        events = subject.entity.events
         if not events:
             return MissingData(("events",), "未报送任何活动记录")
         held = events_in(events, ctx.period(period_kind), kind)
         if hours:
             return Measure(observed=sum(e.hours for e in held), required=ctx.param(param_id),
                            inputs={"场次": len(held)})
-        return Measure(observed=len(held), required=ctx.param(param_id))
+        inputs = {"参训人次": sum(e.participants or 0 for e in held)} if participants else {}
+        return Measure(observed=len(held), required=ctx.param(param_id), inputs=inputs)
 
     return measure

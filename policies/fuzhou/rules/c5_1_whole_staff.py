@@ -10,16 +10,11 @@ Spec: features/fuzhou/五、1_实施全员育心计划.feature
 from __future__ import annotations
 
 from mhpolicy.core.model.entities import EventKind
-from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
-from mhpolicy.core.rules.queries import events_in
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
-    Measure,
-    MeasureResult,
-    MissingData,
     Modality,
     Requirement,
     RequirementKind,
@@ -124,14 +119,6 @@ CADRE_TRAINING = Requirement(
 )
 
 
-def _district_cadre_training(subject: Subject, ctx: Context) -> MeasureResult:
-    events = subject.district.events
-    if not events:
-        return MissingData(("events",), "未报送任何活动记录")
-    held = events_in(events, ctx.period(PeriodKind.CALENDAR_YEAR), EventKind.CADRE_TRAINING)
-    return Measure(observed=len(held), required=ctx.param(CADRE_MIN.id))
-
-
 DISTRICT_CADRE_TRAINING = Requirement(
     id="fuzhou.5-1.district-cadre-training",
     city=CITY,
@@ -143,7 +130,7 @@ DISTRICT_CADRE_TRAINING = Requirement(
     applies_to=AppliesTo(text="县（市）区"),
     modality=Modality.MANDATORY,
     modal_word="要",
-    measure=_district_cadre_training,
+    measure=event_count(EventKind.CADRE_TRAINING, PeriodKind.CALENDAR_YEAR, CADRE_MIN.id),
     observed_label="本年度县区组织的干部业务培训次数",
     unit="次",
     gap_text="本年度缺{gap}次干部业务培训",

@@ -15,13 +15,12 @@ from mhpolicy.core.model.entities import EventKind, InstitutionKind, RoomFunctio
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
-from mhpolicy.core.rules.queries import codes, events_in, not_reported
+from mhpolicy.core.rules.queries import codes, not_reported
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
     Measure,
     MeasureResult,
-    MissingData,
     Modality,
     Requirement,
     RequirementKind,
@@ -29,7 +28,7 @@ from mhpolicy.core.rules.requirement import (
 )
 
 from ..document import CITY
-from ._shared import GENERAL_K12_KINDS, ZHONGZHI, param
+from ._shared import GENERAL_K12_KINDS, ZHONGZHI, event_count, param
 
 
 def _room(subject: Subject, ctx: Context) -> MeasureResult:
@@ -167,14 +166,6 @@ SELECTION_MIN = param(
 )
 
 
-def _selection(subject: Subject, ctx: Context) -> MeasureResult:
-    events = subject.city.events
-    if not events:
-        return MissingData(("events",), "未报送任何活动记录")
-    held = events_in(events, ctx.period(PeriodKind.CALENDAR_YEAR), EventKind.ASSESSMENT_ROUND)
-    return Measure(observed=len(held), required=ctx.param(SELECTION_MIN.id))
-
-
 SELECTION = Requirement(
     id="fuzhou.5-3.yearly-selection",
     city=CITY,
@@ -186,7 +177,7 @@ SELECTION = Requirement(
     applies_to=AppliesTo(text="市教育行政部门"),
     modality=Modality.MANDATORY,
     modal_word="",
-    measure=_selection,
+    measure=event_count(EventKind.ASSESSMENT_ROUND, PeriodKind.CALENDAR_YEAR, SELECTION_MIN.id),
     observed_label="本年度遴选（评估）轮次",
     unit="次",
     gap_text="本年度未遴选达标校、特色校、示范校",

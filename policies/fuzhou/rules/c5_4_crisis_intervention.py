@@ -17,7 +17,7 @@ from mhpolicy.core.model.entities import EventKind, ScreeningKind
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
-from mhpolicy.core.rules.queries import events_in, not_reported
+from mhpolicy.core.rules.queries import not_reported
 from mhpolicy.core.rules.requirement import (
     AppliesTo,
     ClauseNote,
@@ -31,7 +31,7 @@ from mhpolicy.core.rules.requirement import (
 )
 
 from ..document import CITY
-from ._shared import SCHOOL_KINDS, param
+from ._shared import SCHOOL_KINDS, event_count, param
 
 # “2021年前”: read as before 1 January 2021, i.e. established on or before 31 December 2020.
 REFERRAL_DUE = date(2020, 12, 31)
@@ -181,15 +181,6 @@ CRISIS_TRAINING_MIN = param(
 )
 
 
-def _crisis_training(subject: Subject, ctx: Context) -> MeasureResult:
-    events = subject.city.events
-    if not events:
-        return MissingData(("events",), "未报送任何活动记录")
-    held = events_in(events, ctx.period(PeriodKind.CALENDAR_YEAR), EventKind.CRISIS_TRAINING)
-    return Measure(observed=len(held), required=ctx.param(CRISIS_TRAINING_MIN.id),
-                   inputs={"参训人次": sum(e.participants or 0 for e in held)})
-
-
 CRISIS_TRAINING = Requirement(
     id="fuzhou.5-4.crisis-training",
     city=CITY,
@@ -201,7 +192,8 @@ CRISIS_TRAINING = Requirement(
     applies_to=AppliesTo(text="市教育行政部门"),
     modality=Modality.MANDATORY,
     modal_word="",
-    measure=_crisis_training,
+    measure=event_count(EventKind.CRISIS_TRAINING, PeriodKind.CALENDAR_YEAR, CRISIS_TRAINING_MIN.id,
+                        participants=True),
     observed_label="本年度市级组织的心理危机预防和干预培训次数",
     unit="次",
     gap_text="本年度未组织心理危机预防和干预培训",
