@@ -184,9 +184,9 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
     pending: list[_PendingRun] = []
 
     def publish_reports(ids: dict[int, int]) -> None:
-        for run in pending:
+        for run in pending:  # the reports were rendered before the lock; they get the run's id here
             run.summary.run_id = ids[run.summary.run_id]
-            write_gap_report(staging, run.builder.report(run.summary.run_id), run.stem)
+            _name_run(staging, run.stem, _placeholder(ids, run), run.summary.run_id)
             result.summaries.append(run.summary)
         staged = sorted(staging.iterdir())
         replaced = staging / ".replaced"
@@ -199,8 +199,6 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
             f.replace(target)
             published.append((target, earlier))
             result.reports.append(target)
-
-    from mhpolicy.reports.render import write_gap_report
 
     try:
         private = Store(str(staging_db / "check.db"))
@@ -230,21 +228,43 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
     return result
 
 
+# A run's reports are rendered while the check evaluates, naming the run by a placeholder id
+# (far beyond any real one); the few places that show it are patched once the shared store
+# has numbered the run, so the lock is not held while a large report renders.
+_PLACEHOLDER = 9_000_000_000_000
+
+
 @dataclass(slots=True)
 class _PendingRun:
-    """A run evaluated into the staging store; its gap report waits for its id in the shared store."""
+    """A run evaluated into the staging store; its reports wait for its id in the shared store."""
 
     summary: CitySummary  # run_id: the staging id until published
-    builder: Any  # reports.build.ReportBuilder
     stem: str
+
+
+def _placeholder(ids: dict[int, int], run: _PendingRun) -> int:
+    return _PLACEHOLDER + next(staged for staged, real in ids.items() if real == run.summary.run_id)
+
+
+def _name_run(staging: Path, stem: str, placeholder: int, run_id: int) -> None:
+    """Put the run's id where its rendered reports show the placeholder (JSON meta.run_id, HTML)."""
+    for name, spellings in ((f"{stem}.json", ['"run_id": {}', '"run_id":{}']),
+                            (f"{stem}.html", ["运行编号：{}", "运行编号 {}"])):
+        path = staging / name
+        text = path.read_text(encoding="utf-8")
+        for spelling in spellings:
+            text = text.replace(spelling.format(placeholder), spelling.format(run_id))
+        if str(placeholder) in text:
+            raise RuntimeError(f"{path.name}: the run id placeholder {placeholder} is left in an unknown place")
+        path.write_text(text, encoding="utf-8")
 
 
 def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Source, group: list[CityPolicy],
                    as_of: date, scheme: WarningScheme | None, result: CheckResult) -> list[_PendingRun]:
     """One dataset under one or more plans, into the staging store: runs and findings; the
-    actions CSVs and the comparison are written to `staging`, the gap reports later."""
+    reports are written to `staging`, the gap reports naming each run by a placeholder id."""
     from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder
-    from mhpolicy.reports.render import write_comparison
+    from mhpolicy.reports.render import write_comparison, write_gap_report
 
     with ExitStack() as files:
         w.dataset(data_hash=source.digest, city=source.header.city.code, as_of=source.header.as_of,
@@ -269,9 +289,10 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
     for p in group:
         w.finish(runs[p.code])
         builder, stem = builders[p.code]
+        write_gap_report(staging, builder.report(_PLACEHOLDER + runs[p.code]), stem)
         pending.append(_PendingRun(CitySummary(p.code, p.info.name, as_of, source.name, source.institutions,
                                                runs[p.code], builder.counts, builder.overdue, len(p.requirements)),
-                                   builder, stem))
+                                   stem))
     if comp:
         write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest})
     return pending
