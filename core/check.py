@@ -18,6 +18,7 @@ than `store_timeout` seconds raises `UsageError` with code `store_unavailable` (
 
 from __future__ import annotations
 
+import mmap
 import shutil
 import tempfile
 from collections import Counter
@@ -247,16 +248,17 @@ def _placeholder(ids: dict[int, int], run: _PendingRun) -> int:
 
 
 def _name_run(staging: Path, stem: str, placeholder: int, run_id: int) -> None:
-    """Put the run's id where its rendered reports show the placeholder (JSON meta.run_id, HTML)."""
-    for name, spellings in ((f"{stem}.json", ['"run_id": {}', '"run_id":{}']),
-                            (f"{stem}.html", ["运行编号：{}", "运行编号 {}"])):
-        path = staging / name
-        text = path.read_text(encoding="utf-8")
-        for spelling in spellings:
-            text = text.replace(spelling.format(placeholder), spelling.format(run_id))
-        if str(placeholder) in text:
-            raise RuntimeError(f"{path.name}: the run id placeholder {placeholder} is left in an unknown place")
-        path.write_text(text, encoding="utf-8")
+    """Put the run's id where its rendered reports show the placeholder (JSON meta.run_id, the
+    HTML header), in place: the id padded with spaces to the placeholder's width (whitespace in
+    both JSON and HTML), so a report of hundreds of megabytes is patched, not rewritten."""
+    old = str(placeholder).encode()
+    new = str(run_id).encode().ljust(len(old))
+    for name in (f"{stem}.json", f"{stem}.html"):
+        with (staging / name).open("r+b") as fh, mmap.mmap(fh.fileno(), 0) as view:
+            at = view.find(old)
+            while at != -1:
+                view[at:at + len(old)] = new
+                at = view.find(old, at + len(old))
 
 
 def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Source, group: list[CityPolicy],
