@@ -4,6 +4,7 @@ stored; and `mhpolicy verify` proves every stored run whole (count and hash)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -43,10 +44,11 @@ def test_concurrent_checks_on_one_store_all_complete_and_lose_no_finding(tmp_pat
     db, results = _run_concurrently(tmp_path, n)
     assert [code for code, _ in results] == [EXIT_OK] * n, [err for _, err in results]
     _assert_every_run_whole(db, n)
+    named = set()
     for i in range(n):  # each report names its own run, and no staging file is left behind
-        report = (tmp_path / f"out{i}" / "fuzhou.json").read_text(encoding="utf-8")
-        assert '"run_id":' in report
+        named.add(json.loads((tmp_path / f"out{i}" / "fuzhou.json").read_text(encoding="utf-8"))["meta"]["run_id"])
         assert not [p for p in (tmp_path / f"out{i}").iterdir() if p.name.startswith(".")]
+    assert named == set(range(1, n + 1))
 
 
 def _hold_write_lock(db: Path) -> sqlite3.Connection:
