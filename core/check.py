@@ -10,11 +10,15 @@ command line only parses arguments into a `CheckRequest` and prints the `CheckRe
 A check is one transaction: its runs, findings and reports are written together (reports
 are staged and moved into place just before the commit), so a bad row, a report that cannot
 be written or a crash leaves nothing of the check behind, and nothing stored earlier is
-touched.
+touched. While it evaluates, a check writes into a private staging store (a temporary SQLite
+file beside the reports); the shared store is locked only for the final copy (`Store.publish`),
+so several checks can run on one store at once. A store another check keeps locked longer
+than `store_timeout` seconds raises `UsageError` with code `store_unavailable` (exit 7).
 """
 
 from __future__ import annotations
 
+import mmap
 import shutil
 import tempfile
 from collections import Counter
@@ -30,7 +34,7 @@ from sqlalchemy.exc import OperationalError
 from .evaluation.evaluate import Evaluation
 from .evaluation.pipeline import auto_workers, run_stream, warning_scheme_for
 from .io.source import Source, open_source
-from .io.store import DEFAULT_URL, RunWriter, Store
+from .io.store import DEFAULT_TIMEOUT, DEFAULT_URL, RunWriter, Store, StoreUnavailable
 from .plugins.registry import CityPolicy, PluginError, Registry, discover
 from .results.findings import Finding
 from .results.status import Status
@@ -41,7 +45,7 @@ Progress = Callable[[int, int], None]
 
 class UsageError(Exception):
     """The request itself is wrong, not the data. `code` is what `--json` reports:
-    no_city, unknown_city, data_and_sample, unwritable_out, bad_database (here), bad_date,
+    no_city, unknown_city, data_and_sample, unwritable_out, bad_database, store_unavailable (here), bad_date,
     bad_fail_on, bad_arguments (the command line), no_features (lint), usage (anything else)."""
 
     def __init__(self, message: str, code: str = "usage") -> None:
@@ -66,6 +70,8 @@ class CheckRequest:
     workers: int = 0  # 0: two processes from a few thousand institutions on
     keep_findings: bool = False  # also return every finding (as JSON objects) in the result
     progress: Progress | None = None  # called with (done, total) institutions per dataset
+    store_timeout: float = DEFAULT_TIMEOUT  # seconds to wait for a store another check is writing to
+    on_store_wait: Callable[[str], None] | None = None  # told (once) when the check has to wait for the store
 
 
 @dataclass(slots=True)
@@ -137,9 +143,16 @@ def _writable_dir(path: Path) -> Path:
     return path
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, timeout: float = DEFAULT_TIMEOUT, on_wait: Callable[[str], None] | None = None) -> Store:
     try:
-        return Store(url)
+        return Store(url, timeout=timeout, on_wait=on_wait)
+    except StoreUnavailable as exc:
+        raise UsageError(str(exc), "store_unavailable") from None
+    except OperationalError as exc:
+        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+            raise UsageError(f"数据库被占用，无法打开 / the store '{url}' stayed locked for more than {timeout:g} s: "
+                             f"{exc.orig}", "store_unavailable") from None
+        raise UsageError(f"无法打开数据库 / cannot open the database '{url}': {exc.orig}", "bad_database") from None
     except Exception as exc:  # SQLAlchemy raises many types for a bad URL or an unusable file
         raise UsageError(f"无法打开数据库 / cannot open the database '{url}': {type(exc).__name__}: {exc}", "bad_database") from None
 
@@ -156,52 +169,102 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
     if req.school:
         plan = [(source.restricted_to(req.school), group) for source, group in plan]
     out = _writable_dir(Path(req.out))
-    store = open_store(req.db)
+    store = open_store(req.db, req.store_timeout, req.on_store_wait)
     result = CheckResult(plugin_errors=list(reg.errors), skipped_plugins=skipped,
                          shared_dataset=len(plan) == 1 or len(policies) == 1)
-    # Every dataset of the check in one transaction, reports staged beside the output folder
-    # and moved into place just before the commit: a bad row in the last dataset (or a school
-    # only one of them has) leaves nothing of the check stored or published.
-    # The commit itself can still fail (SQLite: "database is locked" by a reader), so each
+    # Every dataset of the check is evaluated into a private staging store, reports staged
+    # beside the output folder; then one short transaction copies the runs into the shared
+    # store, and the reports (which name the runs' ids there) are written and moved into place
+    # just before its commit: a bad row in the last dataset (or a school only one of them has)
+    # leaves nothing of the check stored or published.
+    # The commit itself can still fail (SQLite: locked by a reader beyond the timeout), so each
     # report it replaces is kept aside until the commit is through, and put back if it is not.
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    staging_db = Path(tempfile.mkdtemp(prefix=".staging-db-", dir=out))
     published: list[tuple[Path, Path | None]] = []  # (report, the earlier file it replaced)
+    pending: list[_PendingRun] = []
+
+    def publish_reports(ids: dict[int, int]) -> None:
+        for run in pending:  # the reports were rendered before the lock; they get the run's id here
+            run.summary.run_id = ids[run.summary.run_id]
+            _name_run(staging, run.stem, _placeholder(ids, run), run.summary.run_id)
+            result.summaries.append(run.summary)
+        staged = sorted(staging.iterdir())
+        replaced = staging / ".replaced"
+        replaced.mkdir()
+        for f in staged:
+            target = out / f.name
+            earlier = replaced / f.name if target.exists() else None
+            if earlier is not None:
+                target.replace(earlier)
+            f.replace(target)
+            published.append((target, earlier))
+            result.reports.append(target)
+
     try:
-        with store.writing() as w:
+        private = Store(str(staging_db / "check.db"))
+        with private.writing() as w:
             for source, group in plan:
                 as_of = req.as_of or source.header.as_of or date.today()
                 scheme = warning_scheme_for(source.header, group, reg)
-                _check_dataset(req, w, staging, source, group, as_of, scheme, result)
-            staged = sorted(staging.iterdir())
-            replaced = staging / ".replaced"
-            replaced.mkdir()
-            for f in staged:
-                target = out / f.name
-                earlier = replaced / f.name if target.exists() else None
-                if earlier is not None:
-                    target.replace(earlier)
-                f.replace(target)
-                published.append((target, earlier))
-                result.reports.append(target)
+                pending += _check_dataset(req, w, staging, source, group, as_of, scheme, result)
+        private.engine.dispose()
+        store.publish(private, publish_reports)
     except BaseException as exc:
         for target, earlier in reversed(published):
             if earlier is not None:
                 earlier.replace(target)
             else:
                 target.unlink(missing_ok=True)
-        if isinstance(exc, OperationalError):  # locked by another process, disk full …: not a bug
-            raise UsageError(f"数据库忙或无法写入，本次检查未保存 / the database '{req.db}' is busy or cannot be "
+        result.summaries.clear()
+        if isinstance(exc, StoreUnavailable):
+            raise UsageError(str(exc), "store_unavailable") from None
+        if isinstance(exc, OperationalError):  # disk full, read-only file …: not a bug
+            raise UsageError(f"数据库无法写入，本次检查未保存 / the database '{req.db}' cannot be "
                              f"written; nothing of this check was stored: {exc.orig}", "bad_database") from None
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging_db, ignore_errors=True)
     return result
 
 
+# A run's reports are rendered while the check evaluates, naming the run by a placeholder id
+# (far beyond any real one); the few places that show it are patched once the shared store
+# has numbered the run, so the lock is not held while a large report renders.
+_PLACEHOLDER = 9_000_000_000_000
+
+
+@dataclass(slots=True)
+class _PendingRun:
+    """A run evaluated into the staging store; its reports wait for its id in the shared store."""
+
+    summary: CitySummary  # run_id: the staging id until published
+    stem: str
+
+
+def _placeholder(ids: dict[int, int], run: _PendingRun) -> int:
+    return _PLACEHOLDER + next(staged for staged, real in ids.items() if real == run.summary.run_id)
+
+
+def _name_run(staging: Path, stem: str, placeholder: int, run_id: int) -> None:
+    """Put the run's id where its rendered reports show the placeholder (JSON meta.run_id, the
+    HTML header), in place: the id padded with spaces to the placeholder's width (whitespace in
+    both JSON and HTML), so a report of hundreds of megabytes is patched, not rewritten."""
+    old = str(placeholder).encode()
+    new = str(run_id).encode().ljust(len(old))
+    for name in (f"{stem}.json", f"{stem}.html"):
+        with (staging / name).open("r+b") as fh, mmap.mmap(fh.fileno(), 0) as view:
+            at = view.find(old)
+            while at != -1:
+                view[at:at + len(old)] = new
+                at = view.find(old, at + len(old))
+
+
 def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Source, group: list[CityPolicy],
-                   as_of: date, scheme: WarningScheme | None, result: CheckResult) -> None:
-    """One dataset under one or more plans, inside the check's transaction: runs, findings and
-    reports (written to `staging`)."""
+                   as_of: date, scheme: WarningScheme | None, result: CheckResult) -> list[_PendingRun]:
+    """One dataset under one or more plans, into the staging store: runs and findings; the
+    reports are written to `staging`, the gap reports naming each run by a placeholder id."""
     from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder
     from mhpolicy.reports.render import write_comparison, write_gap_report
 
@@ -224,14 +287,17 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
             if comp:
                 comp.add(part)
         files.close()  # the CSVs are complete before they are moved into place
+    pending = []
     for p in group:
         w.finish(runs[p.code])
         builder, stem = builders[p.code]
-        write_gap_report(staging, builder.report(runs[p.code]), stem)
-        result.summaries.append(CitySummary(p.code, p.info.name, as_of, source.name, source.institutions,
-                                            runs[p.code], builder.counts, builder.overdue, len(p.requirements)))
+        write_gap_report(staging, builder.report(_PLACEHOLDER + runs[p.code]), stem)
+        pending.append(_PendingRun(CitySummary(p.code, p.info.name, as_of, source.name, source.institutions,
+                                               runs[p.code], builder.counts, builder.overdue, len(p.requirements)),
+                                   stem))
     if comp:
         write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest})
+    return pending
 
 
 def _take(part: dict[str, list[Finding]], w: Any, runs: dict[str, int], builders: dict[str, Any],

@@ -3,8 +3,10 @@
 Exit codes: 0 the command ran (whatever the check found); 1 a status named in --fail-on
 was found; 2 usage or input error (nothing stored); 3 a rule raised (错误 findings, the
 other rules still ran and were stored); 4 a city plugin that was asked for (by name or by
-`--city all`) failed to load; 5 an internal error (a bug: please report it). When several
-apply, the first of 3, 4, 1 wins.
+`--city all`) failed to load; 5 an internal error (a bug: please report it); 7 the store
+stayed locked by another process longer than --db-timeout (nothing stored). When several
+apply, the first of 3, 4, 1 wins. `verify` exits 1 when a stored run does not match what was
+recorded when it was written.
 
 With `check --json`, a command that stops with an error prints it on stdout as
 `{"error": {"kind": "input" | "usage" | "plugin" | "internal", ...}}` (input errors list
@@ -32,6 +34,7 @@ from .rules.requirement import RequirementKind
 from .terminal import display_width, pad
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_INPUT, EXIT_RULE_ERROR, EXIT_PLUGIN, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
+EXIT_STORE_UNAVAILABLE = 7  # 6 is lint's (core/authoring/lint.py)
 
 
 def _err(msg: str) -> None:
@@ -71,7 +74,7 @@ def _request(args: argparse.Namespace) -> CheckRequest:
         as_of=_parse_date(args.as_of, "--as-of") if args.as_of else None,
         since=_parse_date(args.since, "--since") if args.since else None,
         out=args.out, db=args.db, school=args.school, workers=args.workers, keep_findings=args.json,
-        progress=_progress if show_progress else None,
+        progress=_progress if show_progress else None, store_timeout=args.db_timeout, on_store_wait=_err,
     )
 
 
@@ -167,10 +170,43 @@ def cmd_runs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Recount and rehash every stored run's findings against what its run row recorded."""
+    verdicts = open_store(args.db, args.db_timeout).verify(args.run or None)
+    label = {"ok": "OK", "mismatch": "不一致 / MISMATCH", "unverifiable": "无法验证 / cannot be verified"}
+    for v in verdicts:
+        line = f"{v.run_id:>4}  {v.city:<10} {label[v.status]}  {v.found} findings"
+        if v.status == "mismatch":
+            line += (f" (recorded {v.recorded}"
+                     + (", hash differs" if v.recorded_hash and v.recorded_hash != v.found_hash else "") + ")")
+        elif v.status == "unverifiable":
+            line += "（该运行写入时尚未记录哈希 / written before runs recorded a hash）"
+        print(line)
+    bad = sum(v.status == "mismatch" for v in verdicts)
+    unverifiable = sum(v.status == "unverifiable" for v in verdicts)
+    print(f"{len(verdicts)} runs: {len(verdicts) - bad - unverifiable} OK, {bad} mismatch, {unverifiable} unverifiable")
+    if args.run and len(verdicts) < len(set(args.run)):
+        _err(f"未知运行 / unknown run id(s): {sorted(set(args.run) - {v.run_id for v in verdicts})}")
+        return EXIT_INPUT
+    if bad:
+        _err(f"错误 / error: {bad} 个运行与写入时记录的不一致 / runs do not match what was recorded")
+        return EXIT_FAIL_ON
+    return EXIT_OK
+
+
+def _timeout(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds >= 0")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="mhpolicy", description="学生心理健康工作政策合规检查 / student mental-health policy checker")
     sub = ap.add_subparsers(dest="command", required=True)
     db_default = os.environ.get("MHPOLICY_DB", "sqlite:///mhpolicy.db")
+    timeout_default = os.environ.get("MHPOLICY_DB_TIMEOUT", "60")
+    timeout_help = "等待被其他检查占用的数据库的秒数（缺省60，环境变量 MHPOLICY_DB_TIMEOUT）；超时退出码7"
     c = sub.add_parser("check", help="检查数据 / check data against one or more city plans")
     c.add_argument("--city", action="append", default=[], help="城市代码，可重复；all 表示全部")
     c.add_argument("--data", help="数据文件（JSON）；所有城市都检查这一份数据并对照")
@@ -179,6 +215,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--since", help="周期性义务自该日起逐期评判 YYYY-MM-DD；缺省为评估日前12个月（只放宽不收窄）")
     c.add_argument("--out", default="mhpolicy-out", help="报告目录")
     c.add_argument("--db", default=db_default, help="数据库 URL（缺省 sqlite:///mhpolicy.db）")
+    c.add_argument("--db-timeout", type=_timeout, default=timeout_default, help=timeout_help)
     c.add_argument("--school", help="只出具该校的报告 / report for this institution only")
     c.add_argument("--json", action="store_true", help="把结论以JSON输出到标准输出")
     c.add_argument("--fail-on", help="出现这些结论时退出码为1，如 不符合,缺数据")
@@ -194,6 +231,11 @@ def parser() -> argparse.ArgumentParser:
     r = sub.add_parser("runs", help="列出已保存的运行")
     r.add_argument("--db", default=db_default)
     r.set_defaults(func=cmd_runs)
+    v = sub.add_parser("verify", help="核对每个已保存运行的结论条数与哈希 / prove each stored run whole")
+    v.add_argument("--db", default=db_default)
+    v.add_argument("--db-timeout", type=_timeout, default=timeout_default, help=timeout_help)
+    v.add_argument("--run", type=int, action="append", default=[], help="只核对该运行（可重复）")
+    v.set_defaults(func=cmd_verify)
     add_lint_command(sub)  # mhpolicy lint: the command lives in core/authoring/lint.py
     add_new_city_parser(sub)  # mhpolicy new-city: in core/authoring/scaffold.py
     return ap
@@ -286,7 +328,7 @@ def _report_error(exc: Exception) -> int:
         return EXIT_INPUT
     if isinstance(exc, UsageError):
         _err(str(exc))
-        return EXIT_INPUT
+        return EXIT_STORE_UNAVAILABLE if exc.code == "store_unavailable" else EXIT_INPUT
     if isinstance(exc, PluginError):
         _err(str(exc))
         return EXIT_PLUGIN

@@ -196,9 +196,9 @@ def test_a_check_whose_commit_fails_publishes_nothing_and_keeps_the_earlier_repo
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM run").fetchall()  # a read lock the commit must wait for
     try:
-        with pytest.raises(UsageError, match="database .* is busy") as raised:
-            run_check(CheckRequest(cities=[code], out=out, db=f"sqlite:///{db}?timeout=0.2"), REG)
-        assert raised.value.code == "bad_database"  # exit 2 with a bilingual message, not an internal error
+        with pytest.raises(UsageError, match="store .* stayed busy") as raised:
+            run_check(CheckRequest(cities=[code], out=out, db=f"sqlite:///{db}", store_timeout=0.3), REG)
+        assert raised.value.code == "store_unavailable"  # exit 7 with a bilingual message, not an internal error
     finally:
         reader.execute("ROLLBACK")
         reader.close()

@@ -4,22 +4,40 @@ It keeps every dataset imported (by content hash, compressed) and every run: the
 evaluation date, the plugin and its version, the hash of the input data and the findings,
 so a report can be reproduced. A run is written in one transaction: a failure leaves
 nothing half-written, and nothing already stored is touched.
+
+Each run row records its findings count and `findings_hash`, a sha256 over its finding rows
+as stored (`findings_digest`), so `verify` can prove later that no row was lost or altered.
+
+Several checks may share one SQLite file: a check evaluates into a private staging store and
+takes the write lock only to copy its runs in (`publish`), waiting for a busy store up to
+`timeout` seconds (telling `on_wait` once) before raising `StoreUnavailable`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sqlite3
+import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import event, insert, inspect, text
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Field, Session, SQLModel, create_engine, select
 
 from ..results.findings import Finding
 
 DEFAULT_URL = "sqlite:///mhpolicy.db"
+DEFAULT_TIMEOUT = 60.0  # seconds a check waits for a store another check is writing to
+
+
+class StoreUnavailable(Exception):
+    """The store stayed locked (or busy) longer than the timeout: nothing was written."""
 
 
 class DatasetRecord(SQLModel, table=True):
@@ -44,6 +62,7 @@ class RunRecord(SQLModel, table=True):
     started_at: datetime
     finished_at: datetime | None = None
     findings: int = 0
+    findings_hash: str | None = None  # sha256 of the stored finding rows; None in a store from before it
 
 
 class FindingRecord(SQLModel, table=True):
@@ -88,6 +107,28 @@ assert [c for c in _COLUMNS] == ["rule_id", "clause", "topic", "subject_kind", "
                                  "gap_text", "due", "period", "overdue", "explanation", "allowance", "error"]
 
 
+_SELECT_ROWS = f"SELECT {', '.join(_COLUMNS)} FROM finding WHERE run_id = :run_id ORDER BY id"
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def findings_digest(rows: Iterable[Sequence[Any]]) -> tuple[int, str]:
+    """How many finding rows and the sha256 over them (stored columns except id and run_id,
+    in id order, one JSON array per row): what a run row records and `verify` recomputes."""
+    h, n = hashlib.sha256(), 0
+    for row in rows:
+        h.update(json.dumps([_canonical(v) for v in row], ensure_ascii=False, separators=(",", ":")).encode())
+        h.update(b"\n")
+        n += 1
+    return n, h.hexdigest()
+
+
 class RunWriter:
     """Writes runs and their findings inside one open transaction (see Store.writing)."""
 
@@ -129,24 +170,187 @@ class RunWriter:
     def finish(self, run_id: int) -> None:
         run = self.session.get(RunRecord, run_id)
         assert run is not None
-        run.findings = self._counts[run_id]
+        run.findings, run.findings_hash = findings_digest(
+            self.session.execute(text(_SELECT_ROWS), {"run_id": run_id}))
+        assert run.findings == self._counts[run_id]
         run.finished_at = datetime.now(UTC)
         self.session.flush()
 
 
+@dataclass(slots=True)
+class RunVerdict:
+    """One stored run, recounted and rehashed: `ok`, `mismatch`, or `unverifiable` (written
+    before runs recorded a hash; its count is still compared)."""
+
+    run_id: int
+    city: str
+    recorded: int
+    found: int
+    recorded_hash: str | None
+    found_hash: str
+
+    @property
+    def status(self) -> str:
+        if self.recorded != self.found or (self.recorded_hash is not None and self.recorded_hash != self.found_hash):
+            return "mismatch"
+        return "ok" if self.recorded_hash is not None else "unverifiable"
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "locked" in text or "busy" in text
+
+
 class Store:
-    def __init__(self, url: str = DEFAULT_URL) -> None:
+    def __init__(self, url: str = DEFAULT_URL, *, timeout: float = DEFAULT_TIMEOUT,
+                 on_wait: Callable[[str], None] | None = None) -> None:
         if "://" not in url:  # a plain path means a SQLite file
             url = f"sqlite:///{url}"
-        self.engine = create_engine(url)
-        SQLModel.metadata.create_all(self.engine)
+        self.url, self.timeout, self.on_wait = url, timeout, on_wait
+        self.sqlite = url.startswith("sqlite")
+        # SQLite waits this long for a lock on every statement (a URL may set its own ?timeout=)
+        args = {"timeout": timeout} if self.sqlite and "timeout=" not in url else {}
+        self.engine = create_engine(url, connect_args=args)
+        if self.sqlite:  # no implicit BEGIN from the sqlite3 module: writing() takes the lock up front
+            event.listen(self.engine, "connect", lambda dbapi, _rec: setattr(dbapi, "isolation_level", None))
+        self._create()
+
+    def _create(self) -> None:
+        """The tables (and the column a store from before run hashes lacks, empty for its old
+        runs, which `verify` then calls unverifiable). On SQLite under the write lock, so two
+        checks opening a new file at once do not both create it."""
+        with self.engine.connect() as conn:
+            if self._complete(conn):
+                return
+            if self.sqlite:
+                self._lock(conn.connection.dbapi_connection)
+            SQLModel.metadata.create_all(conn)
+            if not self._complete(conn):
+                conn.execute(text("ALTER TABLE run ADD COLUMN findings_hash VARCHAR"))
+            conn.commit()
+
+    @staticmethod
+    def _complete(conn: Any) -> bool:
+        found = inspect(conn)
+        if not all(found.has_table(t) for t in SQLModel.metadata.tables):
+            return False
+        return "findings_hash" in {c["name"] for c in found.get_columns("run")}
+
+    def _lock(self, dbapi: Any) -> None:
+        """BEGIN IMMEDIATE on a SQLite connection: the write lock now, waiting for a busy store
+        up to `timeout` seconds (saying so once), else `StoreUnavailable`."""
+        deadline, told = time.monotonic() + self.timeout, False
+        dbapi.execute("PRAGMA busy_timeout = 200")
+        try:
+            while True:
+                try:
+                    dbapi.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not _is_busy(exc):
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise StoreUnavailable(
+                            f"数据库被其他进程占用超过 {self.timeout:g} 秒，本次检查未保存 / the store '{self.url}' "
+                            f"stayed locked by another process for more than {self.timeout:g} s; nothing of this "
+                            f"check was stored: {exc}") from None
+                    if not told and self.on_wait is not None:
+                        self.on_wait(f"数据库正被其他检查写入，最多等待 {self.timeout:g} 秒 / the store is busy "
+                                     f"(another check is writing); waiting up to {self.timeout:g} s …")
+                        told = True
+        finally:
+            dbapi.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
 
     @contextmanager
     def writing(self) -> Iterator[RunWriter]:
         """One transaction: everything written through the writer is committed together, or,
-        if anything raises inside the block, nothing is."""
-        with Session(self.engine) as session, session.begin():
-            yield RunWriter(session)
+        if anything raises inside the block, nothing is. On SQLite the write lock is taken
+        at once (BEGIN IMMEDIATE), so a busy store is met here, not halfway through."""
+        try:
+            with Session(self.engine) as session, session.begin():
+                if self.sqlite:
+                    self._lock(session.connection().connection.dbapi_connection)
+                yield RunWriter(session)
+        except OperationalError as exc:
+            if self.sqlite and _is_busy(exc):
+                raise StoreUnavailable(f"数据库忙，本次写入未保存 / the store '{self.url}' stayed busy for more than "
+                                       f"{self.timeout:g} s; nothing was stored: {exc.orig}") from None
+            raise
+
+    def publish(self, staged: Store, before_commit: Callable[[dict[int, int]], None]) -> dict[int, int]:
+        """Copy everything in `staged` (a private store a check evaluated into) into this one
+        in one short transaction: datasets not yet here, the runs (new ids) and their findings.
+        `before_commit(staged run id -> run id here)` runs inside it: if it raises, nothing is
+        stored. The write lock is held only for this copy."""
+        if self.sqlite and staged.sqlite:
+            return self._publish_sqlite(staged, before_commit)
+        with self.writing() as w, Session(staged.engine) as src:  # any other database: copied in chunks
+            ids: dict[int, int] = {}
+            for ds in src.exec(select(DatasetRecord)):
+                w.dataset(data_hash=ds.hash, city=ds.city, as_of=ds.as_of, source=ds.source,
+                          institutions=ds.institutions, payload=lambda ds=ds: ds.payload)
+            for run in list(src.exec(select(RunRecord).order_by(RunRecord.id))):
+                copy = RunRecord(**run.model_dump(exclude={"id"}))
+                w.session.add(copy)
+                w.session.flush()
+                assert run.id is not None and copy.id is not None
+                ids[run.id] = copy.id
+                rows = src.execute(text(_SELECT_ROWS), {"run_id": run.id})
+                while chunk := rows.fetchmany(5000):
+                    w.session.execute(insert(FindingRecord), [{"run_id": copy.id, **dict(zip(_COLUMNS, r, strict=True))}
+                                                              for r in chunk])
+            before_commit(ids)
+            return ids
+
+    def _publish_sqlite(self, staged: Store, before_commit: Callable[[dict[int, int]], None]) -> dict[int, int]:
+        staged_path = staged.engine.url.database
+        run_cols = ", ".join(c for c in RunRecord.model_fields if c != "id")
+        ds_cols = ", ".join(DatasetRecord.model_fields)
+        cols = ", ".join(_COLUMNS)
+        conn = self.engine.raw_connection()
+        try:
+            db = conn.dbapi_connection
+            assert db is not None
+            db.execute("ATTACH DATABASE ? AS staged", (staged_path,))
+            try:
+                self._lock(db)
+                try:
+                    db.execute(f"INSERT OR IGNORE INTO dataset ({ds_cols}) SELECT {ds_cols} FROM staged.dataset")
+                    ids: dict[int, int] = {}
+                    for (old,) in db.execute("SELECT id FROM staged.run ORDER BY id").fetchall():
+                        cur = db.execute(f"INSERT INTO run ({run_cols}) SELECT {run_cols} FROM staged.run WHERE id = ?",
+                                         (old,))
+                        ids[old] = cur.lastrowid
+                        db.execute(f"INSERT INTO finding (run_id, {cols}) SELECT ?, {cols} FROM staged.finding "
+                                   "WHERE run_id = ? ORDER BY id", (ids[old], old))
+                    before_commit(ids)
+                    db.execute("COMMIT")
+                except BaseException as exc:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                    if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
+                        raise StoreUnavailable(
+                            f"数据库忙，无法提交，本次检查未保存 / the store '{self.url}' stayed busy (a reader held "
+                            f"it) for more than {self.timeout:g} s; nothing of this check was stored: {exc}") from None
+                    raise
+            finally:
+                db.execute("DETACH DATABASE staged")
+        finally:
+            conn.close()
+        return ids
+
+    def verify(self, run_ids: Iterable[int] | None = None) -> list[RunVerdict]:
+        """Recount and rehash the findings of each stored run (or of `run_ids`)."""
+        wanted = set(run_ids) if run_ids is not None else None
+        out = []
+        with Session(self.engine) as session:
+            for run in list(session.exec(select(RunRecord).order_by(RunRecord.id))):
+                if wanted is not None and run.id not in wanted:
+                    continue
+                assert run.id is not None
+                found, digest = findings_digest(session.execute(text(_SELECT_ROWS), {"run_id": run.id}))
+                out.append(RunVerdict(run.id, run.city, run.findings, found, run.findings_hash, digest))
+        return out
 
     def record_run(self, *, city: str, plugin: str, plugin_version: str, as_of: date, data_hash: str,
                    dataset_city: str, dataset_as_of: date | None, source: str, raw: bytes, institutions: int,

@@ -1,0 +1,129 @@
+"""Several checks on one SQLite store (issue 15): each evaluates into its own staging store and
+locks the shared one only for the final copy; a store locked too long is exit 7 with nothing
+stored; and `mhpolicy verify` proves every stored run whole (count and hash)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mhpolicy.core.cli import EXIT_FAIL_ON, EXIT_OK, EXIT_STORE_UNAVAILABLE, main
+from mhpolicy.core.io.store import Store
+
+
+def _check(db: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
+    """`mhpolicy check` in its own process, as a second operator on the same server would run it."""
+    cmd = [sys.executable, "-m", "mhpolicy.core.cli", "check", "--city", "fuzhou", "--db", str(db),
+           "--out", str(out), *extra]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _run_concurrently(tmp_path: Path, n: int) -> tuple[Path, list[tuple[int, str]]]:
+    db = tmp_path / "shared.db"
+    procs = [_check(db, tmp_path / f"out{i}") for i in range(n)]
+    return db, [(p.wait(timeout=120), p.communicate()[1]) for p in procs]
+
+
+def _assert_every_run_whole(db: Path, n: int) -> None:
+    store = Store(str(db))
+    runs = store.runs()
+    assert sorted(r.id for r in runs) == list(range(1, n + 1))  # numbered 1..n, none twice, no gap
+    assert sum(r.findings for r in runs) == store.counts()["findings"] > 0  # no finding lost or doubled
+    assert {r.findings for r in runs} == {runs[0].findings}  # the same data gave each the same count
+    assert [v.status for v in store.verify()] == ["ok"] * n
+
+
+@pytest.mark.parametrize("n", [2, 4])
+def test_concurrent_checks_on_one_store_all_complete_and_lose_no_finding(tmp_path: Path, n: int) -> None:
+    db, results = _run_concurrently(tmp_path, n)
+    assert [code for code, _ in results] == [EXIT_OK] * n, [err for _, err in results]
+    _assert_every_run_whole(db, n)
+    named = set()
+    for i in range(n):  # each report names its own run, and no staging file is left behind
+        named.add(json.loads((tmp_path / f"out{i}" / "fuzhou.json").read_text(encoding="utf-8"))["meta"]["run_id"])
+        assert not [p for p in (tmp_path / f"out{i}").iterdir() if p.name.startswith(".")]
+    assert named == set(range(1, n + 1))
+
+
+def _hold_write_lock(db: Path) -> sqlite3.Connection:
+    Store(str(db))  # the tables exist, as on a server already in use
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another check in the middle of its final write
+    return holder
+
+
+def test_a_check_waits_for_a_busy_store_saying_so_and_then_completes(tmp_path: Path) -> None:
+    db = tmp_path / "shared.db"
+    holder = _hold_write_lock(db)
+    proc = _check(db, tmp_path / "out", "--db-timeout", "60")
+    assert proc.stderr is not None
+    said = proc.stderr.readline()  # the check has evaluated, met the locked store and says it waits
+    time.sleep(0.5)
+    assert proc.poll() is None  # still waiting, not failed
+    holder.execute("COMMIT")
+    holder.close()
+    code, (_, err) = proc.wait(timeout=120), proc.communicate()
+    assert code == EXIT_OK, err
+    assert "the store is busy (another check is writing); waiting up to 60 s" in said
+    _assert_every_run_whole(db, 1)
+
+
+def test_a_store_locked_beyond_the_timeout_is_exit_7_and_stores_nothing(tmp_path: Path) -> None:
+    db, out = tmp_path / "shared.db", tmp_path / "out"
+    holder = _hold_write_lock(db)
+    try:
+        proc = _check(db, out, "--db-timeout", "0.5", "--json")
+        code, (stdout, err) = proc.wait(timeout=120), proc.communicate()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == EXIT_STORE_UNAVAILABLE
+    assert "数据库被其他进程占用超过 0.5 秒" in err and "nothing of this check was stored" in err
+    assert '"code": "store_unavailable"' in stdout
+    assert Store(str(db)).counts() == {"datasets": 0, "runs": 0, "findings": 0}
+    assert list(out.iterdir()) == []  # no report published, no staging left
+
+
+@pytest.fixture
+def two_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--city", "all", "--out", "out", "--db", "s.db"]) == EXIT_OK
+    return tmp_path / "s.db"
+
+
+def test_verify_finds_every_untouched_run_ok(two_runs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["verify", "--db", str(two_runs)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.count(" OK ") == 2 and "2 runs: 2 OK, 0 mismatch, 0 unverifiable" in out
+
+
+def test_verify_names_the_run_whose_finding_was_altered(two_runs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with sqlite3.connect(two_runs) as conn:
+        conn.execute("UPDATE finding SET status = '符合' WHERE id = (SELECT min(id) FROM finding WHERE run_id = 2)")
+    assert main(["verify", "--db", str(two_runs)]) == EXIT_FAIL_ON
+    out = capsys.readouterr().out
+    assert "   2  " in out and "MISMATCH" in out and "hash differs" in out
+    assert "1 OK, 1 mismatch" in out
+
+
+def test_verify_names_the_run_that_lost_a_finding(two_runs: Path) -> None:
+    with sqlite3.connect(two_runs) as conn:
+        conn.execute("DELETE FROM finding WHERE id = (SELECT max(id) FROM finding WHERE run_id = 1)")
+    (first, second) = Store(str(two_runs)).verify()
+    assert (first.status, first.found, second.status) == ("mismatch", first.recorded - 1, "ok")
+
+
+def test_a_store_from_before_run_hashes_opens_and_its_runs_cannot_be_verified(
+        two_runs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with sqlite3.connect(two_runs) as conn:
+        conn.execute("ALTER TABLE run DROP COLUMN findings_hash")  # the run table as it was
+    assert main(["verify", "--db", str(two_runs)]) == EXIT_OK
+    assert "2 runs: 0 OK, 0 mismatch, 2 unverifiable" in capsys.readouterr().out
+    assert main(["check", "--city", "fuzhou", "--out", "out", "--db", str(two_runs)]) == EXIT_OK  # and still takes runs
+    assert [v.status for v in Store(str(two_runs)).verify()] == ["unverifiable", "unverifiable", "ok"]
