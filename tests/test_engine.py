@@ -92,3 +92,24 @@ def test_engines_for_different_requirement_lists_coexist() -> None:
     assert a.name != b.name
     assert a.run([_fact(0, 0, ob=1, re=2)]).status == {0: Status.FAIL}
     assert b.run([_fact(0, 0, ob=1, re=2)]).status == {0: Status.PASS}
+
+
+def test_a_value_the_c_module_cannot_take_is_an_error_for_its_fact_and_never_escapes() -> None:
+    # durable_rules 2.0.28 accepts a fact with ob=1e18 and then fails to delete the
+    # session ("Could not delete state, error code: 309"); that used to crash the check.
+    eng = RuleEngine([requirement(rid="a"), requirement(rid="b")])
+    facts = [_fact(0, 0, ob=1e18, re=4), _fact(1, 0, ob=5, re=4), _fact(2, 1, ob=1, re=4)]
+    out = eng.run(facts)
+    assert out.status == {1: Status.PASS, 2: Status.FAIL}
+    assert set(out.errors) == {0} and "durable_rules" in out.errors[0] and "309" in out.errors[0]
+    assert eng.run([_fact(3, 1, ob=4, re=4)]).status == {3: Status.PASS}  # the engine still works afterwards
+
+
+def test_an_engine_error_in_one_batch_costs_no_other_fact_its_outcome() -> None:
+    eng = RuleEngine([requirement(rid="a")])
+    facts = [_fact(n, 0, ob=n % 3, re=1) for n in range(BATCH + 5)]
+    facts[BATCH + 2]["ob"] = 1e18  # in the second batch
+    out = eng.run(facts)
+    assert set(out.errors) == {BATCH + 2}
+    assert len(out.status) == BATCH + 4
+    assert all(out.status[n] is (Status.PASS if n % 3 >= 1 else Status.FAIL) for n in out.status)

@@ -18,7 +18,8 @@ here: facts are asserted (never posted) in batches under one session that is del
 each batch; actions collect with `cap` so one call takes many matches; the Host's timer
 threads are disabled; the stdlib JSON codec is swapped for orjson; and because a batch
 that raises leaves its actions to fire later, outcomes are keyed by fact number and any
-fact left without exactly one outcome is retried alone, then reported as an engine error.
+fact left without exactly one outcome (or in a batch the engine raised on) is retried
+alone, then reported as an engine error: no error of the C module leaves `run`.
 """
 
 from __future__ import annotations
@@ -127,14 +128,20 @@ class RuleEngine:
         return collect
 
     def _assert(self, facts: list[dict[str, Any]]) -> str | None:
+        """Assert one batch and clear its session; the engine's error as text, or None.
+
+        Every call into the C module is guarded: it reports a value it cannot handle (a
+        number like 1e18 in a fact) as an exception from `assert_facts` or, later, from
+        `delete_state` ("Could not delete state, error code: 309"). Either one is the
+        batch's error, never the check's crash."""
         try:
             self._host.assert_facts(self.name, facts)
+            self._host.delete_state(self.name, "0")
         except Exception as exc:  # durable_rules signals engine states with plain exceptions
             # The session is now poisoned: touching it again (even delete_state) can
             # segfault the C module. Abandon the host; its facts are retried elsewhere.
             self._host, self.name = self._fresh_host()
-            return f"{type(exc).__name__}"
-        self._host.delete_state(self.name, "0")
+            return f"durable_rules {type(exc).__name__}: {exc}"
         return None
 
     def _valid(self, fact: dict[str, Any]) -> str | None:
@@ -160,12 +167,15 @@ class RuleEngine:
                 result.errors[fact["fx"]] = f"invalid fact: {problem}"
             else:
                 accepted.append(fact)
+        failed: set[int] = set()  # facts of a batch the engine raised on: its outcomes are not trusted
         for start in range(0, len(accepted), BATCH):
-            self._assert(accepted[start : start + BATCH])
+            batch = accepted[start : start + BATCH]
+            if self._assert(batch):
+                failed.update(f["fx"] for f in batch)
         retry: list[dict[str, Any]] = []
         for fact in accepted:
             got = self._sink.get(fact["fx"])
-            if got and len(set(got)) == 1:
+            if got and len(set(got)) == 1 and fact["fx"] not in failed:
                 result.status[fact["fx"]] = got[0]
             else:
                 retry.append(fact)
@@ -173,7 +183,7 @@ class RuleEngine:
             self._sink.pop(fact["fx"], None)
             problem = self._assert([fact])
             got = self._sink.get(fact["fx"])
-            if got and len(set(got)) == 1:
+            if got and len(set(got)) == 1 and not problem:
                 result.status[fact["fx"]] = got[0]
             else:
                 seen = "no rule fired" if not got else f"rules disagreed: {sorted(set(got))}"
