@@ -32,23 +32,36 @@ def _check(capsys: pytest.CaptureFixture[str], *argv: str, city: str = "fuzhou")
 
 def test_an_engine_error_makes_that_rules_findings_errors_and_the_other_rules_still_run(
         here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    # Validation now stops 10^18 hours at the door, so the value is slipped in after it: the
-    # fact of one rule carries an observed quantity the C module cannot handle.
-    real_fact = decide_module._fact
+    # Validation stops 10^18 hours at the door and the engine module writes numbers the C
+    # module reads right, so the C module's error is provoked: one rule's facts carry a
+    # marker value, and durable_rules raises (as it did for 1e18) whenever it sees one.
+    import durable_rules_engine
 
-    def huge_for_one_rule(n: int, index: int, p: Any) -> dict[str, Any]:
+    from mhpolicy.core.evaluation import engine as engine_module
+
+    marker = 123456.25
+    real_fact, real_assert = decide_module._fact, engine_module._QuietHost.assert_facts
+
+    def marked(n: int, index: int, p: Any) -> dict[str, Any]:
         fact = real_fact(n, index, p)
         if p.req.id == WHOLE_STAFF and fact["hv"] == 1:
-            fact["ob"] = 1e18
+            fact["ob"] = marker
         return fact
 
-    monkeypatch.setattr(decide_module, "_fact", huge_for_one_rule)
+    def c_module_fails_on_the_marker(self: Any, name: str, facts: list[dict[str, Any]]) -> Any:
+        result = real_assert(self, name, facts)
+        if any(f["ob"] == marker for f in facts):
+            raise durable_rules_engine.error("Could not delete state, error code: 309")
+        return result
+
+    monkeypatch.setattr(decide_module, "_fact", marked)
+    monkeypatch.setattr(engine_module._QuietHost, "assert_facts", c_module_fails_on_the_marker)
     code, findings, err = _check(capsys, "--sample", "fuzhou")
     assert code == 3
     assert "Traceback" not in err
     errors = [f for f in findings if f["status"] == "错误"]
     assert errors and {f["rule_id"] for f in errors} == {WHOLE_STAFF}
-    assert all(WHOLE_STAFF in f["error"] and "durable_rules" in f["error"] for f in errors)
+    assert all(WHOLE_STAFF in f["error"] and "error code: 309" in f["error"] for f in errors)
     others = {f["rule_id"] for f in findings if f["status"] != "错误"} - {WHOLE_STAFF}
     assert len(others) > 40 and {"符合", "不符合"} <= {f["status"] for f in findings}
     assert len(Store("s.db").runs()) == 1  # the run with its 错误 findings is kept

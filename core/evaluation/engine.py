@@ -25,6 +25,7 @@ alone, then reported as an engine error: no error of the C module leaves `run`.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -66,6 +67,28 @@ _names = itertools.count()
 
 class EngineError(RuntimeError):
     pass
+
+
+_INT64 = 2**63
+
+
+def _engine_number(v: Any) -> int | float | None:
+    """`v` as durable_rules reads it correctly, or None when no such form exists.
+
+    Its JSON reader takes a number with an exponent but no decimal point ("1e17", "1e-7", as
+    orjson writes them) for an integer and then fails ("Could not delete state, error
+    code: 309") or crashes the process. So a whole float goes in as an int (exact, and
+    compared the same), and a fraction orjson would write that way, or a number beyond a
+    64-bit integer, is refused: the finding is 错误 naming the rule, never a crash."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or abs(v) >= _INT64:
+        return None
+    if isinstance(v, float):
+        if v.is_integer():
+            return int(v)
+        text = orjson.dumps(v)
+        if b"e" in text and b"." not in text:
+            return None
+    return v
 
 
 def _compare(op: str, negate: bool) -> dict[str, Any]:
@@ -145,15 +168,17 @@ class RuleEngine:
         return None
 
     def _valid(self, fact: dict[str, Any]) -> str | None:
-        """Why a fact cannot enter the engine, or None. Exhaustive rules then always match."""
+        """Why a fact cannot enter the engine, or None. Exhaustive rules then always match.
+        Rewrites `ob` and `re` in place into a form the C module reads right (_engine_number)."""
         if not 0 <= fact.get("rq", -1) < len(self.requirements):
             return "unknown requirement index"
         if fact.get("ap") not in (0, 1) or fact.get("hv") not in (0, 1) or fact.get("at") not in (-1, 0, 1):
             return "flags out of range"
         for key in ("ob", "re"):
-            v = fact.get(key)
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v or v in (float("inf"), float("-inf")):
-                return f"{key} is not a finite number"
+            v = _engine_number(fact.get(key))
+            if v is None:
+                return f"{key} is not a finite number the engine can hold: {fact.get(key)!r}"
+            fact[key] = v
         return None
 
     def run(self, facts: Iterable[dict[str, Any]]) -> Outcomes:
@@ -162,6 +187,7 @@ class RuleEngine:
         result = Outcomes({}, {})
         accepted: list[dict[str, Any]] = []
         for fact in facts:
+            fact = dict(fact)  # _valid rewrites numbers; the caller's fact stays as it was
             problem = self._valid(fact)
             if problem:
                 result.errors[fact["fx"]] = f"invalid fact: {problem}"
