@@ -92,3 +92,38 @@ def test_engines_for_different_requirement_lists_coexist() -> None:
     assert a.name != b.name
     assert a.run([_fact(0, 0, ob=1, re=2)]).status == {0: Status.FAIL}
     assert b.run([_fact(0, 0, ob=1, re=2)]).status == {0: Status.PASS}
+
+
+def test_numbers_the_c_module_misreads_are_decided_right_or_refused_never_a_crash() -> None:
+    # durable_rules 2.0.28 reads "1e+17" (a number with an exponent and no decimal point) as
+    # an integer: the check failed with "Could not delete state, error code: 309", or segfaulted.
+    eng = RuleEngine([requirement(rid="a"), requirement(rid="b", op="<=")])
+    facts = [_fact(0, 0, ob=1e17, re=4), _fact(1, 1, ob=1e18, re=4), _fact(2, 0, ob=1e-7, re=0),
+             _fact(3, 0, ob=3e20, re=4), _fact(4, 0, ob=5, re=4), _fact(5, 1, ob=1.5e-7, re=4)]
+    out = eng.run(facts)
+    assert out.status == {0: Status.PASS, 1: Status.FAIL, 4: Status.PASS, 5: Status.PASS}
+    assert set(out.errors) == {2, 3} and all("engine can hold" in e for e in out.errors.values())
+    assert facts[0]["ob"] == 1e17 and isinstance(facts[0]["ob"], float)  # the caller's fact is untouched
+
+
+def test_an_error_the_c_module_raises_is_that_facts_error_and_the_others_are_decided(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import durable_rules_engine
+
+    from mhpolicy.core.evaluation import engine as engine_module
+
+    real = engine_module._QuietHost.assert_facts
+
+    def fails_on_seven(self, name, facts):  # type: ignore[no-untyped-def]
+        result = real(self, name, facts)
+        if any(f["ob"] == 7 for f in facts):  # after the actions ran, as durable_rules does
+            raise durable_rules_engine.error("Could not delete state, error code: 309")
+        return result
+
+    monkeypatch.setattr(engine_module._QuietHost, "assert_facts", fails_on_seven)
+    eng = RuleEngine([requirement(rid="a")])
+    facts = [_fact(n, 0, ob=n % 3, re=1) for n in range(BATCH + 5)]
+    facts[BATCH + 2]["ob"] = 7  # in the second batch
+    out = eng.run(facts)
+    assert set(out.errors) == {BATCH + 2} and "309" in out.errors[BATCH + 2]
+    assert len(out.status) == BATCH + 4
+    assert all(out.status[n] is (Status.PASS if n % 3 >= 1 else Status.FAIL) for n in out.status)

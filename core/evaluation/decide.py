@@ -332,7 +332,10 @@ def decide_batch(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, l
                     continue
                 facts.append(fact)
                 pendings.append(p)
-    outcomes = decide(engine, facts) if decide else engine.run(facts)
+    try:
+        outcomes = decide(engine, facts) if decide else engine.run(facts)
+    except Exception as exc:  # last resort (engine.run guards each engine call): never a crash of the check
+        outcomes = Outcomes({}, {n: f"{type(exc).__name__}: {exc}" for n in range(len(facts))})
     for n, p in enumerate(pendings):
         if n not in outcomes.status:
             msg = f"规则 {p.req.id} 对 {p.subject.id} 引擎未得出唯一结论 / engine gave no single outcome: {outcomes.errors.get(n)}"

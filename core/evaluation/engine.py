@@ -18,12 +18,14 @@ here: facts are asserted (never posted) in batches under one session that is del
 each batch; actions collect with `cap` so one call takes many matches; the Host's timer
 threads are disabled; the stdlib JSON codec is swapped for orjson; and because a batch
 that raises leaves its actions to fire later, outcomes are keyed by fact number and any
-fact left without exactly one outcome is retried alone, then reported as an engine error.
+fact left without exactly one outcome (or in a batch the engine raised on) is retried
+alone, then reported as an engine error: no error of the C module leaves `run`.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -65,6 +67,28 @@ _names = itertools.count()
 
 class EngineError(RuntimeError):
     pass
+
+
+_INT64 = 2**63
+
+
+def _engine_number(v: Any) -> int | float | None:
+    """`v` as durable_rules reads it correctly, or None when no such form exists.
+
+    Its JSON reader takes a number with an exponent but no decimal point ("1e17", "1e-7", as
+    orjson writes them) for an integer and then fails ("Could not delete state, error
+    code: 309") or crashes the process. So a whole float goes in as an int (exact, and
+    compared the same), and a fraction orjson would write that way, or a number beyond a
+    64-bit integer, is refused: the finding is 错误 naming the rule, never a crash."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or abs(v) >= _INT64:
+        return None
+    if isinstance(v, float):
+        if v.is_integer():
+            return int(v)
+        text = orjson.dumps(v)
+        if b"e" in text and b"." not in text:
+            return None
+    return v
 
 
 def _compare(op: str, negate: bool) -> dict[str, Any]:
@@ -127,26 +151,34 @@ class RuleEngine:
         return collect
 
     def _assert(self, facts: list[dict[str, Any]]) -> str | None:
+        """Assert one batch and clear its session; the engine's error as text, or None.
+
+        Every call into the C module is guarded: it reports a value it cannot handle (a
+        number like 1e18 in a fact) as an exception from `assert_facts` or, later, from
+        `delete_state` ("Could not delete state, error code: 309"). Either one is the
+        batch's error, never the check's crash."""
         try:
             self._host.assert_facts(self.name, facts)
+            self._host.delete_state(self.name, "0")
         except Exception as exc:  # durable_rules signals engine states with plain exceptions
             # The session is now poisoned: touching it again (even delete_state) can
             # segfault the C module. Abandon the host; its facts are retried elsewhere.
             self._host, self.name = self._fresh_host()
-            return f"{type(exc).__name__}"
-        self._host.delete_state(self.name, "0")
+            return f"durable_rules {type(exc).__name__}: {exc}"
         return None
 
     def _valid(self, fact: dict[str, Any]) -> str | None:
-        """Why a fact cannot enter the engine, or None. Exhaustive rules then always match."""
+        """Why a fact cannot enter the engine, or None. Exhaustive rules then always match.
+        Rewrites `ob` and `re` in place into a form the C module reads right (_engine_number)."""
         if not 0 <= fact.get("rq", -1) < len(self.requirements):
             return "unknown requirement index"
         if fact.get("ap") not in (0, 1) or fact.get("hv") not in (0, 1) or fact.get("at") not in (-1, 0, 1):
             return "flags out of range"
         for key in ("ob", "re"):
-            v = fact.get(key)
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v or v in (float("inf"), float("-inf")):
-                return f"{key} is not a finite number"
+            v = _engine_number(fact.get(key))
+            if v is None:
+                return f"{key} is not a finite number the engine can hold: {fact.get(key)!r}"
+            fact[key] = v
         return None
 
     def run(self, facts: Iterable[dict[str, Any]]) -> Outcomes:
@@ -155,17 +187,21 @@ class RuleEngine:
         result = Outcomes({}, {})
         accepted: list[dict[str, Any]] = []
         for fact in facts:
+            fact = dict(fact)  # _valid rewrites numbers; the caller's fact stays as it was
             problem = self._valid(fact)
             if problem:
                 result.errors[fact["fx"]] = f"invalid fact: {problem}"
             else:
                 accepted.append(fact)
+        failed: set[int] = set()  # facts of a batch the engine raised on: its outcomes are not trusted
         for start in range(0, len(accepted), BATCH):
-            self._assert(accepted[start : start + BATCH])
+            batch = accepted[start : start + BATCH]
+            if self._assert(batch):
+                failed.update(f["fx"] for f in batch)
         retry: list[dict[str, Any]] = []
         for fact in accepted:
             got = self._sink.get(fact["fx"])
-            if got and len(set(got)) == 1:
+            if got and len(set(got)) == 1 and fact["fx"] not in failed:
                 result.status[fact["fx"]] = got[0]
             else:
                 retry.append(fact)
@@ -173,7 +209,7 @@ class RuleEngine:
             self._sink.pop(fact["fx"], None)
             problem = self._assert([fact])
             got = self._sink.get(fact["fx"])
-            if got and len(set(got)) == 1:
+            if got and len(set(got)) == 1 and not problem:
                 result.status[fact["fx"]] = got[0]
             else:
                 seen = "no rule fired" if not got else f"rules disagreed: {sorted(set(got))}"

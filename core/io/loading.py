@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from ..model.entities import Dataset, Institution
 from ..model.errors import DataCheck, InputError, InputIssue
@@ -92,6 +93,57 @@ def enum_at(root: type[BaseModel], loc: list[Any]) -> type[Enum] | None:
     return current if isinstance(current, type) and issubclass(current, Enum) else None
 
 
+def _field_infos(root: type[BaseModel], loc: list[Any]) -> list[FieldInfo]:
+    """The field at `loc` and the `Field(...)` constraints inside its annotation (`X | None`, `list[X]`)."""
+    current: Any = root
+    infos: list[FieldInfo] = []
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return []
+        info = current.model_fields[part]
+        infos = [info, *_annotated_infos(info.annotation)]
+        current = _inner(info.annotation)
+    return infos
+
+
+def _annotated_infos(annotation: Any) -> list[FieldInfo]:
+    found: list[FieldInfo] = []
+    if typing.get_origin(annotation) is typing.Annotated:
+        found += [m for m in annotation.__metadata__ if isinstance(m, FieldInfo)]
+    for arg in typing.get_args(annotation):
+        found += _annotated_infos(arg)
+    return found
+
+
+def _range(root: type[BaseModel], loc: list[Any], ctx: dict[str, Any]) -> dict[str, str]:
+    """The allowed range of a number with its unit, as declared on the field (entities.bounded):
+    "0–1000 小时" / "0–1000 hours"; a bound the field does not declare is left out."""
+    infos = _field_infos(root, loc)
+    ge, le = ctx.get("ge"), ctx.get("le")
+    unit_zh = unit_en = ""
+    for info in infos:
+        for m in info.metadata:
+            ge = getattr(m, "ge", None) if ge is None else ge  # annotated_types.Ge / Le
+            le = getattr(m, "le", None) if le is None else le
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        unit_zh = unit_zh or str(extra.get("unit", ""))
+        unit_en = unit_en or str(extra.get("unit_en", extra.get("unit", "")))
+    if ge is not None and le is not None:
+        span = f"{_num(ge)}–{_num(le)}"
+    elif le is not None:
+        span = f"≤{_num(le)}"
+    else:
+        span = f"≥{_num(ge)}"
+    return {"range_zh": f"{span} {unit_zh}".strip(), "range_en": f"{span} {unit_en}".strip(),
+            **{k: _num(v) for k, v in (("ge", ge), ("le", le)) if v is not None}}
+
+
+def _num(x: Any) -> str:
+    return str(int(x)) if isinstance(x, (int, float)) and float(x).is_integer() else str(x)
+
+
 def _allowed(root: type[BaseModel], loc: list[Any], ctx: dict[str, Any]) -> dict[str, str]:
     """The allowed values, each with its label where the enum has labels, in both languages' punctuation."""
     enum = enum_at(root, loc)
@@ -112,6 +164,8 @@ def _slots(err: Any, code: str, root: type[BaseModel], loc: list[Any]) -> dict[s
         return {"expected": _PATTERN_EXAMPLES.get(pattern, pattern)}
     if code in ("broken_file", "invalid"):
         return {"detail": str(ctx.get("error", err["msg"]))}
+    if code in ("too_large", "too_small", "negative"):
+        return _range(root, loc, ctx)
     return ctx
 
 

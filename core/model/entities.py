@@ -14,16 +14,51 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .errors import DataCheck
 from .vocabulary import LabelledEnum
 
-Count = Annotated[int, Field(ge=0)]
+Count = Annotated[int, Field(ge=0)]  # unbounded: for plugin fields; core fields use `bounded`
 Hours = Annotated[float, Field(ge=0)]
 Ident = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+def bounded(le: float, unit_zh: str, unit_en: str, what_zh: str, what_en: str, *, ge: float = 0,
+            title: str | None = None) -> Any:
+    """The documented range of a number, with its unit: pydantic enforces it, `mhpolicy schema`
+    shows it (minimum, maximum, description and `unit`/`unit_en`), and an input error names it.
+
+    Ranges are generous on purpose: they stop a typo with many zeros (an event of 10^18 hours,
+    which the rule engine cannot even hold) without ever refusing a real school, and a bound
+    that is a physical limit (minutes in a day, hours in a week) is used where one exists."""
+    return Field(ge=ge, le=le, title=title,
+                 description=f"{what_zh}，单位：{unit_zh}，范围 {_num(ge)}–{_num(le)} / "
+                             f"{what_en}, in {unit_en}, range {_num(ge)}–{_num(le)}",
+                 json_schema_extra={"unit": unit_zh, "unit_en": unit_en})
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+# The bounds, in one place. A whole institution (a university) stays well under a million students.
+MAX_STUDENTS_PER_GRADE = 100_000
+MAX_PEOPLE = 1_000_000  # students, boarders, families of one institution or campus
+MAX_PARTICIPANTS = 10_000_000  # an event may be city-wide
+MAX_CLASSES_PER_GRADE = 2_000
+MAX_HOURS_PER_EVENT = 1_000  # one training or event, however long
+MAX_COURSE_HOURS = 1_000
+MAX_CREDITS = 60
+MAX_LESSONS_PER_TWO_WEEKS = 100  # per class; ten school days of ten lessons
+MAX_MINUTES_PER_SEMESTER = 100_000  # after-school minutes; a semester of 20 weeks × 5 days × 16 h = 96,000
+MINUTES_PER_DAY = 1_440
+HOURS_PER_WEEK = 168
+
+Grade = Annotated[int, bounded(16, "年级", "grade", "年级：0 幼儿园，1–12 中小学，13–16 大学各年级",
+                               "grade: 0 kindergarten, 1–12 school years, 13–16 university years")]
 
 
 class Strict(BaseModel):
@@ -125,7 +160,7 @@ class TrainingKind(LabelledEnum):
 
 class Training(Strict):
     date: date
-    hours: Hours
+    hours: Annotated[float, bounded(MAX_HOURS_PER_EVENT, "小时", "hours", "一次培训的学时", "hours of one training")]
     kind: TrainingKind = TrainingKind.GENERAL
     level: TrainingLevel = TrainingLevel.SCHOOL
     topic: str | None = None
@@ -144,13 +179,17 @@ class StaffMember(Strict):
 
 
 class GradeEnrollment(Strict):
-    grade: Annotated[int, Field(ge=0, le=16)]  # 0 = kindergarten; 1..12; 13+ = university years
+    grade: Grade
     stage: Stage
-    students: Count
+    students: Annotated[int, bounded(MAX_STUDENTS_PER_GRADE, "人", "students", "本年级学生人数",
+                                     "students in the grade")]
     # None: not reported (never read as zero classes)
-    classes: Annotated[int, Field(ge=0, title="班级数")] | None = None
+    classes: Annotated[int | None, bounded(MAX_CLASSES_PER_GRADE, "个", "classes", "本年级班级数",
+                                           "classes in the grade", title="班级数")] = None
     # Classes in this grade with two psychology committee members, one male one female.
-    classes_with_psych_committee_pair: Annotated[int, Field(ge=0, title="设有男女心理委员的班级数")] | None = None
+    classes_with_psych_committee_pair: Annotated[int | None, bounded(
+        MAX_CLASSES_PER_GRADE, "个", "classes", "设有男女心理委员各一名的班级数",
+        "classes with a male and a female psychology committee member", title="设有男女心理委员的班级数")] = None
 
     @model_validator(mode="after")
     def _committee_within_classes(self) -> GradeEnrollment:
@@ -164,8 +203,10 @@ class LessonPlan(Strict):
     """Mental-health lessons a grade receives, per class per two weeks, for a school year."""
 
     school_year: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")]
-    grade: Annotated[int, Field(ge=0, le=16)]
-    lessons_per_two_weeks: Annotated[float, Field(ge=0)]
+    grade: Grade
+    lessons_per_two_weeks: Annotated[float, bounded(MAX_LESSONS_PER_TWO_WEEKS, "节（每班每两周）",
+                                                    "lessons per class per two weeks", "每班每两周的心理健康课节数",
+                                                    "mental-health lessons per class per two weeks")]
 
 
 class Course(Strict):
@@ -173,9 +214,9 @@ class Course(Strict):
 
     name: str
     required: bool = False
-    grade: Annotated[int, Field(ge=0, le=16)] | None = None
-    hours: Hours = 0
-    credits: Annotated[float, Field(ge=0)] = 0
+    grade: Grade | None = None
+    hours: Annotated[float, bounded(MAX_COURSE_HOURS, "课时", "class hours", "课程总课时", "class hours of the course")] = 0
+    credits: Annotated[float, bounded(MAX_CREDITS, "学分", "credits", "课程学分", "credits of the course")] = 0
     school_year: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")] | None = None
 
 
@@ -199,10 +240,11 @@ class EventKind(LabelledEnum):
 class Event(Strict):
     date: date
     kind: EventKind
-    hours: Hours = 0
-    grade: Annotated[int, Field(ge=0, le=16)] | None = None
+    hours: Annotated[float, bounded(MAX_HOURS_PER_EVENT, "小时", "hours", "一次活动的时长", "length of the event")] = 0
+    grade: Grade | None = None
     held_by: str | None = None  # staff code of the head teacher / counselor who held it
-    participants: Count | None = None
+    participants: Annotated[int | None, bounded(MAX_PARTICIPANTS, "人", "people", "参加人数",
+                                                "people who took part")] = None
     title: str | None = None
 
 
@@ -215,8 +257,9 @@ class ScreeningKind(LabelledEnum):
 class Screening(Strict):
     date: date
     kind: ScreeningKind
-    grades: list[Annotated[int, Field(ge=0, le=16)]] = Field(default_factory=list)
-    students_screened: Count | None = None
+    grades: list[Grade] = Field(default_factory=list)
+    students_screened: Annotated[int | None, bounded(MAX_PEOPLE, "人", "students", "参加筛查的学生人数",
+                                                     "students screened")] = None
     consent_obtained: bool | None = None
 
 
@@ -246,9 +289,11 @@ class HomeVisits(Strict):
     """Families visited in one semester (aggregate)."""
 
     semester: Annotated[str, Field(pattern=r"^\d{4}-\d{4}-[12]$")]  # 2024-2025-1 = autumn
-    families: Annotated[int, Field(ge=0, title="在册家庭数")]
+    families: Annotated[int, bounded(MAX_PEOPLE, "户", "families", "本学期在册学生家庭数",
+                                     "families of the students on roll", title="在册家庭数")]
     # families visited at least once in the semester
-    families_visited: Annotated[int, Field(ge=0, title="已家访家庭数")]
+    families_visited: Annotated[int, bounded(MAX_PEOPLE, "户", "families", "本学期至少家访一次的家庭数",
+                                             "families visited at least once in the semester", title="已家访家庭数")]
 
     @model_validator(mode="after")
     def _visited_within_families(self) -> HomeVisits:
@@ -270,24 +315,33 @@ class CounselingRoom(Strict):
     built: date | None = None
     functions: list[RoomFunction] = Field(default_factory=list)
     equipment: list[str] = Field(default_factory=list)
-    opening_hours_per_week: Hours | None = None
+    opening_hours_per_week: Annotated[float | None, bounded(HOURS_PER_WEEK, "小时/周", "hours a week",
+                                                            "辅导室每周开放时长", "opening hours per week")] = None
     meets_standard: bool | None = None  # built to the cited national/municipal standard
 
 
 class Campus(Strict):
     id: Ident
     name: str
-    students: Count = 0
+    students: Annotated[int, bounded(MAX_PEOPLE, "人", "students", "校区学生人数", "students at the campus")] = 0
 
 
 class AfterSchool(Strict):
     """After-school service for one semester: total minutes and those spent on interest/clubs."""
 
     semester: Annotated[str, Field(pattern=r"^\d{4}-\d{4}-[12]$")]
-    total_minutes: Annotated[int, Field(ge=0, title="课后服务总时长")]
-    interest_club_minutes: Annotated[int, Field(ge=0, title="兴趣和社团活动时长")]
-    pe_minutes_in_school_per_day: Count | None = None
-    pe_minutes_out_of_school_per_day: Count | None = None
+    total_minutes: Annotated[int, bounded(MAX_MINUTES_PER_SEMESTER, "分钟/学期", "minutes a semester",
+                                          "本学期课后服务总时长", "after-school service in the semester",
+                                          title="课后服务总时长")]
+    interest_club_minutes: Annotated[int, bounded(MAX_MINUTES_PER_SEMESTER, "分钟/学期", "minutes a semester",
+                                                  "其中兴趣和社团活动时长", "of which interest groups and clubs",
+                                                  title="兴趣和社团活动时长")]
+    pe_minutes_in_school_per_day: Annotated[int | None, bounded(MINUTES_PER_DAY, "分钟/天", "minutes a day",
+                                                                "每天校内体育活动时间",
+                                                                "physical activity in school each day")] = None
+    pe_minutes_out_of_school_per_day: Annotated[int | None, bounded(MINUTES_PER_DAY, "分钟/天", "minutes a day",
+                                                                    "每天校外体育活动时间",
+                                                                    "physical activity out of school each day")] = None
 
     @model_validator(mode="after")
     def _club_within_total(self) -> AfterSchool:
@@ -313,7 +367,8 @@ class Institution(Strict):
     kind: InstitutionKind
     public: bool = True
     boarding: bool = Field(default=False, title="寄宿制学校")
-    boarding_students: Annotated[int, Field(ge=0, title="寄宿生人数")] = 0
+    boarding_students: Annotated[int, bounded(MAX_PEOPLE, "人", "students", "寄宿学生人数", "boarding students",
+                                              title="寄宿生人数")] = 0
     central_primary: bool = False  # 小学中心校 / 乡镇中心小学
     class1_middle: bool = False  # 中学一类校
     small_scale: bool = False  # 小规模学校 (as the bureau classifies it)
@@ -404,7 +459,7 @@ class City(Strict):
 class Dataset(Strict):
     """Everything a check reads. `mhpolicy schema` prints this model as JSON Schema."""
 
-    schema_version: Annotated[int, Field(ge=1, le=1)] = 1
+    schema_version: Annotated[int, bounded(1, "版", "version", "数据格式版本", "version of this data format", ge=1)] = 1
     # The date the data describes (数据截至日期): the default evaluation date, so a
     # bundled sample reads the same next year as today.
     as_of: date | None = None
