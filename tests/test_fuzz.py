@@ -26,7 +26,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
@@ -79,14 +78,6 @@ def run_check_on(payload: bytes, cities: list[str]) -> Outcome:
         return Outcome(code, out.getvalue(), err.getvalue(), Store(db).counts())
 
 
-def is_known_engine_crash(o: Outcome) -> bool:
-    """Issue 15 item 1: an extreme number (10^18 hours) passes validation and the rule engine's
-    C module raises (`Could not delete state, error code: 309`) -> exit 5. Tolerated here, and
-    counted as an event, until item 1 (numeric ranges + engine errors as 错误) is merged; then
-    delete this function and its use so any exit 5 fails again."""
-    return o.code == 5 and "durable_rules_engine" in o.err
-
-
 def _event(what: str) -> None:
     """Counted in `--hypothesis-show-statistics` (the long run's figures); plain tests skip it."""
     if currently_in_test_context():
@@ -96,9 +87,6 @@ def _event(what: str) -> None:
 def assert_documented_answer(o: Outcome, cities: list[str]) -> None:
     """The properties every input must satisfy, whatever it holds."""
     _event(f"exit {o.code}")
-    if is_known_engine_crash(o):
-        _event("known crash: issue 15 item 1 (extreme number reaches the rule engine)")
-        return
     assert o.code in {0, 1, 2, 3}, o
     assert "Traceback (most recent call last)" not in o.err + o.out, o
     if o.code == 2:
@@ -272,8 +260,6 @@ def test_the_unmutated_samples_pass_the_same_properties() -> None:
         assert_documented_answer(o, ["all"])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 item 1: an extreme number reaches the rule engine and "
-                   "its C module raises (exit 5); remove this mark when numeric ranges land")
 def test_an_event_of_ten_to_the_eighteen_hours_is_an_input_error_not_a_crash() -> None:
     doc = json.loads(json.dumps(SAMPLES["fuzhou"]))
     event_ = next(e for i in doc["institutions"] for e in i.get("events", []) if "hours" in e)
