@@ -21,6 +21,7 @@ from ..model.fields import fields_text as _uncached_fields_text
 from ..plugins.registry import CityPolicy
 from ..results.findings import Finding
 from ..results.status import Status
+from ..rules.aggregate import Partial, Partials, lagging_text, result_of, share_text
 from ..rules.context import Context, Subject
 from ..rules.parameters import ParameterNotInForce
 from ..rules.periods import Period, completed_in_window, running
@@ -315,7 +316,7 @@ def decide_batch(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, l
     facts: list[dict[str, Any]] = []
     for index, req in enumerate(engine.requirements):
         candidates = subjects.get(req.subject, ())
-        if not candidates:
+        if not candidates or req.aggregate is not None:  # aggregates: `decide_aggregates`, after the fold
             continue
         for gate in _gates(req, ctx):
             for subject in candidates:
@@ -347,3 +348,135 @@ def decide_batch(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, l
             msg = f"规则 {p.req.id} 对 {p.subject.id} 生成结论出错 / building the finding raised: {type(exc).__name__}: {exc}"
             findings.append(_finding(p.req, p, Status.ERROR, ctx, error=msg))
     return findings
+
+
+# --- Aggregate requirements (rules/aggregate.py): folded over records, decided after the last chunk ---
+
+
+def _scope(req: Requirement, record: Any, ctx: Context) -> tuple[str, str] | None:
+    """The city or district subject a record's contribution goes to (None: a record of no district)."""
+    if req.subject is SubjectKind.CITY:
+        return (SubjectKind.CITY.value, ctx.dataset.city.code)
+    district = getattr(record, "district_id", None)
+    return (SubjectKind.DISTRICT.value, district) if district else None
+
+
+def fold_aggregates(policy: CityPolicy, ctx: Context, institutions: list[Any] | None) -> Partials:
+    """The partials of `policy`'s aggregate requirements over one chunk of institutions, or (with
+    None) over the header's records (stations, plugin-declared dataset-level records): one per
+    (requirement, period judged, city or district). A `counts` that raises marks its partial with
+    the error (the finding is then 错误, naming rule and record), never a silent skip."""
+    out: Partials = {}
+    for req in policy.requirements:
+        agg = req.aggregate
+        if agg is None or agg.streamed != (institutions is not None):
+            continue
+        records = institutions if institutions is not None else list(agg.header_records(ctx))
+        for gate in _gates(req, ctx):
+            if gate.not_in_force:
+                continue
+            try:
+                target = gate.ctx.param(agg.target)
+            except ParameterNotInForce:
+                continue  # decided as 不适用 with the reason in `decide_aggregates`
+            for record in records:
+                scope = _scope(req, record, ctx)
+                if scope is None:
+                    continue
+                part = out.setdefault((req.id, gate.period or "", *scope), Partial())
+                try:
+                    part.add(record, agg.counts(record, gate.ctx), agg, target)
+                except Exception as exc:  # noqa: BLE001 - reported as 错误 naming rule and record
+                    part.error = part.error or (f"规则 {req.id} 统计 {getattr(record, 'id', '?')} 时出错 / "
+                                                f"counting raised: {type(exc).__name__}: {exc}")
+    return out
+
+
+def decide_aggregates(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[Subject]],
+                      partials: Partials, engine: RuleEngine) -> list[Finding]:
+    """Findings of the aggregate requirements from the merged partials: the totals as a measure
+    (met >= the least numerator meeting the target), decided by the engine like any rule; the
+    finding then names the share, the gap in records and the records holding the target back."""
+    findings: list[Finding] = []
+    pendings: list[tuple[_Pending, Partial]] = []
+    facts: list[dict[str, Any]] = []
+    for index, req in enumerate(engine.requirements):
+        if req.aggregate is None:
+            continue
+        for gate in _gates(req, ctx):
+            for subject in subjects.get(req.subject, ()):
+                partial = partials.get((req.id, gate.period or "", subject.kind.value, subject.id), Partial())
+                p = _Pending(req, subject, None, None, gate)
+                try:
+                    p.result = _aggregate_result(req, subject, gate, partial)
+                    if p.result is None:
+                        continue
+                    fact = _fact(len(pendings), index, p)
+                except Exception as exc:  # noqa: BLE001 - an error naming the rule, never missing data
+                    msg = (f"规则 {req.id} 对 {subject.kind.value} {subject.id} 执行出错 / rule raised: "
+                           f"{type(exc).__name__}: {exc}")
+                    findings.append(_finding(req, p, Status.ERROR, ctx, error=msg))
+                    continue
+                facts.append(fact)
+                pendings.append((p, partial))
+    try:
+        outcomes = engine.run(facts)
+    except Exception as exc:  # noqa: BLE001 - as in decide_batch
+        outcomes = Outcomes({}, {n: f"{type(exc).__name__}: {exc}" for n in range(len(facts))})
+    for n, (p, partial) in enumerate(pendings):
+        if n not in outcomes.status:
+            msg = f"规则 {p.req.id} 对 {p.subject.id} 引擎未得出唯一结论 / engine gave no single outcome: {outcomes.errors.get(n)}"
+            findings.append(_finding(p.req, p, Status.ERROR, ctx, error=msg))
+            continue
+        f = _finding(p.req, p, outcomes.status[n], ctx)
+        _describe_aggregate(f, p, partial)
+        findings.append(f)
+    return findings
+
+
+def _aggregate_result(req: Requirement, subject: Subject, gate: _Gate,
+                      partial: Partial) -> Measure | NotApplicable | MissingData | None:
+    """What the fold says for one subject on one occasion (None: nothing to report)."""
+    if gate.not_in_force:
+        return NotApplicable(gate.not_in_force)
+    try:
+        why_not = _applies(req, subject, gate.ctx)
+        target = gate.ctx.param(req.aggregate.target)
+    except ParameterNotInForce as exc:
+        return NotApplicable(f"参数尚未生效：{exc}") if gate.latest else None
+    if why_not:
+        return NotApplicable(why_not) if gate.latest else None
+    if partial.error:
+        raise RuntimeError(partial.error)
+    result = result_of(partial, req.aggregate, target)
+    return None if gate.running and isinstance(result, NotApplicable) else result
+
+
+NAMED_IN_ACTION = 5  # records an action names (the explanation names up to aggregate.LAGGING_LIMIT)
+
+
+def _describe_aggregate(f: Finding, p: _Pending, partial: Partial) -> None:
+    """Numerator, denominator, share and target on the finding; the gap in records ("还差1所学校
+    配备专兼职心理教师（19/21，目标95%）") and the records holding the target back."""
+    agg = p.req.aggregate
+    r = p.result
+    if not partial.records or f.status is Status.ERROR:
+        return
+    target = p.gate.ctx.param(agg.target)
+    figures = f"{fmt_num(partial.met)}/{fmt_num(partial.total)}，目标{fmt_num(target)}%"
+    f.inputs.update({"达标": partial.met, "总数": partial.total, "比例": share_text(partial.met, partial.total),
+                     "目标": f"{fmt_num(target)}%", "缺数据": partial.missing,
+                     "未达标对象数": partial.lagging_count,
+                     "未达标对象": [{"id": i, "name": n, "why": why} for i, n, why in partial.lagging]})
+    named = "、".join(f"{i} {n}".strip() for i, n, _ in partial.lagging[:NAMED_IN_ACTION])
+    named = f"；涉及：{named}{'等' if partial.lagging_count > NAMED_IN_ACTION else ''}{partial.lagging_count}个" if named else ""
+    if isinstance(r, Measure) and f.status not in (Status.PASS, Status.NOT_APPLICABLE, Status.IN_PROGRESS):
+        gap = r.required - r.observed
+        f.gap = gap
+        f.gap_text = f"还差{fmt_num(gap)}{agg.population}{agg.met}（{figures}）{named}"
+    elif isinstance(r, MissingData):
+        f.gap_text = f"需补报：{partial.missing}{agg.population}的{_fields_text(tuple(r.fields))}（{figures}）{named}"
+    elif f.status is Status.IN_PROGRESS:
+        f.gap_text += named
+    if lag := lagging_text(partial):
+        f.explanation += "；" + lag

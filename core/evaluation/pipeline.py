@@ -26,15 +26,18 @@ from ..io.source import RawChunk, Source, add_unique, validate_chunk
 from ..model.entities import Dataset
 from ..plugins.registry import CityPolicy, Registry, discover
 from ..results.findings import Finding
+from ..rules.aggregate import Partials, merge_all
 from ..rules.context import Context, Subject, subjects_of
 from ..rules.requirement import SubjectKind, WarningScheme
-from .decide import decide_batch, engine_for
+from .decide import decide_aggregates, decide_batch, engine_for, fold_aggregates
 from .engine import RuleEngine
 
 Part = dict[str, list[Finding]]  # city code -> findings of one chunk
+Folds = dict[str, Partials]  # city code -> the partials of its aggregate requirements over one chunk
+ChunkResult = tuple[list[tuple[str, str]], Part, Folds]
 
 # Set by the parent just before forking: workers inherit it by copy-on-write, not pickling.
-_JOB: tuple[Sequence[CityPolicy], Dataset, date, str, WarningScheme | None, date | None] | None = None
+_JOB: tuple[Sequence[CityPolicy], Dataset, date, str, WarningScheme | None, date | None, bool] | None = None
 _WORKER_ENGINES: dict[str, RuleEngine] = {}
 
 
@@ -44,29 +47,35 @@ def _contexts(policies: Sequence[CityPolicy], header: Dataset, as_of: date,
             for p in policies}
 
 
+def _has_aggregates(policy: CityPolicy) -> bool:
+    return any(r.aggregate is not None for r in policy.requirements)
+
+
 def _decide_chunk(chunk: RawChunk, policies: Sequence[CityPolicy], header: Dataset, file: str,
                   scheme: WarningScheme | None, contexts: dict[str, Context],
-                  engines: Callable[[CityPolicy], RuleEngine]) -> tuple[list[tuple[str, str]], Part]:
-    """Validate and decide one chunk; returns its (institution id, row label) pairs and findings."""
+                  engines: Callable[[CityPolicy], RuleEngine], fold: bool = True) -> ChunkResult:
+    """Validate and decide one chunk; returns its (institution id, row label) pairs, findings and
+    (with `fold`) the partials of every plan's aggregate requirements over it."""
     institutions = validate_chunk(chunk, header, file)  # all rows valid, in order, or it raised
     if scheme is not None:
         check_warning_tiers(institutions, scheme, file, offset=chunk.start)
     subjects = {SubjectKind.INSTITUTION: [Subject(SubjectKind.INSTITUTION, i.id, i.name, i.district_id, i)
                                           for i in institutions]}
     part = {p.code: decide_batch(p, contexts[p.code], subjects, engines(p), None) for p in policies}
+    folds = {p.code: fold_aggregates(p, contexts[p.code], institutions) for p in policies if fold and _has_aggregates(p)}
     # durable_rules leaves ~2 objects per fired fact in reference cycles (its action Closure
     # and Content wrappers). With automatic collection paused, free them here, chunk by
     # chunk: a young-generation pass over one chunk's objects is cheap.
     gc.collect(0)
-    return [(i.id, row) for i, (row, _) in zip(institutions, chunk.rows, strict=True)], part
+    return [(i.id, row) for i, (row, _) in zip(institutions, chunk.rows, strict=True)], part, folds
 
 
 _WORKER_CONTEXTS: dict[str, Context] = {}
 
 
-def _worker(chunk: RawChunk) -> tuple[list[tuple[str, str]], Part]:
+def _worker(chunk: RawChunk) -> ChunkResult:
     assert _JOB is not None
-    policies, header, as_of, file, scheme, since = _JOB
+    policies, header, as_of, file, scheme, since, fold = _JOB
     if not _WORKER_CONTEXTS:
         _WORKER_CONTEXTS.update(_contexts(policies, header, as_of, since))
 
@@ -75,7 +84,7 @@ def _worker(chunk: RawChunk) -> tuple[list[tuple[str, str]], Part]:
             _WORKER_ENGINES[p.code] = RuleEngine(p.requirements)
         return _WORKER_ENGINES[p.code]
 
-    return _decide_chunk(chunk, policies, header, file, scheme, _WORKER_CONTEXTS, engine)
+    return _decide_chunk(chunk, policies, header, file, scheme, _WORKER_CONTEXTS, engine, fold)
 
 
 @contextmanager
@@ -97,13 +106,13 @@ def auto_workers(institutions: int) -> int:
 @contextmanager
 def _chunk_results(chunks: Iterator[RawChunk], policies: Sequence[CityPolicy], header: Dataset, as_of: date,
                    file: str, scheme: WarningScheme | None, contexts: dict[str, Context],
-                   workers: int, since: date | None = None) -> Iterator[Iterator[tuple[list[tuple[str, str]], Part]]]:
-    """(institution ids, findings) per chunk, in order: from forked workers, or in this process."""
+                   workers: int, since: date | None = None, fold: bool = True) -> Iterator[Iterator[ChunkResult]]:
+    """(institution ids, findings, partials) per chunk, in order: from forked workers, or in this process."""
     global _JOB
     if workers <= 1:
-        yield (_decide_chunk(raw, policies, header, file, scheme, contexts, engine_for) for raw in chunks)
+        yield (_decide_chunk(raw, policies, header, file, scheme, contexts, engine_for, fold) for raw in chunks)
         return
-    _JOB = (policies, header, as_of, file, scheme, since)
+    _JOB = (policies, header, as_of, file, scheme, since, fold)
     gc.freeze()  # children then share the parent's pages instead of copying them on every collection
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -137,18 +146,23 @@ def warning_scheme_for(header: Dataset, policies: Sequence[CityPolicy],
 def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, workers: int = 1,
                scheme: WarningScheme | None = None, chunk: int | None = None,
                progress: Callable[[int, int], None] | None = None, since: date | None = None) -> Iterator[Part]:
-    """Findings of every city, chunk by chunk: city, district and station subjects first.
+    """Findings of every city, chunk by chunk: city, district and station subjects first, the
+    aggregate requirements (targets over a population, rules/aggregate.py) last, as a final part
+    decided from the partials every chunk contributed (merged here in chunk order).
     Periodic duties are judged for every period in the window up to `as_of` (widened by
     `since`, see `periods.completed_in_window`).
 
     A source restricted to one institution (`Source.restricted_to`, a school's own report) is
     decided for that institution only: no city, district or station subject, no other row
-    validated. An id the data does not have is an input error once the source is read through.
+    validated, and no aggregate (a school's report is not its city's target). An id the data
+    does not have is an input error once the source is read through.
     """
     file = source.name
     header = source.header
     contexts = _contexts(policies, header, as_of, since)
     seen: set[str] = set()
+    fold = source.only is None and any(_has_aggregates(p) for p in policies)
+    totals: Folds = {p.code: fold_aggregates(p, contexts[p.code], None) for p in policies if fold and _has_aggregates(p)}
     with paused_gc():
         if source.only is None:
             others = {k: subjects_of(header, k) for k in (SubjectKind.CITY, SubjectKind.DISTRICT, SubjectKind.STATION)}
@@ -156,13 +170,19 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
         chunks = source.chunks(chunk) if chunk else source.chunks()
         done = 0
         with _chunk_results(chunks, policies, header, as_of, file, scheme, contexts,
-                            workers if source.institutions > 1 else 1, since) as results:
-            for ids, part in results:
+                            workers if source.institutions > 1 else 1, since, fold) as results:
+            for ids, part, folds in results:
                 add_unique(seen, ids, file)
+                for code, partials in folds.items():
+                    merge_all(totals[code], partials)
                 done += len(ids)
                 yield part
                 if progress:
                     progress(done, source.institutions)
+        if totals:
+            scopes = {k: subjects_of(header, k) for k in (SubjectKind.CITY, SubjectKind.DISTRICT)}
+            yield {p.code: decide_aggregates(p, contexts[p.code], scopes, totals[p.code], engine_for(p))
+                   for p in policies if p.code in totals}
     if source.only is not None and not seen:
         # The id a school's report asks for (--school) is a reference like any other.
         raise InputError([InputIssue("unknown_reference", file, "--school", "institutions",

@@ -113,6 +113,9 @@ class Requirement:
     parameters: tuple[str, ...] = ()  # ids of the dated parameters it reads
     allowance: str = ""  # what 原则上 allows, quoted or summarised
     reading: str = ""  # where the text allows two readings: which one, and why
+    # A target over a population (rules/aggregate.py `Aggregate`), decided for a city or district
+    # after the last chunk. Typed loosely: aggregate.py builds on this module, not the reverse.
+    aggregate: Any = None
 
     def __post_init__(self) -> None:
         if not self.id.startswith(self.city + "."):
@@ -124,12 +127,29 @@ class Requirement:
         if not self.id.startswith(prefix) or not name or "." in name:
             raise ValueError(f"requirement {self.id}: id must be {prefix}<name> (city, slug of clause "
                              f"{self.clause!r}, a name without dots)")
-        if self.kind is RequirementKind.MEASURED and self.measure is None:
+        if self.kind is RequirementKind.MEASURED and self.measure is None and self.aggregate is None:
             raise ValueError(f"{self.id}: a measured requirement needs a measure function")
+        if self.aggregate is not None:
+            _check_aggregate(self)
         if self.modal_word and self.modal_word not in self.quote:
             raise ValueError(f"{self.id}: modal word {self.modal_word!r} is not in the quoted sentence")
         if self.due is not None and self.period is not None:
             raise ValueError(f"{self.id}: give a due date or a period, not both")
+
+
+def _check_aggregate(req: Requirement) -> None:
+    """An aggregate is measured by its fold alone, for a city or district, against its target parameter."""
+    agg = req.aggregate
+    if req.kind is not RequirementKind.MEASURED or req.measure is not None:
+        raise ValueError(f"{req.id}: an aggregate requirement is measured by its fold: no measure function")
+    if req.subject not in (SubjectKind.CITY, SubjectKind.DISTRICT):
+        raise ValueError(f"{req.id}: an aggregate is decided for a city or district, not {req.subject.value}")
+    if req.op != ">=":
+        raise ValueError(f"{req.id}: an aggregate target is a least share (op '>=')")
+    if not callable(getattr(agg, "counts", None)) or not isinstance(getattr(agg, "target", None), str):
+        raise ValueError(f"{req.id}: aggregate must be a rules.aggregate.Aggregate")
+    if agg.target not in req.parameters:
+        raise ValueError(f"{req.id}: list the aggregate's target parameter {agg.target!r} in `parameters`")
 
 
 def _check_clause(clause: str, owner: str) -> None:
