@@ -268,3 +268,28 @@ def test_an_aggregate_requirement_checks_its_shape(bad: dict[str, Any]) -> None:
     fields: dict[str, Any] = {"subject": SubjectKind.CITY, "aggregate": agg, "parameters": (SHARE.id,)} | bad
     with pytest.raises(ValueError):
         requirement(rid="x", measure=None, **fields)
+
+
+def test_a_check_stores_the_aggregate_part_and_its_report_lists_the_schools_holding_the_target_back(
+        tmp_path: Path) -> None:
+    import csv
+
+    from mhpolicy.core.check import CheckRequest, run_check
+    from mhpolicy.core.io.store import Store
+
+    policy = _policy(tmp_path, [share_req(SubjectKind.DISTRICT), requirement(rid="staff")])
+    path = tmp_path / "data.json"
+    path.write_text(json.dumps(_data(_schools(18, 20)), ensure_ascii=False), encoding="utf-8")
+    reg = Registry(policies={"testcity": policy})
+    out, db = tmp_path / "out", tmp_path / "s.db"
+    run_check(CheckRequest(cities=["testcity"], data=path, out=out, db=str(db)), reg)
+    (run,) = Store(str(db)).runs()
+    stored = [r for r in Store(str(db)).findings(run.id) if r.rule_id == "testcity.1-1.staffed"]
+    assert [(r.subject_id, r.status) for r in stored] == [("D1", "不符合"), ("D2", "不适用"), ("D3", "不适用")]
+    assert "S018 学校S018（未配备专兼职心理教师）" in stored[0].explanation
+    html = (out / "testcity.html").read_text(encoding="utf-8")
+    assert "还差1所学校配备专兼职心理教师（18/20，目标95%）" in html
+    assert "未达标或缺数据的对象 2 个（达标 18/20，比例 90%，目标 95%）" in html and "<td>S019</td>" in html
+    with (out / "testcity-actions.csv").open(encoding="utf-8-sig") as fh:
+        actions = [row["action"] for row in csv.DictReader(fh) if row["subject_id"] == "D1"]
+    assert actions == ["整改：还差1所学校配备专兼职心理教师（18/20，目标95%）；涉及：S018 学校S018、S019 学校S019，共2个"]

@@ -469,7 +469,7 @@ def _describe_aggregate(f: Finding, p: _Pending, partial: Partial) -> None:
                      "未达标对象数": partial.lagging_count,
                      "未达标对象": [{"id": i, "name": n, "why": why} for i, n, why in partial.lagging]})
     named = "、".join(f"{i} {n}".strip() for i, n, _ in partial.lagging[:NAMED_IN_ACTION])
-    named = f"；涉及：{named}{'等' if partial.lagging_count > NAMED_IN_ACTION else ''}{partial.lagging_count}个" if named else ""
+    named = f"；涉及：{named}{'等，' if partial.lagging_count > NAMED_IN_ACTION else '，'}共{partial.lagging_count}个" if named else ""
     if isinstance(r, Measure) and f.status not in (Status.PASS, Status.NOT_APPLICABLE, Status.IN_PROGRESS):
         gap = r.required - r.observed
         f.gap = gap
