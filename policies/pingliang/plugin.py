@@ -5,6 +5,7 @@ from __future__ import annotations
 from mhpolicy.core.plugins.base import CityPlugin
 
 from . import rules
+from .data import DATA_EXTENSIONS
 from .document import INFO
 
 plugin = CityPlugin(
@@ -14,4 +15,5 @@ plugin = CityPlugin(
     unmodelled=rules.UNMODELLED,
     warning_scheme=None,  # WarningScheme(code=..., tiers=(...)) if the plan grades warning cases
     sample_data="sample_data.json",
+    data_extensions=DATA_EXTENSIONS,
 )
