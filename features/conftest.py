@@ -14,6 +14,7 @@ import pytest
 
 from mhpolicy.core.plugins.registry import discover
 
+from .steps.aggregates import *  # noqa: F401,F403
 from .steps.common import *  # noqa: F401,F403 - step definitions are fixtures, loaded by name
 from .steps.records import *  # noqa: F401,F403
 

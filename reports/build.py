@@ -121,11 +121,24 @@ class ReportBuilder:
                     self.detail = None  # too many to list one by one: roll-ups and top subjects only
             overdue = sum(a["overdue"] for a in actions)
             if actions:
-                item = (overdue, key, actions)
-                if len(self._top) < TOP_SUBJECTS:
-                    heapq.heappush(self._top, item)
-                elif item[:2] > self._top[0][:2]:
-                    heapq.heapreplace(self._top, item)
+                self._keep_top(key, overdue, actions)
+
+    def _keep_top(self, key: str, overdue: int, actions: list[dict[str, Any]]) -> None:
+        """Keep the TOP_SUBJECTS most overdue subjects. A subject may arrive in two parts (a city's
+        own findings first, its aggregate targets after the last chunk): its actions are joined,
+        never two heap entries with the same key (which would compare the action lists)."""
+        for n, (old_overdue, old_key, old_actions) in enumerate(self._top):
+            if old_key == key:
+                self._top[n] = self._top[-1]
+                self._top.pop()
+                heapq.heapify(self._top)
+                overdue, actions = old_overdue + overdue, old_actions + actions
+                break
+        item = (overdue, key, actions)
+        if len(self._top) < TOP_SUBJECTS:
+            heapq.heappush(self._top, item)
+        elif item[:2] > self._top[0][:2]:
+            heapq.heapreplace(self._top, item)
 
     def report(self, run_id: int | None = None) -> dict[str, Any]:
         policy, ev = self.policy, self.ev

@@ -47,9 +47,28 @@ def _data(n: int, city: str) -> Path:
     return path
 
 
-def end_to_end(data: Path, cities: list[str]) -> dict[str, Any]:
+def _without_aggregates() -> None:
+    """Make `mhpolicy check` in this process load every plan without its aggregate requirements
+    (targets over a population, core/rules/aggregate.py): the same run without the fold, to
+    measure what the fold adds."""
+    from mhpolicy.core import cli
+    from mhpolicy.core.plugins import registry
+
+    def discover() -> registry.Registry:
+        reg = registry.discover()
+        for p in reg.policies.values():
+            p.requirements = [r for r in p.requirements if r.aggregate is None]
+        return reg
+
+    cli.discover = discover  # type: ignore[assignment]
+
+
+def end_to_end(data: Path, cities: list[str], aggregates: bool = True) -> dict[str, Any]:
     """`mhpolicy check` in this process (run me in a fresh one): wall time and peaks."""
     from mhpolicy.core.cli import main
+
+    if not aggregates:
+        _without_aggregates()
 
     with tempfile.TemporaryDirectory(prefix="mhpolicy-bench-") as tmp:
         args = ["check", "--data", str(data), "--db", f"{tmp}/b.db", "--out", f"{tmp}/out"]
@@ -140,8 +159,8 @@ def stages(data: Path, city: str) -> dict[str, Any]:
     return {"t": t, "facts": facts, "findings": findings, "institutions": src.institutions, "peak": _peak_mb()}
 
 
-def _child(kind: str, data: Path, cities: list[str]) -> dict[str, Any]:
-    out = subprocess.run([sys.executable, __file__, f"--{kind}", str(data), "--cities", ",".join(cities)],
+def _child(kind: str, data: Path, cities: list[str], *extra: str) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, __file__, f"--{kind}", str(data), "--cities", ",".join(cities), *extra],
                          check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -154,17 +173,41 @@ def _cities(arg: str) -> list[str]:
     return sorted(discover().policies)
 
 
+def _aggregates(sizes: str, cities: list[str], runs: int) -> int:
+    """What folding the targets over a population adds to a whole check: `mhpolicy check` in a
+    fresh process, alternately with and without the aggregate requirements, `runs` times each."""
+    print(f"{'N':>8} {'cities':<28} {'without s (runs)':<34} {'with s (runs)':<34} {'median +%':>9}")
+    for n in (int(x) for x in sizes.split(",")):
+        data = _data(n, cities[0])
+        walls: dict[bool, list[float]] = {False: [], True: []}
+        for _ in range(runs):
+            for with_ in (False, True):
+                e2e = _child("e2e", data, cities, *([] if with_ else ["--no-aggregates"]))
+                assert e2e["exit"] == 0, e2e
+                walls[with_].append(e2e["wall"])
+        med = {k: sorted(v)[len(v) // 2] for k, v in walls.items()}
+        fmt = {k: " ".join(f"{w:.1f}" for w in v) for k, v in walls.items()}
+        print(f"{n:>8,} {','.join(cities):<28} {fmt[False]:<34} {fmt[True]:<34} "
+              f"{(med[True] / med[False] - 1) * 100:>8.1f}%", flush=True)
+    return 0
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description="mhpolicy benchmark")
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--cities", default="fuzhou")
     ap.add_argument("--e2e", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--stages", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--no-aggregates", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--aggregates", type=int, metavar="RUNS", default=0,
+                    help="instead: end to end with and without the plans' aggregate requirements, RUNS times each")
     args = ap.parse_args(argv)
     cities = _cities(args.cities)
     if args.e2e:
-        print(json.dumps(end_to_end(args.e2e, cities)))
+        print(json.dumps(end_to_end(args.e2e, cities, aggregates=not args.no_aggregates)))
         return 0
+    if args.aggregates:
+        return _aggregates(args.sizes, cities, args.aggregates)
     if args.stages:
         print(json.dumps(stages(args.stages, cities[0])))
         return 0

@@ -406,7 +406,10 @@ def fold_aggregates(policy: CityPolicy, ctx: Context, institutions: list[Any] | 
                 scope = _scope(req, record, ctx)
                 if scope is None:
                     continue
-                part = out.setdefault((req.id, gate.period or "", *scope), Partial())
+                key = (req.id, gate.period or "", *scope)
+                part = out.get(key)
+                if part is None:
+                    part = out[key] = Partial()
                 try:
                     part.add(record, agg.counts(record, gate.ctx), agg, target)
                 except Exception as exc:  # noqa: BLE001 - reported as 错误 naming rule and record
@@ -498,7 +501,8 @@ def _describe_aggregate(f: Finding, p: _Pending, partial: Partial) -> None:
         f.gap = gap
         f.gap_text = f"还差{fmt_num(gap)}{agg.population}{agg.met}（{figures}）{named}"
     elif isinstance(r, MissingData):
-        f.gap_text = f"需补报：{partial.missing}{agg.population}的{_fields_text(tuple(r.fields))}（{figures}）{named}"
+        f.gap_text = (f"需补报：{partial.missing}{agg.record_noun}的{_fields_text(tuple(r.fields))}"
+                      f"（{figures}）{named}")
     elif f.status is Status.IN_PROGRESS:
         f.gap_text += named
     if lag := lagging_text(partial):

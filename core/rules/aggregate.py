@@ -57,6 +57,7 @@ class Aggregate:
     target   id of the dated parameter holding the target share, in percent (95 for 95%)
     population  what the denominator counts, for people: "所学校", "名学生"
     met      what the numerator's records do, for people: "配备专兼职心理教师"
+    record   what one record is when the share is of sums ("所学校" for a share of "名学生")
     """
 
     over: SubjectKind | DataExtension[Any]
@@ -65,12 +66,18 @@ class Aggregate:
     population: str
     met: str
     share_of: Literal["records", "sums"] = "records"
+    record: str = ""  # what one record is, for people, when it differs from `population` (sums): "所学校"
 
     def __post_init__(self) -> None:
         if isinstance(self.over, SubjectKind) and self.over not in (SubjectKind.INSTITUTION, SubjectKind.STATION):
             raise ValueError(f"an aggregate folds over institutions, stations or dataset-level records, not {self.over}")
         if self.share_of not in ("records", "sums"):
             raise ValueError(f"share_of must be 'records' or 'sums', not {self.share_of!r}")
+
+    @property
+    def record_noun(self) -> str:
+        """What one record is, for people: the population's noun for a share of records."""
+        return self.record or (self.population if self.share_of == "records" else "个对象")
 
     @property
     def streamed(self) -> bool:
@@ -113,23 +120,31 @@ class Partial:
                     self.missing_fields.append(f)
             self._lag(record, "缺数据：" + "、".join(result.fields))
             return
-        if isinstance(result, bool):
+        if isinstance(result, bool):  # the common case, kept cheap: a fold sees every institution
             if agg.share_of != "records":
                 raise TypeError("a share of sums needs a Tally per record, not True/False")
-            tally = Tally(1 if result else 0, 1)
-        elif isinstance(result, Tally):
-            tally = result
-        else:
+            self.total += 1
+            if result:
+                self.met += 1
+                self.meeting += 1
+            else:
+                self._lag(record, "未" + agg.met)
+            return
+        if not isinstance(result, Tally):
             raise TypeError(f"counts returned {type(result).__name__}, not bool/Tally/MissingData/None")
-        if not (math.isfinite(tally.met) and math.isfinite(tally.of)) or tally.met < 0 or tally.of < tally.met:
-            raise ValueError(f"counts returned {tally}: need 0 <= met <= of")
-        self.met += tally.met
-        self.total += tally.of
-        if tally.of and Fraction(str(tally.met)) * 100 >= Fraction(str(target)) * Fraction(str(tally.of)):
+        if agg.share_of != "sums":
+            raise TypeError("a share of records needs True/False per record, not a Tally")
+        met, of = result.met, result.of
+        if not (math.isfinite(met) and math.isfinite(of)) or met < 0 or of < met:
+            raise ValueError(f"counts returned {result}: need 0 <= met <= of")
+        self.met += met
+        self.total += of
+        # Whether this record alone reaches the target only decides whether it is named as holding
+        # the target back; the finding's own decision is exact (`required_of`).
+        if of and met * 100 >= target * of:
             self.meeting += 1
         else:
-            self._lag(record, "未" + agg.met if agg.share_of == "records"
-                      else f"{fmt_num(tally.met)}/{fmt_num(tally.of)}，低于{fmt_num(target)}%")
+            self._lag(record, f"{fmt_num(met)}/{fmt_num(of)}，低于{fmt_num(target)}%")
 
     def _lag(self, record: Any, why: str) -> None:
         self.lagging_count += 1
@@ -186,7 +201,7 @@ def result_of(p: Partial, agg: Aggregate, target: float) -> MeasureResult:
     if p.missing:
         inputs["缺数据"] = p.missing
         note = (f"{p.missing}{agg.population}缺数据，按未达标计入总数，不计为达标" if agg.share_of == "records"
-                else f"{p.missing}{agg.population}缺数据，其人数未知，不计入")
+                else f"{p.missing}{agg.record_noun}缺数据，其{agg.population[1:]}数未知，未计入")
         undecidable = agg.share_of == "sums" or (p.met < required <= p.met + p.missing)
         if undecidable:
             return MissingData(tuple(p.missing_fields), note + "；补报后方能判定是否达到目标")

@@ -14,6 +14,8 @@ from mhpolicy.core.model.entities import Ident, Strict
 from mhpolicy.core.model.extensions import DataExtension, Entity
 from mhpolicy.core.model.vocabulary import LabelledEnum, check_labels_unique
 
+from .data_targets import TARGET_EXTENSIONS
+
 
 class HospitalKind(LabelledEnum):
     """The three kinds of hospital 三(四) names."""
@@ -41,4 +43,4 @@ HOSPITALS: DataExtension[list[Hospital]] = DataExtension(
     Entity.DATASET, "hospitals", list[Hospital], "医院名册",
     description="精神专科医院、妇幼保健医院、二级以上综合医院及其是否开设心理门诊或未成年人心理健康辅导站（平凉 三(四)）")
 
-DATA_EXTENSIONS = (HOSPITALS,)
+DATA_EXTENSIONS = (HOSPITALS, *TARGET_EXTENSIONS)  # TARGET_EXTENSIONS: h-agg (三(三), 五(一))

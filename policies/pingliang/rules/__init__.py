@@ -11,10 +11,11 @@ from __future__ import annotations
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.requirement import ClauseNote, Requirement
 
-from . import c1_clause
+from . import c1_clause, c3_2_targets, c3_3_targets, c3_4_hospitals, c5_1_supervision
 
 # Document order; listed by hand so that a module is never picked up (or dropped) by accident.
-CLAUSE_MODULES = (c1_clause,)
+CLAUSE_MODULES = (c1_clause, c3_2_targets, c3_3_targets, c3_4_hospitals,  # 三: h-agg
+                  c5_1_supervision)  # h-agg
 
 PARAMETERS: list[Parameter] = [p for m in CLAUSE_MODULES for p in m.PARAMETERS]
 REQUIREMENTS: list[Requirement] = [r for m in CLAUSE_MODULES for r in m.REQUIREMENTS]
