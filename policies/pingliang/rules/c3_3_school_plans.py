@@ -9,6 +9,8 @@
 
 This module holds the duties of each school. The 80% awareness rate and the 60% share of
 service points are population targets: aggregate requirements (issue 9), not written here.
+
+Spec: features/pingliang/三(三)_完善常态化工作机制.feature
 """
 
 from __future__ import annotations

@@ -84,7 +84,8 @@ def _yearly(subject: Subject, ctx: Context) -> MeasureResult:
         return MissingData(("screenings",))
     year = ctx.period(PeriodKind.SCHOOL_YEAR)
     done = _censuses(inst, year)
-    missed = [g for g in grades if not any(_covers(s, g) for s in done)]
+    per_grade = ctx.param(PER_YEAR.id)
+    missed = [g for g in grades if sum(1 for s in done if _covers(s, g)) < per_grade]
     return Measure(observed=len(grades) - len(missed), required=len(grades),
                    inputs={"学年": year.label, "应测年级": "、".join(map(str, grades)),
                            "未测年级": "、".join(map(str, missed)) or "无"})
@@ -99,7 +100,7 @@ YEARLY = Requirement(
     reading="句子的主语是教育、卫健、科协等部门，测评对象是各校学生：按学校逐学年判定（学年9月1日至次年8月31日），"
             "每个应测年级（有在籍学生的小学五、六年级，初中、高中、中职各年级，高校各年级）本学年至少有一次心理健康普查；"
             "小学一至四年级、幼儿园从不要求，只有这些年级的学校不适用。未注明年级的普查记录视为全校普查。"
-            "数量门槛（每年级至少1次）是参数 screening.per_school_year，按年级计数故不直接进入比较。",
+            "每个年级的次数门槛（至少1次）是参数 screening.per_school_year；结论比较的是达到门槛的年级数与应测年级数。",
 )
 
 

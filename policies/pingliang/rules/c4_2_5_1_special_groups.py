@@ -5,6 +5,8 @@
 
 “围绕单亲、离异、留守、贫困、残疾等群体学生，在各学校建立特殊群体学生台账，全面掌握学生身心状况和家庭情况，
  建立一对一结对帮扶制度，有针对性的做好关爱、帮扶、救助等工作。”
+
+Spec: features/pingliang/四(二)5(1)_精准结对帮扶.feature
 """
 
 from __future__ import annotations
