@@ -83,9 +83,16 @@ def _yearly(subject: Subject, ctx: Context) -> MeasureResult:
     return _each_teacher(subject, COUNTY_OR_ABOVE, year.start, year.end, ctx.param(YEARLY_TIMES.id), "县级以上培训")
 
 
+def rolling_window_end(ctx: Context) -> date:
+    """The evaluation date, or the plan's last day once its term has ended (as core judges periods)."""
+    term = ctx.city.term
+    return min(ctx.as_of, term.end) if term is not None else ctx.as_of
+
+
 def _rolling(subject: Subject, ctx: Context) -> MeasureResult:
-    start = rolling_window_start(ctx.as_of, int(ctx.param(ROLLING_YEARS.id)))
-    return _each_teacher(subject, MUNICIPAL_OR_ABOVE, start, ctx.as_of, ctx.param(ROLLING_TIMES.id), "省市级以上培训")
+    end = rolling_window_end(ctx)
+    start = rolling_window_start(end, int(ctx.param(ROLLING_YEARS.id)))
+    return _each_teacher(subject, MUNICIPAL_OR_ABOVE, start, end, ctx.param(ROLLING_TIMES.id), "省市级以上培训")
 
 
 YEARLY = Requirement(
@@ -109,7 +116,9 @@ ROLLING = Requirement(
     reading="“每3年参加一次”读作自评估日回溯的滚动3年：评估日为2025-06-30时，区间为2022-07-01至2025-06-30（含两端），"
             "区间内至少1次市级、省级或国家级培训（“省市级以上”= 市级及以上）。不按自方案印发日起算的3年一轮："
             "方案期为2023—2025年，第一轮到2026-06-21才结束，方案期内一轮也判不到；滚动窗口回答官员要问的"
-            "“每名教师近3年是否参加过省市级培训”，方案印发前的培训也计入，方案印发前已久未培训的教师同样判不符合。",
+            "“每名教师近3年是否参加过省市级培训”，方案印发前的培训也计入，方案印发前已久未培训的教师同样判不符合。"
+            "方案期（2023—2025年）结束后评估，窗口截至方案期最后一日（2025-12-31，回溯至2023-01-01），与 core 对"
+            "周期性义务的处理一致：方案不约束期满之后。",
 )
 COVERAGE = Requirement(
     id=f"{CITY}.4-2-1-2.head-teacher-counselor-coverage", city=CITY, clause=CLAUSE, quote=Q_COVERAGE,
