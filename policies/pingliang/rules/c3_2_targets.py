@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from mhpolicy.core.model.entities import Institution, InstitutionKind, StaffRole
+from mhpolicy.core.model.entities import Institution, StaffRole
 from mhpolicy.core.rules.aggregate import Aggregate
 from mhpolicy.core.rules.context import Context
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.requirement import ClauseNote, MissingData, Requirement, SubjectKind
 
+from ._shared import SCHOOL_KINDS
 from ._targets import TARGET_READING, city_and_counties, param
 
 # "至2025年底,配备专兼职心理健康教育教师的学校比例达到95%" (quoted from 配备: the PDF's comma may be cleaned)
@@ -27,10 +28,10 @@ DUE = date(2025, 12, 31)
 
 
 def staffed(inst: Institution, ctx: Context) -> bool | MissingData | None:
-    """A school counts when its staff list has a 心理健康教育教师, full- or part-time (专兼职). A
-    kindergarten is not in the population. A school that reported no staff at all has not
+    """A school counts when its staff list has a 心理健康教育教师, full- or part-time (专兼职). Only
+    schools are in the population (SCHOOL_KINDS, as the plan's school duties read it: no kindergarten). A school that reported no staff at all has not
     reported its staff list (every school has teachers): 缺数据, never counted as staffed."""
-    if inst.kind is InstitutionKind.KINDERGARTEN:
+    if inst.kind not in SCHOOL_KINDS:
         return None
     if not inst.staff:
         return MissingData(("staff",))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from mhpolicy.core.model.entities import Institution, InstitutionKind
+from mhpolicy.core.model.entities import Institution
 from mhpolicy.core.model.extensions import extension
 from mhpolicy.core.rules.aggregate import Aggregate, Tally
 from mhpolicy.core.rules.context import Context
@@ -20,6 +20,7 @@ from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.requirement import ClauseNote, MissingData, Requirement, SubjectKind
 
 from ..data_targets import CORE_KNOWLEDGE_SURVEY, FAMILY_GUIDANCE_POINTS, FamilyGuidancePoint
+from ._shared import SCHOOL_KINDS
 from ._targets import TARGET_READING, city_and_counties, missing, param
 
 DUE = date(2023, 12, 31)  # "2023年底," heads the paragraph and dates each of its targets
@@ -33,7 +34,7 @@ AWARE_SHARE = param("target.core_knowledge_awareness", "心理健康核心知识
 def surveyed(inst: Institution, ctx: Context) -> Tally | MissingData | None:
     """Students aware of the core knowledge, of students surveyed, at the school's latest survey.
     Kindergartens are outside (青少年学生); a school without a survey reported is 缺数据."""
-    if inst.kind is InstitutionKind.KINDERGARTEN:
+    if inst.kind not in SCHOOL_KINDS:
         return None
     survey = extension(inst, CORE_KNOWLEDGE_SURVEY)
     if survey is None or survey.date > ctx.as_of:
