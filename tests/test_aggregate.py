@@ -293,3 +293,38 @@ def test_a_check_stores_the_aggregate_part_and_its_report_lists_the_schools_hold
     with (out / "testcity-actions.csv").open(encoding="utf-8-sig") as fh:
         actions = [row["action"] for row in csv.DictReader(fh) if row["subject_id"] == "D1"]
     assert actions == ["整改：还差1所学校配备专兼职心理教师（18/20，目标95%）；涉及：S018 学校S018、S019 学校S019，共2个"]
+
+
+def test_stations_of_the_header_fold_like_institutions(tmp_path: Path) -> None:
+    def staffed_station(st: Any, ctx: Any) -> bool:
+        return bool(st.staff)
+
+    agg = Aggregate(over=SubjectKind.STATION, counts=staffed_station, target=CLINICS.id, population="个站点",
+                    met="配备人员")
+    policy = _policy(tmp_path, [share_req(SubjectKind.CITY, "stations", aggregate=agg)])
+    stations = [{"id": f"ST{i}", "name": f"站点{i}", "level": "township", "district_id": "D1",
+                 "staff": [{"id": f"ST{i}-1", "role": "psych_teacher"}] if i < 1 else []} for i in range(3)]
+    f = _agg(_run(policy, _data(_schools(1, 1), stations=stations), tmp_path), "testcity", "stations")
+    assert f.status is Status.FAIL and f.gap_text.startswith("还差1个站点配备人员（1/3，目标50%）；涉及：ST1 站点1、ST2 站点2")
+
+
+def test_a_periodic_aggregate_folds_each_period_it_judges(tmp_path: Path) -> None:
+    from mhpolicy.core.rules.periods import PeriodKind
+
+    def trained_in_period(inst: Any, ctx: Any) -> bool:
+        year = ctx.period(PeriodKind.CALENDAR_YEAR)
+        return any(year.start <= e.date <= year.end for e in inst.events)
+
+    agg = Aggregate(over=SubjectKind.INSTITUTION, counts=trained_in_period, target=CLINICS.id, population="所学校",
+                    met="开展活动")
+    policy = _policy(tmp_path, [share_req(SubjectKind.CITY, "yearly", aggregate=agg, period=PeriodKind.CALENDAR_YEAR)])
+    schools = [school("A", 1, events=[{"date": "2024-05-01", "kind": "other"}]),
+               school("B", 1, events=[{"date": "2025-03-01", "kind": "other"}])]
+    path = tmp_path / "data.json"
+    path.write_text(json.dumps(_data(schools), ensure_ascii=False), encoding="utf-8")
+    src = open_source(path, Registry(policies={"testcity": policy}).models())
+    found = [f for part in run_stream(src, [policy], date(2025, 6, 1), since=date(2024, 1, 1))
+             for f in part.get("testcity", []) if f.rule_id == "testcity.1-1.yearly"]
+    by_period = {f.period: (f.status, f.observed, f.required) for f in found}
+    assert by_period["2024年"] == (Status.PASS, 1, 1)  # only A in 2024: 1 of 2 meets 50%
+    assert by_period["2025年"][0] is Status.IN_PROGRESS  # the running year: not judged yet
