@@ -254,6 +254,7 @@ def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error:
         period=p.period,
         allowance=req.allowance,
         error=error,
+        parent_id=s.parent_id,
     )
     if error:
         f.explanation = error

@@ -234,6 +234,8 @@ class EventKind(LabelledEnum):
     PARENT_LECTURE = "parent_lecture", "家庭教育讲座或活动", "家庭教育讲座"
     RESEARCH_ACTIVITY = "research_activity", "教研活动"
     ASSESSMENT_ROUND = "assessment_round", "示范校（站点）评估", "示范校评估"
+    LEADERSHIP_MEETING = "leadership_meeting", "心理健康工作领导小组会议", "领导小组会议"
+    EXAM_COUNSELING = "exam_counseling", "考前心理辅导/心理减压", "考前心理辅导"
     OTHER = "other", "其他"
 
 
@@ -261,6 +263,11 @@ class Screening(Strict):
     students_screened: Annotated[int | None, bounded(MAX_PEOPLE, "人", "students", "参加筛查的学生人数",
                                                      "students screened")] = None
     consent_obtained: bool | None = None
+    # 知情自愿: students who (or whose parents) declined the test but were still tested or counted
+    # as screened. None: not reported.
+    students_refused_counted: Annotated[int | None, bounded(
+        MAX_PEOPLE, "人", "students", "拒绝测评但仍被测评或计入的学生人数",
+        "students who declined but were still tested or counted", title="拒测仍计入人数")] = None
 
 
 _ID_CARD = re.compile(r"^\d{17}[\dXx]$|^\d{15}$")
@@ -318,6 +325,12 @@ class CounselingRoom(Strict):
     opening_hours_per_week: Annotated[float | None, bounded(HOURS_PER_WEEK, "小时/周", "hours a week",
                                                             "辅导室每周开放时长", "opening hours per week")] = None
     meets_standard: bool | None = None  # built to the cited national/municipal standard
+    # How the room is run (None: not reported, never "no"): 值班 and 预约 systems, open on every
+    # school day, opening hours and how to ask for help published.
+    duty_system: bool | None = Field(default=None, title="心理辅导值班制度")
+    appointment_system: bool | None = Field(default=None, title="心理辅导预约制度")
+    open_every_school_day: bool | None = Field(default=None, title="学生在校期间每天开放")
+    hours_published: bool | None = Field(default=None, title="开放时间和求助方式已公示")
 
 
 class Campus(Strict):
@@ -391,6 +404,20 @@ class Institution(Strict):
     attestations: list[Attestation] = Field(default_factory=list)
 
     @model_validator(mode="after")
+    def _campuses_resolve(self) -> Institution:
+        # A campus is a subject of its own (SubjectKind.CAMPUS): its id is unique in the school,
+        # and a member of staff tied to a campus names one the school lists.
+        known: set[str] = set()
+        for n, campus in enumerate(self.campuses):
+            if campus.id in known:
+                raise DataCheck("duplicate_id", on=f"campuses[{n}].id", id=campus.id, table="campuses")
+            known.add(campus.id)
+        for n, member in enumerate(self.staff):
+            if member.campus is not None and member.campus not in known:
+                raise DataCheck("unknown_reference", on=f"staff[{n}].campus", value=member.campus, table="campuses")
+        return self
+
+    @model_validator(mode="after")
     def _boarding_consistent(self) -> Institution:
         if self.boarding_students and not self.boarding:
             fields = type(self).model_fields
@@ -456,6 +483,30 @@ class City(Strict):
     attestations: list[Attestation] = Field(default_factory=list)
 
 
+class EducationGroup(Strict):
+    """An education group (教育集团, 集团化办学): member schools under one group, a subject of its own
+    (SubjectKind.GROUP), decided from the dataset header like a district. Members are institution
+    ids; a member the data does not have is an input error once the institutions are read."""
+
+    id: Ident
+    name: str
+    district_id: Ident | None = None
+    members: list[Ident] = Field(default_factory=list, title="成员学校")
+    # 联合心理教研组 (a joint psychology research group of the member schools): the day it was set up.
+    joint_research_group_established: date | None = Field(default=None, title="联合心理教研组建立日期")
+    events: list[Event] = Field(default_factory=list)
+    attestations: list[Attestation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _members_unique(self) -> EducationGroup:
+        seen: set[str] = set()
+        for n, member in enumerate(self.members):
+            if member in seen:
+                raise DataCheck("duplicate_id", on=f"members[{n}]", id=member, table="members")
+            seen.add(member)
+        return self
+
+
 class Dataset(Strict):
     """Everything a check reads. `mhpolicy schema` prints this model as JSON Schema."""
 
@@ -467,6 +518,7 @@ class Dataset(Strict):
     districts: list[District] = Field(default_factory=list)
     institutions: list[Institution] = Field(default_factory=list)
     stations: list[Station] = Field(default_factory=list)
+    groups: list[EducationGroup] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Dataset:
@@ -489,7 +541,20 @@ class Dataset(Strict):
             if st.parent_id is not None and st.parent_id not in station_ids:
                 raise DataCheck("unknown_reference", ("stations", n, "parent_id"), value=st.parent_id,
                                 table="stations")
+        _unique("groups", [g.id for g in self.groups])
+        for n, group in enumerate(self.groups):
+            if group.district_id is not None and group.district_id not in known:
+                raise DataCheck("unknown_reference", ("groups", n, "district_id"), value=group.district_id,
+                                table="districts")
+        if self.institutions:  # a header alone (streamed) is checked once every row is read: pipeline
+            for n, member in unknown_members(self.groups, {i.id for i in self.institutions}):
+                raise DataCheck("unknown_reference", ("groups", n, "members"), value=member, table="institutions")
         return self
+
+
+def unknown_members(groups: list[EducationGroup], institution_ids: set[str]) -> list[tuple[int, str]]:
+    """(group index, member id) of every group member that is not an institution of the data."""
+    return [(n, m) for n, g in enumerate(groups) for m in g.members if m not in institution_ids]
 
 
 def _unique(table: str, ids: list[str]) -> None:

@@ -36,6 +36,9 @@ class Finding:
     inputs: dict[str, Any] = field(default_factory=dict)
     allowance: str = ""  # 原则上: what the text allows
     error: str = ""  # for 错误: what raised, naming the rule and subject
+    # The institution a campus subject belongs to (None for every other subject): a school's
+    # report and action list include its campuses' findings.
+    parent_id: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Field by field, not dataclasses.asdict: asdict deep-copies recursively and was the
