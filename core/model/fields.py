@@ -39,6 +39,7 @@ _LABELS: list[tuple[str, str]] = [
     (r"crisis_group", "心理危机干预小组设置"),
     (r"referral_channel_established", "转介绿色通道建立日期"),
     (r"warning_cases", "预警个案记录"),
+    (r"groups\[\]\.joint_research_group_established", "联合心理教研组建立日期"),
 ]
 
 
