@@ -54,7 +54,7 @@ CITY_CHOICES: list[list[str]] = [["all"], ["fuzhou"], ["nanchang"]]
 
 
 def _cities_checked(choice: list[str]) -> int:
-    return 2 if choice == ["all"] else 1
+    return len(discover().policies) if choice == ["all"] else 1  # --city all: every installed city
 
 
 class Outcome:

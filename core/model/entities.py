@@ -309,6 +309,28 @@ class HomeVisits(Strict):
         return self
 
 
+class ClassHomeVisits(Strict):
+    """Home visits of one class in one school year, by student (aggregate; no student is named):
+    for plans that hold the head teacher to visit every student of the class each year (石景山
+    三(一) “班主任每学年对每名学生至少开展1次家访”). `home_visits` (families per semester) stays
+    for plans that count families; the two are reported side by side, neither derived from the other."""
+
+    school_year: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")]
+    grade: Grade
+    class_id: Ident  # the class's code in the school, e.g. "4-2"
+    students: Annotated[int, bounded(MAX_PEOPLE, "人", "students", "本班学生人数", "students in the class",
+                                     title="本班学生数")]
+    students_visited: Annotated[int, bounded(MAX_PEOPLE, "人", "students", "本学年至少家访1次的学生人数",
+                                             "students visited at home at least once in the school year",
+                                             title="已家访学生数")]
+
+    @model_validator(mode="after")
+    def _visited_within_students(self) -> ClassHomeVisits:
+        if self.students_visited > self.students:
+            raise self._exceeds("students_visited", "students")
+        return self
+
+
 class RoomFunction(LabelledEnum):
     OFFICE = "office", "教师办公"
     ARCHIVES = "archives", "档案管理"
@@ -395,6 +417,7 @@ class Institution(Strict):
     archives_kept: bool | None = None  # 一生一档 / 心理健康档案
     warning_cases: list[WarningCase] = Field(default_factory=list)
     home_visits: list[HomeVisits] = Field(default_factory=list)
+    home_visits_by_class: list[ClassHomeVisits] = Field(default_factory=list)
     after_school: list[AfterSchool] = Field(default_factory=list)
     counseling_room: CounselingRoom | None = None
     referral_channel_established: date | None = None  # 转介“绿色通道”

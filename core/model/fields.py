@@ -29,6 +29,7 @@ _LABELS: list[tuple[str, str]] = [
     (r"screenings", "普查筛查记录"),
     (r"lessons", "心理健康课课时安排"),
     (r"courses", "课程设置"),
+    (r"home_visits_by_class", "各班学年家访情况"),
     (r"home_visits\[[^\]]+\]\.visits_per_family", "每户家访次数"),
     (r"home_visits", "家访情况"),
     (r"after_school\[[^\]]+\]\.pe_minutes", "每天体育活动时间"),

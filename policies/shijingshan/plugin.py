@@ -5,7 +5,6 @@ from __future__ import annotations
 from mhpolicy.core.plugins.base import CityPlugin
 
 from . import rules
-from .data import DATA_EXTENSIONS
 from .document import INFO, WARNING_SCHEME
 
 plugin = CityPlugin(
@@ -15,5 +14,4 @@ plugin = CityPlugin(
     unmodelled=rules.UNMODELLED,
     warning_scheme=WARNING_SCHEME,
     sample_data="sample_data.json",
-    data_extensions=DATA_EXTENSIONS,
 )

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from mhpolicy.core.model.extensions import extension
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
@@ -28,7 +27,6 @@ from mhpolicy.core.rules.requirement import (
     SubjectKind,
 )
 
-from ..data import HOME_VISITS_BY_CLASS
 from ..document import CITY
 from ._shared import SCHOOLS, attest, param, school_year
 
@@ -39,7 +37,7 @@ PER_STUDENT = param("family.home_visits_per_student_per_year", "每学年每名�
 
 def _visits(subject: Subject, ctx: Context) -> MeasureResult:
     inst = subject.institution
-    records = extension(inst, HOME_VISITS_BY_CLASS)
+    records = inst.home_visits_by_class
     if not records:
         return MissingData(("home_visits_by_class",))
     year = school_year(ctx)
