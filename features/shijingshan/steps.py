@@ -133,3 +133,10 @@ def then_campus_of(world: World, school: str) -> None:
     assert world.current is not None and world.current.subject_kind == "campus", world.current
     assert world.current.subject_name.startswith(f"{school}·")
     assert world.current.parent_id == world.institution(school)["id"]
+
+
+@then(parsers.parse('结论注明 "{text}"'))
+def then_basis(world: World, text: str) -> None:
+    """The standing of the text the finding rests on (a draft for comment), shown with every finding."""
+    assert world.current is not None, "a 结论注明 step must follow a 结论 step"
+    assert text in world.current.basis, world.current.basis

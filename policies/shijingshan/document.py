@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from mhpolicy.core.rules.requirement import CityInfo, WarningScheme
+from mhpolicy.core.rules.requirement import CityInfo, DocumentStatus, WarningScheme
 
 CITY = "shijingshan"
 ISSUED = None  # the draft bears no date; the shared texts' index dates it to 2023
@@ -22,6 +22,10 @@ INFO = CityInfo(
     effective=EFFECTIVE,
     source_file="source.txt",
     version="0.1.0",
+    # A draft for comment: every finding, report and spec page says “依据征求意见稿”. No plan term:
+    # the draft implements the 2023—2025 national and Beijing plans, but its duties for schools are
+    # standing ones (四(一) “并常态化推进学校心理健康工作”), so they are judged after 2025 as well.
+    status=DocumentStatus.DRAFT,
     notes=("征求意见稿，未署日期和发文机关：发文机关据四(一)“区教委会同相关部门……制定并发布石景山区实施方案”推定；"
            "无定稿可依，按现行文件对待，所有结论注明“依据征求意见稿”。自2023-2024学年（2023年9月1日）起算各项要求。"),
 )
