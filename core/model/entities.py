@@ -515,7 +515,9 @@ class EducationGroup(Strict):
     name: str
     district_id: Ident | None = None
     members: list[Ident] = Field(default_factory=list, title="成员学校")
-    # 联合心理教研组 (a joint psychology research group of the member schools): the day it was set up.
+    # 联合心理教研组 (a joint psychology research group of the member schools): whether the group has
+    # one (None: not reported) and the day it was set up.
+    joint_research_group: bool | None = Field(default=None, title="已建立联合心理教研组")
     joint_research_group_established: date | None = Field(default=None, title="联合心理教研组建立日期")
     events: list[Event] = Field(default_factory=list)
     attestations: list[Attestation] = Field(default_factory=list)

@@ -51,6 +51,11 @@ def given_group_research(world: World, group: str, day: str) -> None:
     _group(world, group)["joint_research_group_established"] = date.fromisoformat(day).isoformat()
 
 
+@given(parsers.parse('教育集团 "{group}" 报送尚未建立联合心理教研组'))
+def given_group_no_research(world: World, group: str) -> None:
+    _group(world, group)["joint_research_group"] = False
+
+
 @given(parsers.parse('"{school}" "{year}" 学年 "{klass}" 班（第 {grade:d} 年级）有学生 {n:d} 名，已家访 {m:d} 名'))
 def given_class_visits(world: World, school: str, year: str, klass: str, grade: int, n: int, m: int) -> None:
     world.institution(school).setdefault("home_visits_by_class", []).append(

@@ -49,6 +49,8 @@ def _research_group(subject: Subject, ctx: Context) -> MeasureResult:
     due = deadline(ctx.param(YEARS.id))
     inputs = {"成员学校": "、".join(group.members) or "无", "起算日": START.isoformat(), "期限": due.isoformat()}
     day = group.joint_research_group_established
+    if day is None and group.joint_research_group is False:
+        return Measure(observed=0, required=1, inputs=inputs, note="集团报送尚未建立联合心理教研组")
     if day is None:
         return MissingData(("groups[].joint_research_group_established",), "未报送联合心理教研组建立情况")
     if day > ctx.as_of:
@@ -68,8 +70,8 @@ JOINT_RESEARCH_GROUP = Requirement(
     reading=("“三年内推动建立”无情态词，读作对教育集团的强制任务（“推动”指区教委推动、集团建立；判定对象为集团）。"
              "起算日原文未定，征求意见稿亦无日期：取其所落实的国家与北京市行动计划（2023—2025年）的首日2023年1月1日，"
              "期满日2025年12月31日（含当日）；这与四(一)“2025年底前完成相关工作任务”一致。另一读法自本方案印发之日"
-             "起算，因草案无日期而无从确定，且会超出计划期。建立日期须报送；未报为缺数据，不作未建立；期满前未建立为不符合但"
-             "不逾期，期满后仍未按期建立为逾期。"),
+             "起算，因草案无日期而无从确定，且会超出计划期。已建立的报送建立日期；报送尚未建立的，期满前为不符合但不逾期，"
+             "期满后为逾期；既未报建立日期也未报尚未建立的为缺数据，不作已建立。"),
 )
 
 SCHOOL_RESEARCH = attest(
