@@ -36,7 +36,7 @@ class Modality(StrEnum):
 
 
 MODAL_WORDS: dict[Modality, tuple[str, ...]] = {
-    Modality.MANDATORY: ("须", "应", "要", "确保", "不低于", "不少于", "至少"),
+    Modality.MANDATORY: ("须", "应", "要", "确保", "不低于", "不少于", "至少", "不得"),
     Modality.IN_PRINCIPLE: ("原则上",),
     # 着力 (strive to): the plan works toward it, like 力争; a gap is shown, never 不符合.
     Modality.ADVICE: ("鼓励", "支持", "探索", "着力"),
