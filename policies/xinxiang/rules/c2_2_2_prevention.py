@@ -51,8 +51,10 @@ def _boarding_or_senior(subject: Subject, ctx: Context) -> bool:
 def _committee(subject: Subject, ctx: Context) -> MeasureResult:
     grades = subject.institution.enrollment
     reported = [g.classes_with_psych_committee_pair for g in grades if g.classes_with_psych_committee_pair is not None]
+    if not grades:
+        return MissingData(("enrollment",))
     if not reported:
-        return MissingData(("enrollment.classes_with_psych_committee_pair",))
+        return MissingData((f"enrollment[grade={grades[0].grade}].classes_with_psych_committee_pair",))
     return Measure(observed=sum(reported), required=ctx.param(COMMITTEE_MIN.id))
 
 
