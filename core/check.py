@@ -85,6 +85,7 @@ class CitySummary:
     counts: Counter[Status]
     overdue: int
     requirements: int  # how many the plan has: 0 for a city just scaffolded by `new-city`
+    basis: str = ""  # the standing of the plan's text (draft, term ended), shown with the summary
 
 
 @dataclass(slots=True)
@@ -275,7 +276,7 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
         builders: dict[str, tuple[ReportBuilder, str]] = {}
         for p in group:
             runs[p.code] = w.begin(city=p.code, plugin=p.plugin_name, plugin_version=p.info.version,
-                                   as_of=as_of, data_hash=source.digest)
+                                   as_of=as_of, data_hash=source.digest, basis=p.info.basis(as_of))
             stem = f"{p.code}-{req.school}" if req.school else p.code
             fh = files.enter_context((staging / f"{stem}-actions.csv").open("w", encoding="utf-8-sig", newline=""))
             builders[p.code] = (ReportBuilder(p, Evaluation(p.code, as_of, p.info.version, source.digest), fh), stem)
@@ -293,10 +294,14 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
         builder, stem = builders[p.code]
         write_gap_report(staging, builder.report(_PLACEHOLDER + runs[p.code]), stem)
         pending.append(_PendingRun(CitySummary(p.code, p.info.name, as_of, source.name, source.institutions,
-                                               runs[p.code], builder.counts, builder.overdue, len(p.requirements)),
+                                               runs[p.code], builder.counts, builder.overdue, len(p.requirements),
+                                               p.info.basis(as_of)),
                                    stem))
     if comp:
-        write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest})
+        # Each city's column says what its plan is, and a draft or an ended term says so there too.
+        labels = {p.code: p.info.name + (f"（{p.info.basis(as_of)}）" if p.info.basis(as_of) else "") for p in group}
+        write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest,
+                                                  "labels": labels})
     return pending
 
 

@@ -91,6 +91,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         sys.stdout.write(orjson.dumps(result.findings, option=orjson.OPT_INDENT_2).decode() + "\n")
     for x in result.summaries:
         print(f"{x.city}: 数据 / data {x.source}（{x.institutions} 所机构）", file=report_stream)
+        if x.basis:
+            print(f"{x.city}: 注意 / note: {x.basis}", file=report_stream)
         if not x.requirements:
             print(f"{x.city}: 尚无规则，故无结论；请在 policies/{x.city}/rules/ 按条款编写 / "
                   f"has no rules yet, hence no findings (see docs/adding-a-city.md)", file=report_stream)
@@ -118,7 +120,7 @@ def cmd_policies(args: argparse.Namespace) -> int:
         measured = sum(r.kind is RequirementKind.MEASURED for r in p.requirements)
         attest = len(p.requirements) - measured
         print(f"{code:<12} {p.info.name}  《{p.info.document}》 {p.info.issuer} "
-              f"{p.info.issued or '未署日期'}  v{p.info.version}  要求 {measured} 项数据判定 + {attest} 项人工确认，"
+              f"{p.info.issued or '未署日期'}  [{p.info.status_text}]  v{p.info.version}  要求 {measured} 项数据判定 + {attest} 项人工确认，"
               f"未建模条款 {len(p.unmodelled)} 项")
     for e in reg.errors:
         _err(str(e))
@@ -131,7 +133,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         for r in p.requirements:
             if r.id == args.rule_id:
                 print(f"{r.id}  [{r.modality.value}] {r.title}")
-                print(f"文件：《{p.info.document}》 条款：{r.clause}")
+                print(f"文件：《{p.info.document}》［{p.info.status_text}］ 条款：{r.clause}")
                 print(f"原文：“{r.quote}”")
                 print(f"适用：{r.applies_to.text}　对象：{r.subject.label}　类型：{r.kind.label}")
                 if r.kind is RequirementKind.MEASURED:

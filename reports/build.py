@@ -39,6 +39,7 @@ _VERB = {
     Status.FAIL: "整改：",
     Status.MISSING: "",
     Status.PENDING: "",
+    Status.TARGET_MISSED: "力争达成：",
     Status.ADVICE: "建议：",
     Status.IN_PROGRESS: "",  # its gap already reads as an action: "本期尚需…（剩余N天，截止…）"
 }
@@ -153,7 +154,8 @@ class ReportBuilder:
         groups.sort(key=lambda g: (-g[0], g[1]))
         return {
             "meta": {"city": policy.code, "city_name": policy.info.name, "document": policy.info.document,
-                     "issuer": policy.info.issuer, "as_of": ev.as_of.isoformat(), "plugin_version": ev.plugin_version,
+                     "issuer": policy.info.issuer, "document_status": policy.info.status_text,
+                     "basis": policy.info.basis(ev.as_of), "as_of": ev.as_of.isoformat(), "plugin_version": ev.plugin_version,
                      "data_hash": ev.data_hash, "run_id": run_id, "detail": self.detail is not None,
                      "detail_limit": DETAIL_LIMIT},
             "summary": {"status": roll_up(s for s, n in self.counts.items() if n).value,

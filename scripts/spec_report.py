@@ -62,16 +62,31 @@ def group(rec: Recorder) -> list[dict[str, Any]]:
     return out
 
 
+def _city_headings(codes: set[str]) -> dict[str, str]:
+    """Each city's heading on the page: its name, document and the document's status (a draft for
+    comment is marked on its spec page as on its reports)."""
+    from mhpolicy.core.plugins.registry import discover
+
+    reg = discover()
+    out = {}
+    for code in codes:
+        p = reg.policies.get(code)
+        out[code] = f"{p.info.name}　《{p.info.document}》［{p.info.status_text}］" if p else code
+    return out
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else Path("mhpolicy-out/specs.html")
     rec = Recorder()
     code = pytest.main([str(ROOT / "features"), "-q", "-p", "no:cacheprovider", f"--rootdir={ROOT}"], plugins=[rec])
     env = Environment(loader=PackageLoader("mhpolicy.reports", "templates"), autoescape=select_autoescape(["j2"]))
     features = group(rec)
+    cities = _city_headings({f["city"] for f in features})
     total = sum(len(s["runs"]) for f in features for s in f["scenarios"])
     passed = sum(r["outcome"] == "passed" for f in features for s in f["scenarios"] for r in s["runs"])
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(env.get_template("specs.html.j2").render(features=features, total=total, passed=passed),
+    out.write_text(env.get_template("specs.html.j2").render(features=features, total=total, passed=passed,
+                                                                        cities=cities),
                    encoding="utf-8")
     print(f"{out}: {passed}/{total} 个场景通过 / scenarios passed")
     return int(code)

@@ -3,6 +3,7 @@ may still take) or a `CityPlugin` of declarations (the form the built-in cities 
 
 from __future__ import annotations
 
+import dataclasses
 import types
 from collections.abc import Callable
 from datetime import date
@@ -68,9 +69,10 @@ LATER = Parameter(id="testcity.later", label="后生效的参数", unit="名", v
 
 
 def plugin_module(tmp: Path, requirements: list[Requirement], *, code: str = "testcity",
-                  extra: dict[str, Callable[..., Any]] | None = None) -> types.ModuleType:
+                  extra: dict[str, Callable[..., Any]] | None = None,
+                  info_changes: dict[str, Any] | None = None) -> types.ModuleType:
     mod = types.ModuleType(f"{code}_plugin")
-    city = info(tmp, code)
+    city = dataclasses.replace(info(tmp, code), **(info_changes or {}))
 
     @hookimpl
     def mhpolicy_city_info() -> CityInfo:

@@ -264,7 +264,8 @@ def check_modality(policy: CityPolicy) -> list[Violation]:
             out.append(violation(policy.code, r.id, "modal-word-not-in-quote", word=word))
         if word and word not in MODAL_WORDS[r.modality]:
             out.append(violation(policy.code, r.id, "modal-word-mismatch", word=word, modality=r.modality.value))
-        if not word and r.modality is not Modality.MANDATORY:
+        # A target (a plan's 主要目标 "比例达到95%") may carry no modal word, like a duty: its reading says why.
+        if not word and r.modality not in (Modality.MANDATORY, Modality.TARGET):
             out.append(violation(policy.code, r.id, "modal-word-missing", why=f"严重程度为“{r.modality.value}”",
                                  why_en=f"modality {r.modality.value} needs the word that sets it"))
         elif not word and not r.reading:

@@ -23,7 +23,7 @@ from ..results.findings import Finding
 from ..results.status import Status
 from ..rules.context import Context, Subject
 from ..rules.parameters import ParameterNotInForce
-from ..rules.periods import Period, completed_in_window, due_on_day, period_containing, running
+from ..rules.periods import Period, completed_in_window, due_on_day, period_containing, running, window_start
 from ..rules.queries import fmt_num
 from ..rules.requirement import Measure, MissingData, NotApplicable, Requirement, RequirementKind, SubjectKind
 from .engine import Outcomes, RuleEngine
@@ -103,9 +103,12 @@ def _latest_attestation(subject: Subject, rule_id: str, as_of: date, since: date
 IN_FORCE_SHARE = 0.9
 
 
-def _not_in_force(period: Period, effective: date) -> bool:
+def _not_in_force(period: Period, effective: date, term_end: date | None = None) -> bool:
+    """The plan governed less than IN_FORCE_SHARE of `period`: it began in force too late, or its
+    term ended too early (a plan of 2024-2025 does not govern the autumn semester of 2025)."""
     days = (period.end - period.start).days + 1
-    in_force = (period.end - max(period.start, effective)).days + 1
+    last = period.end if term_end is None else min(period.end, term_end)
+    in_force = (last - max(period.start, effective)).days + 1
     return in_force < IN_FORCE_SHARE * days
 
 
@@ -123,23 +126,34 @@ def _gates(req: Requirement, ctx: Context) -> list[_Gate]:
     completed period is always reported (不适用 with the reason if the plan did not govern it,
     as before), earlier ones not governed are left out. The period still running is added as
     an occasion of its own (shown as 进行中) if the plan is in force and will govern it.
+
+    A plan whose term has ended (`CityInfo.term`) is judged up to the end of its term: the
+    window ends on the term's last day, periods the term does not govern (by the same share)
+    are passed over, and no period is running; every finding says so (`CityInfo.basis`).
     """
     if req.period is None:
         return [_Gate(req.due, None, _before_plan(ctx), ctx)]
     if req.due_day is not None:
         return _due_day_gates(req, ctx)
     effective = ctx.city.effective
+    term = ctx.city.term
+    term_end = term.end if term is not None else None
+    ended = term is not None and term.ended(ctx.as_of)
+    start = window_start(term.end, ctx.since) if ended and term is not None else ctx.window_start
     gates: list[_Gate] = []
-    for n, period in enumerate(completed_in_window(req.period, ctx.as_of, ctx.window_start, anchor=effective)):
+    for period in completed_in_window(req.period, ctx.as_of, start, anchor=effective):
+        if term_end is not None and _not_in_force(period, effective, term_end) and not _not_in_force(period, effective):
+            continue  # after the plan's term: not judged (the basis of every finding says the term ended)
         why = None
         if _not_in_force(period, effective):
             why = f"评估期{period.label}内文件施行不足九成（{effective.isoformat()}起施行），不予评判"
         why = why or _before_plan(ctx)
-        if why and n > 0:
+        if why and gates:
             break  # earlier periods lie further before the plan: not judged, not reported
-        gates.append(_Gate(period.end, period.label, why, ctx.judging(period), latest=n == 0))
+        gates.append(_Gate(period.end, period.label, why, ctx.judging(period), latest=not gates))
     current = running(req.period, ctx.as_of, anchor=effective)
-    if current is not None and _before_plan(ctx) is None and not _not_in_force(current, effective):
+    if (current is not None and not ended and _before_plan(ctx) is None
+            and not _not_in_force(current, effective, term_end)):
         gates.append(_Gate(current.end, current.label, None, ctx.judging(current), running=True, latest=False))
     return gates
 
@@ -150,15 +164,24 @@ def _due_day_gates(req: Requirement, ctx: Context) -> list[_Gate]:
     A period is judged once its due day is over (the due day itself still belongs to the
     subject: "26日前" read as up to and including the 26th), whether or not the period has ended,
     and due on that day; a period whose due day is still to come, begun and governed by the plan,
-    is shown 进行中 (a month not yet due is never judged). The window and the plan's effective
-    date are read as for other periodic duties: periods ending in the window are judged, the
-    latest judged one always."""
+    is shown 进行中 (a month not yet due is never judged). The window, the plan's effective date
+    and its term are read as in `_gates`: periods ending in the window are judged, the latest
+    judged one always; after the term, periods it does not govern are passed over, the window
+    ends on its last day and nothing is running (a month of the term due after it is judged)."""
     assert req.period is not None and req.due_day is not None
     effective = ctx.city.effective
+    term = ctx.city.term
+    term_end = term.end if term is not None else None
+    ended = term is not None and term.ended(ctx.as_of)
+    start = window_start(term.end, ctx.since) if ended and term is not None else ctx.window_start
     judged: list[_Gate] = []
     waiting: list[_Gate] = []
     period = period_containing(req.period, ctx.as_of, anchor=effective)
     while True:
+        before = period_containing(req.period, period.start - timedelta(days=1), anchor=effective)
+        if term_end is not None and _not_in_force(period, effective, term_end) and not _not_in_force(period, effective):
+            period = before  # after the plan's term: not judged, not shown
+            continue
         view = ctx.judging(period)
         why = f"评估期{period.label}内文件施行不足九成（{effective.isoformat()}起施行），不予评判" \
             if _not_in_force(period, effective) else _before_plan(ctx)
@@ -167,15 +190,15 @@ def _due_day_gates(req: Requirement, ctx: Context) -> list[_Gate]:
         except ParameterNotInForce as exc:  # a period before the day's parameter: not judged, as before the plan
             due, why = period.end, why or f"参数尚未生效：{exc}"
         if due >= ctx.as_of:
-            if why is None:
+            if why is None and not ended:
                 waiting.append(_Gate(due, period.label, None, view, running=True, latest=False))
         else:
-            if judged and (why or period.end < ctx.window_start):
+            if judged and (why or period.end < start):
                 return judged + waiting
             judged.append(_Gate(due, period.label, why, view, latest=not judged))
         if why and (judged or period.end < effective):
             return judged + waiting
-        period = period_containing(req.period, period.start - timedelta(days=1), anchor=effective)
+        period = before
 
 
 def _prepare(req: Requirement, subject: Subject, gate: _Gate) -> _Pending | None:
@@ -270,6 +293,14 @@ def _explain(req: Requirement, p: _Pending, ctx: Context) -> str:
     return "；".join(x for x in parts if x)
 
 
+def _basis(ctx: Context) -> str:
+    """The document's standing as of the evaluation date (draft, expired, term ended), once per run."""
+    key = ("basis",)
+    if key not in ctx._cache:
+        ctx._cache[key] = ctx.city.basis(ctx.as_of)
+    return ctx._cache[key]
+
+
 def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error: str = "") -> Finding:
     """The finding of one (requirement, subject, period) from the status the engine decided.
 
@@ -294,6 +325,7 @@ def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error:
         period=p.period,
         allowance=req.allowance,
         error=error,
+        basis=_basis(ctx),
     )
     if error:
         f.explanation = error
@@ -305,10 +337,10 @@ def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error:
     if p.gate.running and status is not Status.NOT_APPLICABLE:
         return _in_progress(f, req, p, status, ctx.as_of)
     if isinstance(r, Measure):
-        if status in (Status.FAIL, Status.ADVICE):
+        if status in (Status.FAIL, Status.TARGET_MISSED, Status.ADVICE):
             f.gap = _gap(req, r)
             f.gap_text = r.gap_text or (req.gap_text.format(gap=fmt_num(f.gap), unit=req.unit) if req.gap_text else "")
-    elif status in (Status.FAIL, Status.ADVICE) and req.kind is RequirementKind.ATTESTATION:
+    elif status in (Status.FAIL, Status.TARGET_MISSED, Status.ADVICE) and req.kind is RequirementKind.ATTESTATION:
         f.gap_text = req.gap_text or f"经确认未落实：{req.title}"
     elif status is Status.MISSING and isinstance(r, MissingData):
         f.gap_text = "需补报：" + _fields_text(tuple(r.fields))

@@ -98,11 +98,15 @@ def _compare(op: str, negate: bool) -> dict[str, Any]:
     return ref if op == "==" else {_POS[op]: ref}
 
 
+# What an unmet requirement is, by modality: only a duty (须/应, 原则上) is 不符合.
+_UNMET = {Modality.ADVICE: Status.ADVICE, Modality.TARGET: Status.TARGET_MISSED}
+
+
 def compile_conditions(requirements: Sequence[Requirement]) -> list[tuple[dict[str, Any], Status]]:
     """Every rule as (condition JSON, status it yields), in requirement order."""
     rules: list[tuple[dict[str, Any], Status]] = []
     for i, req in enumerate(requirements):
-        unmet = Status.ADVICE if req.modality is Modality.ADVICE else Status.FAIL
+        unmet = _UNMET.get(req.modality, Status.FAIL)
         base = [{"rq": i}]
         rules.append(({"$and": [*base, {"ap": 0}]}, Status.NOT_APPLICABLE))
         if req.kind is RequirementKind.ATTESTATION:

@@ -63,6 +63,14 @@ class RunRecord(SQLModel, table=True):
     finished_at: datetime | None = None
     findings: int = 0
     findings_hash: str | None = None  # sha256 of the stored finding rows; None in a store from before it
+    # The standing of the plan's text for this run (CityInfo.basis: draft, expired, term ended),
+    # kept once per run rather than on each finding row; "" for a plan in force within its term.
+    basis: str = ""
+
+
+# Columns added to `run` after stores were first written, with how to add them to an old store
+# (its old runs read them as empty: no hash, so unverifiable; no basis recorded).
+_LATER_RUN_COLUMNS = {"findings_hash": "VARCHAR", "basis": "VARCHAR NOT NULL DEFAULT ''"}
 
 
 class FindingRecord(SQLModel, table=True):
@@ -145,9 +153,10 @@ class RunWriter:
                                            payload=payload()))
             self.session.flush()
 
-    def begin(self, *, city: str, plugin: str, plugin_version: str, as_of: date, data_hash: str) -> int:
+    def begin(self, *, city: str, plugin: str, plugin_version: str, as_of: date, data_hash: str,
+              basis: str = "") -> int:
         run = RunRecord(city=city, plugin=plugin, plugin_version=plugin_version, as_of=as_of,
-                        data_hash=data_hash, started_at=datetime.now(UTC))
+                        data_hash=data_hash, started_at=datetime.now(UTC), basis=basis)
         self.session.add(run)
         self.session.flush()
         assert run.id is not None
@@ -225,8 +234,10 @@ class Store:
             if self.sqlite:
                 self._lock(conn.connection.dbapi_connection)
             SQLModel.metadata.create_all(conn)
-            if not self._complete(conn):
-                conn.execute(text("ALTER TABLE run ADD COLUMN findings_hash VARCHAR"))
+            present = {c["name"] for c in inspect(conn).get_columns("run")}
+            for column, ddl in _LATER_RUN_COLUMNS.items():
+                if column not in present:
+                    conn.execute(text(f"ALTER TABLE run ADD COLUMN {column} {ddl}"))
             conn.commit()
 
     @staticmethod
@@ -234,7 +245,7 @@ class Store:
         found = inspect(conn)
         if not all(found.has_table(t) for t in SQLModel.metadata.tables):
             return False
-        return "findings_hash" in {c["name"] for c in found.get_columns("run")}
+        return set(_LATER_RUN_COLUMNS) <= {c["name"] for c in found.get_columns("run")}
 
     def _lock(self, dbapi: Any) -> None:
         """BEGIN IMMEDIATE on a SQLite connection: the write lock now, waiting for a busy store

@@ -36,6 +36,10 @@ class Finding:
     inputs: dict[str, Any] = field(default_factory=dict)
     allowance: str = ""  # 原则上: what the text allows
     error: str = ""  # for 错误: what raised, naming the rule and subject
+    # The standing of the text the finding rests on: "依据征求意见稿", "计划期已结束…"; "" for a
+    # plan in force within its term. The same for every finding of a run (the store keeps it
+    # once, on the run).
+    basis: str = ""
 
     def to_json(self) -> dict[str, Any]:
         # Field by field, not dataclasses.asdict: asdict deep-copies recursively and was the

@@ -6,6 +6,7 @@ The vocabulary follows the plans' checks (and OpenSCAP's result types):
     不符合      a mandatory or in-principle requirement is not met
     缺数据      the data needed to decide is absent: never counted as compliant
     待人工确认  a qualitative item no person has attested yet
+    未达目标    a target striven for (力争) is not reached: its gap is shown, never as non-compliance
     提示        an advisory (鼓励/支持/探索) requirement is not met: advice, never non-compliance
     符合        met
     进行中      the period is still running: what is done so far and what is still owed,
@@ -29,6 +30,7 @@ class Status(StrEnum):
     FAIL = "不符合"
     MISSING = "缺数据"
     PENDING = "待人工确认"
+    TARGET_MISSED = "未达目标"
     ADVICE = "提示"
     PASS = "符合"
     IN_PROGRESS = "进行中"
@@ -48,6 +50,7 @@ PRECEDENCE: tuple[Status, ...] = (
     Status.FAIL,
     Status.MISSING,
     Status.PENDING,
+    Status.TARGET_MISSED,
     Status.ADVICE,
     Status.PASS,
     Status.IN_PROGRESS,
@@ -59,6 +62,7 @@ _ENGLISH = {
     Status.FAIL: "fail",
     Status.MISSING: "missing data",
     Status.PENDING: "needs attestation",
+    Status.TARGET_MISSED: "target not met",
     Status.ADVICE: "advice",
     Status.PASS: "pass",
     Status.IN_PROGRESS: "in progress",
@@ -66,7 +70,8 @@ _ENGLISH = {
 }
 
 # Statuses that call for action by the subject.
-ACTIONABLE = frozenset({Status.ERROR, Status.FAIL, Status.MISSING, Status.PENDING, Status.ADVICE})
+ACTIONABLE = frozenset({Status.ERROR, Status.FAIL, Status.MISSING, Status.PENDING, Status.TARGET_MISSED,
+                        Status.ADVICE})
 
 
 def roll_up(statuses: Iterable[Status]) -> Status:

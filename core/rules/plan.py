@@ -19,6 +19,34 @@ if TYPE_CHECKING:
     from .outline import OutlineClause
 
 
+class DocumentStatus(LabelledEnum):
+    """Where a plan's text stands. Core shows it with every finding, report and spec page."""
+
+    IN_FORCE = "in_force", "现行有效"
+    DRAFT = "draft", "征求意见稿"  # no final text published: read as in force, always marked
+    EXPIRED = "expired", "已失效"  # repealed or replaced: findings still shown, always marked
+
+
+@dataclass(frozen=True, slots=True)
+class PlanTerm:
+    """The years a plan covers (新乡's 2024-2025, 平凉's 2023—2025): after its end, periodic
+    duties are judged up to the end of the term, and every finding says the term has ended."""
+
+    start: date
+    end: date  # inclusive
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"plan term ends ({self.end}) before it starts ({self.start})")
+
+    @property
+    def label(self) -> str:
+        return f"{self.start.isoformat()}至{self.end.isoformat()}"
+
+    def ended(self, as_of: date) -> bool:
+        return as_of > self.end
+
+
 class SubjectKind(LabelledEnum):
     INSTITUTION = "institution", "学校"
     STATION = "station", "辅导站"
@@ -45,3 +73,23 @@ class CityInfo:
     source_normalisation_text: str = ""
     # The document's numbered clauses, where the generic reader (core.rules.outline) misreads them.
     clause_outline: Callable[[str], list[OutlineClause]] | None = None
+    status: DocumentStatus = DocumentStatus.IN_FORCE
+    term: PlanTerm | None = None
+
+    def basis(self, as_of: date) -> str:
+        """What a reader must know about the text a finding rests on, or "" for a plan in
+        force and within its term: shown beside every finding, report and spec page."""
+        notes = []
+        if self.status is DocumentStatus.DRAFT:
+            notes.append("依据征求意见稿（尚无正式文本，按现行要求评判）")
+        elif self.status is DocumentStatus.EXPIRED:
+            notes.append("依据已失效文件（仅供对照）")
+        if self.term is not None and self.term.ended(as_of):
+            notes.append(f"计划期已结束（{self.term.label}）：周期性要求评判至计划期末")
+        return "；".join(notes)
+
+    @property
+    def status_text(self) -> str:
+        """The document's status with its term, for headers: "征求意见稿", "现行有效（计划期…）"."""
+        term = f"（计划期{self.term.label}）" if self.term else ""
+        return self.status.label + term

@@ -18,11 +18,12 @@ from ..model.vocabulary import LabelledEnum
 from .clauses import clause_slug, is_clause_spelling
 from .context import Context, Subject
 from .periods import PeriodKind
-from .plan import CityInfo, SubjectKind
+from .plan import CityInfo, DocumentStatus, PlanTerm, SubjectKind
 
 # CityInfo and SubjectKind live in core/rules/plan.py (context.py needs them, and requirement.py
 # needs context.py for the measure signature); plugins keep importing them from here.
-__all__ = ["AppliesTo", "CityInfo", "ClauseNote", "DueDay", "MODAL_WORDS", "Measure", "MeasureFn", "MeasureResult",
+__all__ = ["AppliesTo", "CityInfo", "ClauseNote", "DocumentStatus", "DueDay", "PlanTerm", "MODAL_WORDS", "Measure",
+           "MeasureFn", "MeasureResult",
            "MissingData", "Modality", "NotApplicable", "Op", "Requirement", "RequirementKind", "SubjectKind",
            "WarningScheme"]
 
@@ -32,12 +33,17 @@ class Modality(StrEnum):
 
     MANDATORY = "强制"  # 须 / 应 / 要 / 确保
     IN_PRINCIPLE = "原则上"  # gap reported, the text's allowance noted
+    # 力争 (strive to reach): a target the plan works toward. Unmet, it is 未达目标 with its gap,
+    # never 不符合: a separate modality rather than 倡导 with a note, because a target has a
+    # date and a quantity a bureau tracks, while advice has neither.
+    TARGET = "力争"
     ADVICE = "倡导"  # 鼓励 / 支持 / 探索: advice, never non-compliance
 
 
 MODAL_WORDS: dict[Modality, tuple[str, ...]] = {
     Modality.MANDATORY: ("须", "应", "要", "确保", "不低于", "不少于", "至少", "不得"),
     Modality.IN_PRINCIPLE: ("原则上",),
+    Modality.TARGET: ("力争",),
     # 着力 (strive to): the plan works toward it, like 力争; a gap is shown, never 不符合.
     Modality.ADVICE: ("鼓励", "支持", "探索", "着力"),
 }
