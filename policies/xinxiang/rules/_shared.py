@@ -53,7 +53,7 @@ def station_name(ctx: Context, station_id: str | None) -> str:
     if station_id is None:
         return "（无）"
     name = ctx._cache[key].get(station_id)
-    return f"{name}（{station_id}）" if name else station_id
+    return f"{name}（{station_id}）" if name and name != station_id else station_id
 
 
 def children(ctx: Context, station: Station) -> list[Station]:
