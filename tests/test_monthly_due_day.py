@@ -135,3 +135,48 @@ def test_a_due_day_without_its_parameter_listed_is_refused() -> None:
                     modal_word="应", measure=_sent_to_parent, period=PeriodKind.MONTH, due_day=DueDay("x.day"))
 
 
+
+
+def test_after_the_plans_term_months_of_the_term_are_judged_and_later_ones_not(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from mhpolicy.core.rules.requirement import PlanTerm
+
+    plugin = CityPlugin(info=replace(info(tmp_path), term=PlanTerm(date(2024, 1, 1), date(2024, 12, 31))),
+                        requirements=[_req()], parameters=[DAY])
+    policy = load_plugins({"testcity": plugin}).get("testcity")
+    got = _months(policy, _data(("2024-12", "2024-12-26", "MID")), date(2025, 3, 10))
+    assert got["2024年12月"].status is Status.PASS and "计划期已结束" in got["2024年12月"].basis
+    assert "2025年1月" not in got and "2025年3月" not in got  # after the term: not judged, not running
+    assert sorted(got) == sorted(f"2024年{m}月" for m in range(1, 13))
+
+
+def test_the_report_shows_the_station_tree_with_gaps_and_a_month_grid(tmp_path: Path) -> None:
+    from mhpolicy.reports.build import gap_report
+    from mhpolicy.reports.render import write_gap_report
+
+    policy = _policy(tmp_path)
+    data = _data(("2024-05", "2024-05-27", "MID"), ("2024-06", "2024-06-20", "OTHER"))
+    ev = evaluate(data, policy, date(2024, 7, 10))
+    report = gap_report(ev, policy, stations=data.stations)
+    tree = report["stations"]["tree"]
+    assert [(n["id"], n["depth"]) for n in tree] == [("TOP", 0), ("MID", 1), ("LOW", 2), ("OTHER", 1)]
+    low = next(n for n in tree if n["id"] == "LOW")
+    assert low["status"] == "不符合" and {"2024年5月", "2024年6月"} <= {g["period"] for g in low["gaps"]}
+    (grid,) = report["stations"]["monthly"]
+    row = next(r for r in grid["rows"] if r["id"] == "LOW")
+    cells = dict(zip(grid["months"], row["cells"], strict=True))
+    assert cells["2024-05"]["status"] == "不符合" and cells["2024-07"]["status"] == "进行中"
+    assert "截止2024-05-26" in cells["2024-05"]["title"]
+    html = next(p for p in write_gap_report(tmp_path / "out", report, "t") if p.suffix == ".html")
+    text = html.read_text(encoding="utf-8")
+    assert "站点层级与各站点差距" in text and "逐月报送：每月报送" in text
+
+
+def test_a_plan_without_station_tiers_has_no_station_views(tmp_path: Path) -> None:
+    from mhpolicy.reports.build import gap_report
+
+    policy = _policy(tmp_path)
+    data = Dataset.model_validate({"city": {"code": "testcity", "name": "测试市"},
+                                   "stations": [{"id": "A", "name": "甲", "level": "district"}]})
+    assert gap_report(evaluate(data, policy, date(2024, 7, 10)), policy, stations=data.stations)["stations"] is None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from mhpolicy.core.model.entities import ScreeningKind
+from mhpolicy.core.model.extensions import extension
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
@@ -27,6 +28,7 @@ from mhpolicy.core.rules.requirement import (
     SubjectKind,
 )
 
+from ..data import SCREENINGS
 from ..document import CITY
 from ._shared import is_school_station, param
 
@@ -40,7 +42,7 @@ OPENING_DAYS = param("screening_opening_days", "开学测评时段（学期开�
 
 
 def _screening(subject: Subject, ctx: Context) -> MeasureResult:
-    records = getattr(subject.station, "screenings", [])
+    records = extension(subject.station, SCREENINGS)
     if not records:
         return MissingData(("screenings",))
     sem = ctx.period(PeriodKind.SEMESTER)

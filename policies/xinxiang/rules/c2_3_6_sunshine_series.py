@@ -8,6 +8,7 @@ Spec: features/xinxiang/二(三)6_阳光成长系列活动.feature
 
 from __future__ import annotations
 
+from mhpolicy.core.model.extensions import extension
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
@@ -35,7 +36,7 @@ SERIES_MIN = param("sunshine_series_per_semester", "每学期“阳光成长”�
 
 
 def _series(subject: Subject, ctx: Context) -> MeasureResult:
-    activities = getattr(subject.station, ACTIVITIES.name)
+    activities = extension(subject.station, ACTIVITIES)
     if not activities:
         return MissingData((ACTIVITIES.name,))
     sem = ctx.period(PeriodKind.SEMESTER)

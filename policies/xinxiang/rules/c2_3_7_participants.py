@@ -8,6 +8,7 @@ Spec: features/xinxiang/二(三)7_活动参与群体.feature
 
 from __future__ import annotations
 
+from mhpolicy.core.model.extensions import extension
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
@@ -29,7 +30,7 @@ Q_GROUPS = "活动参与群体要包含学生、教师、家长及相关人员"
 
 
 def _groups(subject: Subject, ctx: Context) -> MeasureResult:
-    activities = getattr(subject.station, ACTIVITIES.name)
+    activities = extension(subject.station, ACTIVITIES)
     if not activities:
         return MissingData((ACTIVITIES.name,))
     sem = ctx.period(PeriodKind.SEMESTER)

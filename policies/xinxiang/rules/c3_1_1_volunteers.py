@@ -8,6 +8,7 @@ Spec: features/xinxiang/三(一)1_推广新老师志愿服务模式.feature
 
 from __future__ import annotations
 
+from mhpolicy.core.model.extensions import extension
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
@@ -32,7 +33,7 @@ Q_FREE = "所有心理健康服务活动以公益形式开展，不得收取任�
 
 
 def _team(subject: Subject, ctx: Context) -> MeasureResult:
-    formed = getattr(subject.station, VOLUNTEER_TEAM.name)
+    formed = extension(subject.station, VOLUNTEER_TEAM)
     if formed is None:
         return MissingData((VOLUNTEER_TEAM.name,))
     return Measure(observed=int(formed), required=1)
@@ -49,7 +50,7 @@ VOLUNTEERS = Requirement(
 
 
 def _free(subject: Subject, ctx: Context) -> MeasureResult:
-    activities = getattr(subject.station, ACTIVITIES.name)
+    activities = extension(subject.station, ACTIVITIES)
     if not activities:
         return MissingData((ACTIVITIES.name,))
     sem = ctx.period(PeriodKind.SEMESTER)

@@ -8,6 +8,7 @@ Spec: features/xinxiang/三(二)_落实管理和经费保障.feature
 
 from __future__ import annotations
 
+from mhpolicy.core.model.extensions import extension
 from mhpolicy.core.rules.context import Context, Subject
 from mhpolicy.core.rules.parameters import Parameter
 from mhpolicy.core.rules.periods import PeriodKind
@@ -41,7 +42,7 @@ SYSTEM = Requirement(
 
 
 def _budget(subject: Subject, ctx: Context) -> MeasureResult:
-    lines = getattr(subject.station, BUDGETS.name)
+    lines = extension(subject.station, BUDGETS)
     if not lines:
         return MissingData((BUDGETS.name,))
     year = ctx.period(PeriodKind.CALENDAR_YEAR).start.year
