@@ -122,8 +122,9 @@ class StationViews:
         if f.rule_id in self.monthly and f.period and f.status is not Status.NOT_APPLICABLE:
             self.grid[f.rule_id][f.subject_id][_month_key(f.period)] = {
                 "status": f.status.value, "mark": _MARK.get(f.status, "?"),
-                "title": "；".join(x for x in (f.period, f"截止{f.due.isoformat()}" if f.due else "", f.gap_text,
-                                              f.explanation) if x)}
+                # The gap names what went wrong (late by N days, sent to whom); the explanation with
+                # every input is in the station's detail, not repeated in each of a big grid's cells.
+                "title": "；".join(x for x in (f.period, f"截止{f.due.isoformat()}" if f.due else "", f.gap_text) if x)}
 
     def report(self) -> dict[str, Any] | None:
         if not any(s.tier is not None for s in self.stations):

@@ -167,7 +167,7 @@ def test_the_report_shows_the_station_tree_with_gaps_and_a_month_grid(tmp_path: 
     row = next(r for r in grid["rows"] if r["id"] == "LOW")
     cells = dict(zip(grid["months"], row["cells"], strict=True))
     assert cells["2024-05"]["status"] == "不符合" and cells["2024-07"]["status"] == "进行中"
-    assert "截止2024-05-26" in cells["2024-05"]["title"]
+    assert "截止2024-05-26" in cells["2024-05"]["title"] and "未按时报送" in cells["2024-05"]["title"]
     html = next(p for p in write_gap_report(tmp_path / "out", report, "t") if p.suffix == ".html")
     text = html.read_text(encoding="utf-8")
     assert "站点层级与各站点差距" in text and "逐月报送：每月报送" in text
