@@ -109,7 +109,7 @@ def test_the_bundled_sample_is_a_worked_example_of_the_schema() -> None:
     from mhpolicy.core.io.source import read_dataset
 
     for policy in discover().policies.values():
-        ds, _ = read_dataset(Path(str(policy.sample_path())))
+        ds, _ = read_dataset(Path(str(policy.sample_path())), discover().models())  # with plugin-declared fields
         assert ds.city.code == policy.code and len(ds.institutions) >= 10
         assert {i.kind for i in ds.institutions} >= {"kindergarten", "primary", "junior", "senior"}
 

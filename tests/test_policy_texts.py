@@ -103,7 +103,7 @@ def test_every_declared_parameter_is_read_by_a_measure(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(Context, "param", recording)
     for sample_owner in POLICIES:
-        dataset, _ = read_dataset(Path(str(sample_owner.sample_path())))
+        dataset, _ = read_dataset(Path(str(sample_owner.sample_path())), REGISTRY.models())  # with plugin-declared fields
         assert dataset.as_of is not None
         for policy in POLICIES:
             for day in (dataset.as_of, dataset.as_of + timedelta(days=366)):
