@@ -45,7 +45,8 @@ MODAL_WORDS: dict[Modality, tuple[str, ...]] = {
     Modality.IN_PRINCIPLE: ("原则上",),
     Modality.TARGET: ("力争",),
     # 着力 (strive to): the plan works toward it, like 力争; a gap is shown, never 不符合.
-    Modality.ADVICE: ("鼓励", "支持", "探索", "着力"),
+    # 加大…力度 (step up efforts, 平凉 四(一)2(5)): a direction without a number or a date.
+    Modality.ADVICE: ("鼓励", "支持", "探索", "着力", "加大"),
 }
 
 
