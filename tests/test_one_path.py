@@ -29,7 +29,7 @@ def _key(f: dict) -> tuple:
 def test_every_bundled_sample_gives_the_same_findings_in_memory_and_from_its_file(
         sample_city: str, tmp_path: Path) -> None:
     path = SAMPLES[sample_city]
-    dataset, _ = read_dataset(path, REG.models())
+    dataset, _ = read_dataset(path, REG.models())  # with plugin-declared fields
     codes = sorted(REG.policies)
     result = run_check(CheckRequest(cities=codes, data=path, out=tmp_path / "out", db=str(tmp_path / "s.db"),
                                     keep_findings=True), REG)

@@ -109,9 +109,8 @@ def test_every_declared_parameter_is_read_by_a_measure(monkeypatch: pytest.Monke
         return original(self, parameter_id)
 
     monkeypatch.setattr(Context, "param", recording)
-    models = discover().models()  # the samples may carry plugin-declared fields (平凉's hospitals)
     for sample_owner in POLICIES:
-        dataset, _ = read_dataset(Path(str(sample_owner.sample_path())), models)
+        dataset, _ = read_dataset(Path(str(sample_owner.sample_path())), REGISTRY.models())  # with plugin-declared fields
         assert dataset.as_of is not None
         for policy in POLICIES:
             for day in (dataset.as_of, dataset.as_of + timedelta(days=366)):

@@ -234,6 +234,8 @@ class EventKind(LabelledEnum):
     PARENT_LECTURE = "parent_lecture", "家庭教育讲座或活动", "家庭教育讲座"
     RESEARCH_ACTIVITY = "research_activity", "教研活动"
     ASSESSMENT_ROUND = "assessment_round", "示范校（站点）评估", "示范校评估"
+    LEADERSHIP_MEETING = "leadership_meeting", "心理健康工作领导小组会议", "领导小组会议"
+    EXAM_COUNSELING = "exam_counseling", "考前心理辅导/心理减压", "考前心理辅导"
     OTHER = "other", "其他"
 
 
@@ -261,6 +263,11 @@ class Screening(Strict):
     students_screened: Annotated[int | None, bounded(MAX_PEOPLE, "人", "students", "参加筛查的学生人数",
                                                      "students screened")] = None
     consent_obtained: bool | None = None
+    # 知情自愿: students who (or whose parents) declined the test but were still tested or counted
+    # as screened. None: not reported.
+    students_refused_counted: Annotated[int | None, bounded(
+        MAX_PEOPLE, "人", "students", "拒绝测评但仍被测评或计入的学生人数",
+        "students who declined but were still tested or counted", title="拒测仍计入人数")] = None
 
 
 _ID_CARD = re.compile(r"^\d{17}[\dXx]$|^\d{15}$")
@@ -302,6 +309,28 @@ class HomeVisits(Strict):
         return self
 
 
+class ClassHomeVisits(Strict):
+    """Home visits of one class in one school year, by student (aggregate; no student is named):
+    for plans that hold the head teacher to visit every student of the class each year (石景山
+    三(一) “班主任每学年对每名学生至少开展1次家访”). `home_visits` (families per semester) stays
+    for plans that count families; the two are reported side by side, neither derived from the other."""
+
+    school_year: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")]
+    grade: Grade
+    class_id: Ident  # the class's code in the school, e.g. "4-2"
+    students: Annotated[int, bounded(MAX_PEOPLE, "人", "students", "本班学生人数", "students in the class",
+                                     title="本班学生数")]
+    students_visited: Annotated[int, bounded(MAX_PEOPLE, "人", "students", "本学年至少家访1次的学生人数",
+                                             "students visited at home at least once in the school year",
+                                             title="已家访学生数")]
+
+    @model_validator(mode="after")
+    def _visited_within_students(self) -> ClassHomeVisits:
+        if self.students_visited > self.students:
+            raise self._exceeds("students_visited", "students")
+        return self
+
+
 class RoomFunction(LabelledEnum):
     OFFICE = "office", "教师办公"
     ARCHIVES = "archives", "档案管理"
@@ -318,6 +347,12 @@ class CounselingRoom(Strict):
     opening_hours_per_week: Annotated[float | None, bounded(HOURS_PER_WEEK, "小时/周", "hours a week",
                                                             "辅导室每周开放时长", "opening hours per week")] = None
     meets_standard: bool | None = None  # built to the cited national/municipal standard
+    # How the room is run (None: not reported, never "no"): 值班 and 预约 systems, open on every
+    # school day, opening hours and how to ask for help published.
+    duty_system: bool | None = Field(default=None, title="心理辅导值班制度")
+    appointment_system: bool | None = Field(default=None, title="心理辅导预约制度")
+    open_every_school_day: bool | None = Field(default=None, title="学生在校期间每天开放")
+    hours_published: bool | None = Field(default=None, title="开放时间和求助方式已公示")
 
 
 class Campus(Strict):
@@ -382,6 +417,7 @@ class Institution(Strict):
     archives_kept: bool | None = None  # 一生一档 / 心理健康档案
     warning_cases: list[WarningCase] = Field(default_factory=list)
     home_visits: list[HomeVisits] = Field(default_factory=list)
+    home_visits_by_class: list[ClassHomeVisits] = Field(default_factory=list)
     after_school: list[AfterSchool] = Field(default_factory=list)
     counseling_room: CounselingRoom | None = None
     referral_channel_established: date | None = None  # 转介“绿色通道”
@@ -389,6 +425,20 @@ class Institution(Strict):
     working_group: bool | None = None  # 工作小组
     crisis_group: bool | None = None  # 心理危机干预小组
     attestations: list[Attestation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _campuses_resolve(self) -> Institution:
+        # A campus is a subject of its own (SubjectKind.CAMPUS): its id is unique in the school,
+        # and a member of staff tied to a campus names one the school lists.
+        known: set[str] = set()
+        for n, campus in enumerate(self.campuses):
+            if campus.id in known:
+                raise DataCheck("duplicate_id", on=f"campuses[{n}].id", id=campus.id, table="campuses")
+            known.add(campus.id)
+        for n, member in enumerate(self.staff):
+            if member.campus is not None and member.campus not in known:
+                raise DataCheck("unknown_reference", on=f"staff[{n}].campus", value=member.campus, table="campuses")
+        return self
 
     @model_validator(mode="after")
     def _boarding_consistent(self) -> Institution:
@@ -418,14 +468,39 @@ class StationLevel(LabelledEnum):
     SCHOOL = "school", "校级", "校级辅导室"
 
 
+# Tiers of a plan's station network: 1 is the top (一级站点). Three are enough for every plan
+# we know; a few more leave room without accepting a typo such as 11.
+MAX_STATION_TIER = 5
+MONTH_CODE = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+
+class ReportSent(Strict):
+    """One periodic report a station sent up its tree: the month it covers, the day it was sent
+    and the station it was sent to (e.g. 新乡's 《站点咨询工作数据表》 of each month)."""
+
+    month: Annotated[str, Field(pattern=MONTH_CODE, title="所报月份")]  # "2024-05"
+    sent: date = Field(title="报送日期")
+    recipient_id: Ident = Field(title="接收站点编号")
+    sheet: str | None = Field(default=None, title="报表名称")
+
+
 class Station(Strict):
-    """A counseling station or centre (辅导站/中心) with its level and parent station."""
+    """A counseling station or centre (辅导站/中心) with its level and parent station.
+
+    `level` is the administrative level of whoever runs it; `tier` is the station's place in a
+    plan's own network, which may differ (新乡: a 市属学校辅导站 is a 二级站点 though a school
+    runs it). Where tiers are given the tree is checked (Dataset._station_tree): one top
+    station, each other tier's parent one tier up, no cycles."""
 
     id: Ident
     name: str
     level: StationLevel
     district_id: Ident | None = None
     parent_id: Ident | None = None
+    tier: Annotated[int | None, bounded(MAX_STATION_TIER, "级", "tier", "计划所定的站点层级，1为最高（一级站点）",
+                                        "the station's tier in the plan's network, 1 = top", ge=1,
+                                        title="站点层级")] = None
+    reports_sent: list[ReportSent] = Field(default_factory=list)
     established: date | None = None
     staff: list[StaffMember] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
@@ -456,6 +531,32 @@ class City(Strict):
     attestations: list[Attestation] = Field(default_factory=list)
 
 
+class EducationGroup(Strict):
+    """An education group (教育集团, 集团化办学): member schools under one group, a subject of its own
+    (SubjectKind.GROUP), decided from the dataset header like a district. Members are institution
+    ids; a member the data does not have is an input error once the institutions are read."""
+
+    id: Ident
+    name: str
+    district_id: Ident | None = None
+    members: list[Ident] = Field(default_factory=list, title="成员学校")
+    # 联合心理教研组 (a joint psychology research group of the member schools): whether the group has
+    # one (None: not reported) and the day it was set up.
+    joint_research_group: bool | None = Field(default=None, title="已建立联合心理教研组")
+    joint_research_group_established: date | None = Field(default=None, title="联合心理教研组建立日期")
+    events: list[Event] = Field(default_factory=list)
+    attestations: list[Attestation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _members_unique(self) -> EducationGroup:
+        seen: set[str] = set()
+        for n, member in enumerate(self.members):
+            if member in seen:
+                raise DataCheck("duplicate_id", on=f"members[{n}]", id=member, table="members")
+            seen.add(member)
+        return self
+
+
 class Dataset(Strict):
     """Everything a check reads. `mhpolicy schema` prints this model as JSON Schema."""
 
@@ -467,6 +568,7 @@ class Dataset(Strict):
     districts: list[District] = Field(default_factory=list)
     institutions: list[Institution] = Field(default_factory=list)
     stations: list[Station] = Field(default_factory=list)
+    groups: list[EducationGroup] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Dataset:
@@ -489,7 +591,64 @@ class Dataset(Strict):
             if st.parent_id is not None and st.parent_id not in station_ids:
                 raise DataCheck("unknown_reference", ("stations", n, "parent_id"), value=st.parent_id,
                                 table="stations")
+            for k, report in enumerate(st.reports_sent):
+                if report.recipient_id not in station_ids:
+                    raise DataCheck("unknown_reference", ("stations", n, f"reports_sent[{k}].recipient_id"),
+                                    value=report.recipient_id, table="stations")
+        _station_tree(self.stations)
+        _unique("groups", [g.id for g in self.groups])
+        for n, group in enumerate(self.groups):
+            if group.district_id is not None and group.district_id not in known:
+                raise DataCheck("unknown_reference", ("groups", n, "district_id"), value=group.district_id,
+                                table="districts")
+        if self.institutions:  # a header alone (streamed) is checked once every row is read: pipeline
+            for n, member in unknown_members(self.groups, {i.id for i in self.institutions}):
+                raise DataCheck("unknown_reference", ("groups", n, "members"), value=member, table="institutions")
         return self
+
+
+def unknown_members(groups: list[EducationGroup], institution_ids: set[str]) -> list[tuple[int, str]]:
+    """(group index, member id) of every group member that is not an institution of the data."""
+    return [(n, m) for n, g in enumerate(groups) for m in g.members if m not in institution_ids]
+
+
+def _station_tree(stations: list[Station]) -> None:
+    """Refuse a station network that is not a tree in the plan's tiers, naming the station:
+    a parent chain that loops; where tiers are given, two top (tier 1) stations, a top station
+    with a parent, a lower-tier station without one, or one whose parent is not one tier up."""
+    index = {s.id: n for n, s in enumerate(stations)}
+    by_id = {s.id: s for s in stations}
+    rooted: set[str] = set()  # stations whose chain is known to end at a station without a parent
+    for st in stations:  # cycles: each chain is walked once, up to a station already known rooted
+        seen = [st.id]
+        parent = st.parent_id
+        while parent is not None and parent in by_id and parent not in rooted:
+            if parent in seen:
+                loop = seen[seen.index(parent):] + [parent]
+                raise DataCheck("station_cycle", ("stations", index[loop[0]], "parent_id"), id=loop[0],
+                                path=" → ".join(loop))
+            seen.append(parent)
+            parent = by_id[parent].parent_id
+        rooted.update(seen)
+    top: Station | None = None
+    for n, st in enumerate(stations):
+        if st.tier is None:
+            continue
+        parent = by_id.get(st.parent_id) if st.parent_id is not None else None
+        if st.tier == 1:
+            if parent is not None:
+                raise DataCheck("station_top_has_parent", ("stations", n, "parent_id"), id=st.id,
+                                parent=parent.id)
+            if top is not None:
+                raise DataCheck("station_two_tops", ("stations", n, "tier"), id=st.id, first=top.id)
+            top = st
+        elif parent is None:
+            raise DataCheck("station_without_parent", ("stations", n, "parent_id"), id=st.id, tier=st.tier)
+        elif parent.tier != st.tier - 1:
+            raise DataCheck("station_parent_tier", ("stations", n, "parent_id"), id=st.id, tier=st.tier,
+                            parent=parent.id, parent_tier="未定" if parent.tier is None else parent.tier,
+                            parent_tier_en="none" if parent.tier is None else parent.tier,
+                            expected=st.tier - 1)
 
 
 def _unique(table: str, ids: list[str]) -> None:

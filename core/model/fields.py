@@ -19,6 +19,10 @@ _LABELS: list[tuple[str, str]] = [
     (r"teacher_development_center\.staff", "教师发展中心人员"),
     (r"teacher_development_center\.events", "教师发展中心教研活动"),
     (r"teacher_development_center", "教师发展中心情况"),
+    (r"reports_sent", "向上级站点报送的月报记录"),
+    (r"sunshine_activities", "“阳光成长”活动记录"),
+    (r"volunteer_team", "“新老师”志愿服务分队情况"),
+    (r"budget_lines", "年度预算经费记录"),
     (r"stations", "辅导站名册"),
     (r"city\.events", "全市活动记录"),
     (r"enrollment\[grade=\d+\]\.classes_with", "各班心理委员设置"),
@@ -29,6 +33,7 @@ _LABELS: list[tuple[str, str]] = [
     (r"screenings", "普查筛查记录"),
     (r"lessons", "心理健康课课时安排"),
     (r"courses", "课程设置"),
+    (r"home_visits_by_class", "各班学年家访情况"),
     (r"home_visits\[[^\]]+\]\.visits_per_family", "每户家访次数"),
     (r"home_visits", "家访情况"),
     (r"after_school\[[^\]]+\]\.pe_minutes", "每天体育活动时间"),
@@ -39,6 +44,7 @@ _LABELS: list[tuple[str, str]] = [
     (r"crisis_group", "心理危机干预小组设置"),
     (r"referral_channel_established", "转介绿色通道建立日期"),
     (r"warning_cases", "预警个案记录"),
+    (r"groups\[\]\.joint_research_group_established", "联合心理教研组建立日期"),
 ]
 
 

@@ -10,7 +10,12 @@ none. `psych_clinic` / `minor_station` are None when not reported: a measure rea
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import AfterValidator
+
 from mhpolicy.core.model.entities import Ident, Strict
+from mhpolicy.core.model.errors import DataCheck
 from mhpolicy.core.model.extensions import DataExtension, Entity
 from mhpolicy.core.model.vocabulary import LabelledEnum, check_labels_unique
 
@@ -39,8 +44,23 @@ class Hospital(Strict):
     minor_station: bool | None = None  # 开设未成年人心理健康辅导站
 
 
+def _unique_ids(hospitals: list[Hospital]) -> list[Hospital]:
+    """One row per hospital: a repeated id would count a hospital twice in the 三(四) share.
+
+    (That `district_id` names a county of the data is checked by whoever reads it by county:
+    a field of the dataset cannot see the dataset's districts.)"""
+    seen: set[str] = set()
+    for h in hospitals:
+        if h.id in seen:
+            raise DataCheck("duplicate_id", id=h.id, table="hospitals")
+        seen.add(h.id)
+    return hospitals
+
+
+HospitalRegister = Annotated[list[Hospital], AfterValidator(_unique_ids)]
+
 HOSPITALS: DataExtension[list[Hospital]] = DataExtension(
-    Entity.DATASET, "hospitals", list[Hospital], "医院名册",
+    Entity.DATASET, "hospitals", HospitalRegister, "医院名册",
     description="精神专科医院、妇幼保健医院、二级以上综合医院及其是否开设心理门诊或未成年人心理健康辅导站（平凉 三(四)）")
 
 DATA_EXTENSIONS = (HOSPITALS, *TARGET_EXTENSIONS)  # TARGET_EXTENSIONS: h-agg (三(三), 五(一))
