@@ -154,6 +154,7 @@ class _Assembly:
     # table code -> parent key tuple -> (row object, origin)
     index: dict[str, dict[tuple[str, ...], tuple[dict[str, Any], RowOrigin]]] = field(default_factory=dict)
     header_origin: RowOrigin | None = None
+    collapsed: set[tuple[str, str, tuple[str, ...]]] = field(default_factory=set)  # (file, table, key) rows dropped
 
 
 def _blank(value: Any) -> bool:
@@ -252,6 +253,11 @@ def _attach(a: _Assembly, table: Table, obj: dict[str, Any], origin: RowOrigin, 
         a.header_origin = origin
         a.origins[id(a.doc)] = origin
         return
+    if (origin.file, table.parent.code, parent_key) in a.collapsed:
+        # a record of a row kept from an earlier file (the district every school's workbook repeats)
+        if table.keyed:
+            a.collapsed.add((origin.file, table.code, (*parent_key, _key_text(obj.get("id", "")))))
+        return
     parent_index = a.index.get(table.parent.code, {}) if table.parent.parent is not None else None
     if parent_index is None:
         parent_obj = a.doc
@@ -268,6 +274,9 @@ def _attach(a: _Assembly, table: Table, obj: dict[str, Any], origin: RowOrigin, 
     for part in table.via:
         holder = holder.setdefault(part, {})
     siblings = holder.setdefault(table.list_field, [])
+    if parent_index is None and not table.keyed and any(
+            x == obj and a.origins[id(x)].file != origin.file for x in siblings):
+        return  # the city's records, repeated in every school's workbook, are kept once
     own = a.index.setdefault(table.code, {})
     if table.keyed:
         ident = obj.get("id")
@@ -275,11 +284,14 @@ def _attach(a: _Assembly, table: Table, obj: dict[str, Any], origin: RowOrigin, 
         if ident is not None and key in own:
             prev_obj, prev = own[key]
             if prev.file != origin.file and table.parent.parent is None and table.list_field not in (
-                    "institutions", "stations") and prev_obj_equal(prev_obj, obj):
-                return  # the same district in every school's workbook
+                    "institutions", "stations") and _same_fields(prev_obj, obj):
+                # the same district in every school's workbook: the first file's row and records are kept
+                a.collapsed.add((origin.file, table.code, key))
+                return
             a.issues.append(_issue("duplicate_row", origin.file, origin.where(),
                                    cell_text(origin.cells.get(("id",), Cell(0, "编号", ident))),
                                    id=_key_text(ident), sheet=table.sheet, other=f"{prev.file} {prev.where()}"))
+            a.collapsed.add((origin.file, table.code, key))  # its records are not reported again
             return
         own[key] = (obj, origin)
     elif table.needs_position:
@@ -289,10 +301,11 @@ def _attach(a: _Assembly, table: Table, obj: dict[str, Any], origin: RowOrigin, 
     a.origins[id(obj)] = origin
 
 
-def prev_obj_equal(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two rows with the same fields (a child list attached to the first since is not compared)."""
-    return {k: v for k, v in a.items() if not isinstance(v, list) or k not in b} == {
-        k: v for k, v in b.items()}
+def _same_fields(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two rows with the same cells (the records attached to the first since are not compared)."""
+    def cells(x: dict[str, Any]) -> dict[str, Any]:
+        return {k: cells(v) if isinstance(v, dict) else v for k, v in x.items() if not isinstance(v, list)}
+    return cells(a) == cells(b)
 
 
 # ---- locating a validation error at its cell -----------------------------------------------
