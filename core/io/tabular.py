@@ -26,6 +26,7 @@ import typing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -122,10 +123,10 @@ class Table:
     list_field: str = ""  # the list field in the parent's model that holds these rows
     via: tuple[str, ...] = ()  # single models between the parent row and the list (teacher_development_center)
     children: list[Table] = field(default_factory=list)
+    code: str = field(init=False, default="")
 
-    @property
-    def code(self) -> str:
-        return ".".join(self.path)
+    def __post_init__(self) -> None:
+        self.code = ".".join(self.path)  # read for every row: computed once
 
     def ancestors(self) -> list[Table]:
         out, t = [], self.parent
@@ -377,21 +378,29 @@ def _scalar(kind: str, enum: type[Enum] | None, value: Any) -> Any:
 def enum_value(enum: type[Enum], text: str) -> str:
     """The value for a label, alias, value or `value（label）` as a file may hold it; else the text."""
     text = text.strip()
-    values = {str(m.value) for m in enum}
-    if text in values:
-        return text
+    lookup = _enum_lookup(enum)
+    found = lookup.get(text) or lookup.get(text.lower())
+    if found is not None:
+        return found
     m = re.match(r"^(\S+?)\s*[（(](.+)[)）]$", text)
-    if m and m[1] in values:
-        return m[1]
-    if issubclass(enum, LabelledEnum):
-        try:
-            return str(enum.from_label(text).value)
-        except ValueError:
-            pass
-        for member in enum:  # a case-insensitive value (Primary)
-            if str(member.value).lower() == text.lower():
-                return str(member.value)
+    if m and m[1] in lookup:
+        return lookup[m[1]]
     return text
+
+
+@cache
+def _enum_lookup(enum: type[Enum]) -> dict[str, str]:
+    """Every spelling of each member (value, lower-case value, label, aliases) -> its value."""
+    out: dict[str, str] = {}
+    for member in enum:
+        value = str(member.value)
+        words = [value.lower()]
+        if isinstance(member, LabelledEnum):
+            words += [member.label, *member.aliases]
+        for w in words:
+            out.setdefault(w, value)
+        out[value] = value
+    return out
 
 
 def to_cell(column: Column, value: Any) -> Any:

@@ -66,15 +66,35 @@ class Cell:
 
 
 @dataclass(slots=True)
+class SheetColumns:
+    """How one sheet's columns map to fields (shared by its rows)."""
+
+    headers: list[str]
+    at: dict[tuple[str, ...], int]  # field path -> column index
+    missing: dict[tuple[str, ...], str]  # required fields whose column the sheet lacks -> header
+
+
+@dataclass(slots=True)
 class RowOrigin:
-    """Where a JSON object of the assembled document came from."""
+    """Where a JSON object of the assembled document came from: its row, kept as read, so a cell
+    is only made into words when an error names it."""
 
     file: str
     sheet: str
-    row: int  # as Excel numbers it (1-based); 0 for a CSV header-only origin
+    row: int  # as Excel numbers it (1-based)
     table: Table
-    cells: dict[tuple[str, ...], Cell] = field(default_factory=dict)
-    missing: dict[tuple[str, ...], str] = field(default_factory=dict)  # fields whose column the sheet lacks
+    columns: SheetColumns
+    values: list[Any]
+
+    @property
+    def missing(self) -> dict[tuple[str, ...], str]:
+        return self.columns.missing
+
+    def cell(self, path: tuple[str, ...]) -> Cell | None:
+        i = self.columns.at.get(path)
+        if i is None or i >= len(self.values) or _blank(self.values[i]):
+            return None
+        return Cell(i, self.columns.headers[i], self.values[i])
 
     def where(self) -> str:
         return f"工作表「{self.sheet}」第{self.row}行 / sheet '{self.sheet}' row {self.row}"
@@ -218,18 +238,23 @@ def _read_sheet(a: _Assembly, table: Table, sheet: SheetData) -> None:
         first = next((v for v in rows[1] if not _blank(v)), "")
         if isinstance(first, str) and first.startswith(GUIDE_PREFIX):
             start = 2  # the guide row of a generated form
+    shared = SheetColumns(headers, {c.path: i for i, c in mapped.items()}, missing)
+    flat = [(i, col, col.path[0] if len(col.path) == 1 else None) for i, col in mapped.items()]
     for r in range(start, len(rows)):
         values = rows[r]
-        if all(_blank(v) for v in values):
+        if all(v is None or v == "" or (isinstance(v, str) and not v.strip()) for v in values):
             continue  # an empty row between the entries
-        origin = RowOrigin(sheet.file, sheet.name, r + 1, table, missing=dict(missing))
+        origin = RowOrigin(sheet.file, sheet.name, r + 1, table, shared, values)
         obj: dict[str, Any] = {}
-        for i, col in mapped.items():
-            v = values[i] if i < len(values) else None
-            if _blank(v):
+        width = len(values)
+        for i, col, name in flat:
+            v = values[i] if i < width else None
+            if v is None or v == "" or (isinstance(v, str) and not v.strip()):
                 continue
-            origin.cells[col.path] = Cell(i, headers[i], v)
-            _set(obj, col.path, to_json(col, v))
+            if name is not None:
+                obj[name] = to_json(col, v)
+            else:
+                _set(obj, col.path, to_json(col, v))
         parent_key = tuple(_key_text(values[key_cols[k]]) if key_cols[k] < len(values) else ""
                            for k in range(len(keys)))
         _attach(a, table, obj, origin, parent_key, values, key_cols, position_col)
@@ -289,7 +314,7 @@ def _attach(a: _Assembly, table: Table, obj: dict[str, Any], origin: RowOrigin, 
                 a.collapsed.add((origin.file, table.code, key))
                 return
             a.issues.append(_issue("duplicate_row", origin.file, origin.where(),
-                                   cell_text(origin.cells.get(("id",), Cell(0, "编号", ident))),
+                                   cell_text(origin.cell(("id",)) or Cell(0, "编号", ident)),
                                    id=_key_text(ident), sheet=table.sheet, other=f"{prev.file} {prev.where()}"))
             a.collapsed.add((origin.file, table.code, key))  # its records are not reported again
             return
@@ -332,8 +357,9 @@ def _at_cell(issue: InputIssue, origin: RowOrigin | None, rel: tuple[str, ...]) 
     echo = issue.code != "identity_number"  # an identity number is not repeated back
     for n in range(len(rel), 0, -1):
         path = rel[:n]
-        if path in origin.cells:
-            return _replace(issue, origin.file, origin.where(), cell_text(origin.cells[path], echo=echo))
+        cell = origin.cell(path)
+        if cell is not None:
+            return _replace(issue, origin.file, origin.where(), cell_text(cell, echo=echo))
         if path in origin.missing:
             head = origin.missing[path]
             return _replace(issue, origin.file, origin.where(), f"缺少列「{head}」 / no column '{head}'")
