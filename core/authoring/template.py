@@ -31,6 +31,7 @@ from ..io.tabular import HEADER_SHEET, LIST_SEPARATOR, Kind, Table, inner, layou
 from ..model.extensions import Models
 from ..plugins.registry import CityPolicy
 from ..rules.context import Context, subjects_of
+from ..rules.periods import completed_in_window, running
 from ..rules.plan import SubjectKind
 from ..rules.requirement import MissingData, RequirementKind
 from .export import SheetPlan, write_workbook
@@ -98,17 +99,16 @@ def fields_read(policies: Sequence[CityPolicy], models: Models) -> Reads:
                         found[(model, "attestations")].add(req.id)
                         for name in ("item", "value", "date", "by"):
                             found[(_attestation_model(model), name)].add(req.id)
-                        continue
-                    if req.measure is None:
-                        continue
                     for subject in subjects_of(dataset, req.subject):
                         _current.append(req.id)
-                        try:
-                            if req.applies_to.where is None or req.applies_to.where(subject, ctx):
-                                result = req.measure(subject, ctx)
-                                if isinstance(result, MissingData):
-                                    for path in result.fields:
-                                        _missing_paths(found, model, path, req.id)
+                        try:  # who it applies to is read for an attestation item too
+                            if (req.applies_to.where is None or req.applies_to.where(subject, ctx)) and (
+                                    req.measure is not None and req.kind is RequirementKind.MEASURED):
+                                for view in _views(req, ctx):  # each period it is judged in reads its own records
+                                    result = req.measure(subject, view)
+                                    if isinstance(result, MissingData):
+                                        for path in result.fields:
+                                            _missing_paths(found, model, path, req.id)
                         except Exception:  # a rule that raises on a sample is 错误 in a check, not here
                             pass
                         finally:
@@ -116,6 +116,17 @@ def fields_read(policies: Sequence[CityPolicy], models: Models) -> Reads:
             for key, rules in reads.items():
                 found[key] |= rules
     return found
+
+
+def _views(req: Any, ctx: Context) -> list[Context]:
+    """The contexts a periodic duty is measured in: every completed period of the window and the
+    running one (a branch may read a field only when that period has records); else the context."""
+    if req.period is None:
+        return [ctx]
+    anchor = ctx.city.effective
+    periods = completed_in_window(req.period, ctx.as_of, ctx.window_start, anchor)
+    now = running(req.period, ctx.as_of, anchor)
+    return [ctx.judging(p) for p in [*periods, *([now] if now else [])]] or [ctx]
 
 
 def _attestation_model(model: type[BaseModel]) -> type[BaseModel]:
