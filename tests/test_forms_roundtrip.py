@@ -59,3 +59,18 @@ def test_export_on_the_command_line_writes_every_sheet_with_the_sample_rows(tmp_
 
 def test_export_refuses_an_output_that_is_not_xlsx(tmp_path: Path) -> None:
     assert main(["export", "--sample", "nanchang", "--out", str(tmp_path / "n.json")]) == 2
+
+
+def test_a_workbook_checked_by_two_worker_processes_or_for_one_school_gives_the_same_findings(tmp_path: Path) -> None:
+    dataset, _ = read_dataset(SAMPLES["fuzhou"], MODELS)
+    book = export(dataset.model_dump(mode="json"), MODELS, tmp_path / "f.xlsx")
+    one = run_check(CheckRequest(cities=["fuzhou"], data=book, out=tmp_path / "a", db=str(tmp_path / "a.db"),
+                                 keep_findings=True), REG)
+    two = run_check(CheckRequest(cities=["fuzhou"], data=book, out=tmp_path / "b", db=str(tmp_path / "b.db"),
+                                 keep_findings=True, workers=2), REG)
+    strip = lambda fs: sorted(({k: v for k, v in f.items() if k != "run_id"} for f in fs), key=_key)  # noqa: E731
+    assert strip(one.findings) == strip(two.findings) and one.findings
+    school = dataset.institutions[0].id
+    own = run_check(CheckRequest(cities=["fuzhou"], data=book, out=tmp_path / "c", db=str(tmp_path / "c.db"),
+                                 keep_findings=True, school=school), REG)
+    assert {f["subject_id"] for f in own.findings if f["subject_kind"] == "institution"} == {school}

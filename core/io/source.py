@@ -18,6 +18,7 @@ check stores in one transaction, nothing of that run is kept.
 from __future__ import annotations
 
 import hashlib
+import sys
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -111,7 +112,7 @@ class Source:
     def _document_chunks(self, size: int) -> Iterator[RawChunk]:
         assert self._raw is not None
         picked = [(k, obj) for k, obj in enumerate(self._raw)
-                  if self.only is None or (isinstance(obj, dict) and obj.get("id") == self.only)]
+                  if self.only is None or (obj.get("id") if isinstance(obj, dict) else getattr(obj, "id", None)) == self.only]
         for at in range(0, len(picked), size):
             part = picked[at : at + size]
             yield RawChunk(part[0][0], [(f"institutions[{k}]", obj) for k, obj in part])
@@ -216,9 +217,17 @@ def tabular_source(paths: list[Path], models: Models = CORE_MODELS) -> Source:
     that of the same data given as JSON and dumped the same way."""
     name = ", ".join(str(p) for p in paths)
     dataset, files = read_document(paths, models, name)
-    data = orjson.dumps(dataset.model_dump(mode="json"))
+    doc = dataset.model_dump(mode="json")
+    data = orjson.dumps(doc)
     single = files[0] if len(files) == 1 else None
-    return _document(data, name, models, path=single, keep_bytes=True)
+    rows: list[Any] = doc.pop("institutions")
+    cls = type(dataset.institutions[0]) if dataset.institutions else None
+    if cls is not None and getattr(sys.modules.get(cls.__module__), cls.__qualname__, None) is cls:
+        # Validated already, every row at its cell: the chunks carry the models themselves (they
+        # pickle to worker processes by class reference), not a second validation's input.
+        rows = list(dataset.institutions)
+    return Source(name, parse_dataset(doc, name, models), hashlib.sha256(data).hexdigest(), len(rows),
+                  path=single, _raw=rows, _bytes=data)
 
 
 def memory_source(dataset: Dataset) -> Source:
@@ -268,7 +277,8 @@ def validate_chunk(chunk: RawChunk, header: Dataset, file: str, models: Models |
     issues: list[InputIssue] = []
     for row, obj in chunk.rows:
         try:
-            inst = (model.model_validate_json(obj) if isinstance(obj, (bytes, str))
+            inst = (obj if isinstance(obj, model)  # a row of a form, validated as it was read
+                    else model.model_validate_json(obj) if isinstance(obj, (bytes, str))
                     else model.model_validate(obj))
         except ValidationError as exc:
             for issue in label_issues(issues_from(exc, file, None, model), models, Entity.INSTITUTION):
