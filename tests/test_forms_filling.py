@@ -117,3 +117,21 @@ def test_the_form_has_no_column_for_a_students_name_or_identity_number(tmp_path:
     form, plans = make_template(list(REG.policies.values()), MODELS, tmp_path / "t.xlsx", level="bureau")
     headers = [c.header for p in plans for c in p.columns]
     assert headers and not [h for h in headers if "姓名" in h or "身份证" in h]
+
+
+def test_the_command_line_lists_a_forms_errors_at_their_cells_and_stores_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import orjson
+
+    from mhpolicy.core.cli import main
+
+    book = _filled(tmp_path, "心里老师")
+    db = tmp_path / "s.db"
+    code = main(["check", "--city", "fuzhou", "--data", str(book), "--db", str(db), "--out", str(tmp_path / "o"),
+                 "--json"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "工作表「教职工」第5行" in err and "C列「岗位」" in err and "'心里老师'" in err
+    [issue] = orjson.loads(out)["error"]["issues"]
+    assert issue["code"] == "not_allowed" and issue["file"] == str(book)
+    assert not db.exists()
