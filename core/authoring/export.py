@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..io.tabular import (
     GUIDE_PREFIX,
+    INSTRUCTIONS_SHEET,
     OPTIONS_SHEET,
     Column,
     Kind,
@@ -171,8 +172,6 @@ def write_workbook(path: str | Path, plans: Sequence[SheetPlan], doc: dict[str, 
     frozen header, widths) and, first, an instructions sheet when `instructions` are given."""
     wb = Workbook(write_only=True)
     if instructions:
-        from ..io.tabular import INSTRUCTIONS_SHEET
-
         ws = wb.create_sheet(INSTRUCTIONS_SHEET)
         ws.column_dimensions["A"].width = 24
         for col in "BCDE":

@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..io.source import read_dataset
-from ..io.tabular import HEADER_SHEET, LIST_SEPARATOR, Kind, Table, inner, layout
+from ..io.tabular import HEADER_SHEET, LIST_SEPARATOR, Kind, Table, enum_labels, inner, layout
 from ..model.extensions import Models
 from ..plugins.registry import CityPolicy
 from ..rules.context import Context, subjects_of
@@ -215,8 +215,6 @@ def instructions(plans: Sequence[SheetPlan], policies: Sequence[CityPolicy], lev
     for p in plans:
         for c in p.columns:
             if c.enum is not None:
-                from ..io.tabular import enum_labels
-
                 values = "、".join(enum_labels(c.enum))
             elif c.kind == Kind.BOOL:
                 values = "是/否"

@@ -307,11 +307,6 @@ _TRUE = {"是", "有", "已", "true", "yes", "y", "t", "1", "√", "✓", "对"}
 _FALSE = {"否", "无", "未", "false", "no", "n", "f", "0", "×", "✗", "不"}
 
 
-class Unreadable(ValueError):
-    """A cell whose value cannot be what the column expects; the raw value goes to pydantic, which
-    names the expected form (not_a_date, not_allowed …) and the cell is named by the reader."""
-
-
 def to_json(column: Column, value: Any) -> Any:
     """The JSON value a cell stands for; `value` is already known not to be empty. A value that
     cannot be read is passed on as it is, so validation reports it with its catalogue code."""
