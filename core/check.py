@@ -281,7 +281,8 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
                                    as_of=as_of, data_hash=source.digest, basis=p.info.basis(as_of))
             stem = f"{p.code}-{req.school}" if req.school else p.code
             fh = files.enter_context((staging / f"{stem}-actions.csv").open("w", encoding="utf-8-sig", newline=""))
-            builders[p.code] = (ReportBuilder(p, Evaluation(p.code, as_of, p.info.version, source.digest), fh), stem)
+            builders[p.code] = (ReportBuilder(p, Evaluation(p.code, as_of, p.info.version, source.digest), fh,
+                                              stations=source.header.stations), stem)
         comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
         workers = req.workers or auto_workers(source.institutions)
         for part in run_stream(source, group, as_of, workers=workers, scheme=scheme, progress=req.progress,
