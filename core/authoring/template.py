@@ -155,6 +155,7 @@ def plan_sheets(models: Models, reads: Reads, level: str) -> list[SheetPlan]:
         rules = _table_read(t, reads)
         if t.parent is None or (rules and (t.parent.code in wanted)):
             wanted[t.code] = rules
+    wanted.setdefault("districts", set())  # every school and station names its district (district_id)
     if level == "school":  # one school's own form: its own records, its district row, the city
         wanted = {code: r for code, r in wanted.items()
                   if code in ("", "districts") or code.startswith("institutions")}

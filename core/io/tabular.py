@@ -76,7 +76,7 @@ SHEETS: dict[str, str] = {
     "institutions.home_visits": "家访", "institutions.after_school": "课后服务",
     "institutions.attestations": "人工确认事项",
     "stations.staff": "站点人员", "stations.events": "站点活动", "stations.attestations": "站点人工确认事项",
-    "stations.staff.trainings": "站点人员培训记录",
+    "stations.staff.trainings": "站点人员培训记录", "stations.reports_sent": "站点报表报送",
     "districts.teacher_development_center.staff.trainings": "教师发展中心人员培训记录",
 }
 _ENTITY_OF_TOP = {"districts": Entity.DISTRICT, "institutions": Entity.INSTITUTION, "stations": Entity.STATION}
