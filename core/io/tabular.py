@@ -277,7 +277,8 @@ def _walk(models: Models, model: type[BaseModel], table: Table, prefix: tuple[st
             label = _label(name, info, models, entity)
             if prefix and not label.startswith(LABELS.get(prefix[-1], prefix[-1])):
                 label = f"{LABELS.get(prefix[-1], prefix[-1])}{label}"  # 心理辅导室建成日期
-            header = f"{label}（{unit}）" if unit and unit not in label else label
+            shown = unit.replace("（", "，").replace("）", "")  # 节（每班每两周） -> 节，每班每两周: one bracket
+            header = f"{label}（{shown}）" if unit and unit not in label else label
             columns.append(Column(
                 (*prefix, name), header, kind, model, required=info.is_required() and not prefix and not optional,
                 enum=enum, item=_scalar_kind(item_tp) if is_list else "", unit=unit, ge=ge, le=le,
