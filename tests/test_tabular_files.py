@@ -123,3 +123,14 @@ def test_a_csv_row_naming_an_unknown_school_names_the_key_cell(tmp_path: Path) -
     [issue] = caught.value.issues
     assert issue.code == "unknown_parent" and issue.row.startswith("工作表「教职工」第2行")
     assert issue.field.startswith("A列「学校编号」") and "'S9'" in issue.field
+
+
+def test_a_header_as_an_earlier_form_wrote_it_or_without_its_unit_still_reads(tmp_path: Path) -> None:
+    folder = _csv_folder(tmp_path, "utf-8")
+    (folder / "课时安排.csv").write_text(
+        "学校编号,学年,年级,每两周课节数（节（每班每两周））\nS1,2024-2025,1,2\nS2,2024-2025,7,1\n", encoding="utf-8")
+    (folder / "家访.csv").write_text("学校编号,学期,在册家庭数,已家访家庭数（户）\nS1,2024-2025-1,300,120\n",
+                                    encoding="utf-8")
+    dataset, _ = read_dataset(folder, MODELS)
+    assert [(x.grade, x.lessons_per_two_weeks) for i in dataset.institutions for x in i.lessons] == [(1, 2.0), (7, 1.0)]
+    assert [(v.families, v.families_visited) for v in dataset.institutions[0].home_visits] == [(300, 120)]

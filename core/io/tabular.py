@@ -102,6 +102,7 @@ class Column:
     le: float | None = None
     description: str = ""
     example: Any = None
+    alt_header: str = ""  # the header as earlier forms wrote it, still read
 
     @property
     def code(self) -> str:
@@ -280,7 +281,8 @@ def _walk(models: Models, model: type[BaseModel], table: Table, prefix: tuple[st
             shown = unit.replace("（", "，").replace("）", "")  # 节（每班每两周） -> 节，每班每两周: one bracket
             header = f"{label}（{shown}）" if unit and unit not in label else label
             columns.append(Column(
-                (*prefix, name), header, kind, model, required=info.is_required() and not prefix and not optional,
+                (*prefix, name), header, kind, model, alt_header=f"{label}（{unit}）" if shown != unit else "",
+                required=info.is_required() and not prefix and not optional,
                 enum=enum, item=_scalar_kind(item_tp) if is_list else "", unit=unit, ge=ge, le=le,
                 description=str(info.description or "").split(" / ")[0],
                 example=_example(name, _scalar_kind(item_tp), enum, ge)))
