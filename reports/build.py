@@ -49,8 +49,10 @@ _VERB = {
 
 
 def only_subject(findings: Iterable[Finding], subject_id: str) -> list[Finding]:
-    """A school's report shows that school only (ids are unique per table, so the kind counts too)."""
-    return [f for f in findings if f.subject_id == subject_id and f.subject_kind == "institution"]
+    """A school's report shows that school only (ids are unique per table, so the kind counts too),
+    with the findings of its campuses (a campus finding names its school as parent)."""
+    return [f for f in findings if (f.subject_id == subject_id and f.subject_kind == "institution")
+            or (f.subject_kind == "campus" and f.parent_id == subject_id)]
 
 
 def _action(f: Finding) -> dict[str, Any]:
@@ -189,7 +191,7 @@ class ReportBuilder:
         for key, fs in by_subject.items():
             entry = self.subjects.setdefault(key, {"id": fs[0].subject_id, "name": fs[0].subject_name,
                                                    "kind": fs[0].subject_kind, "district_id": fs[0].district_id,
-                                                   "counts": Counter()})
+                                                   "parent_id": fs[0].parent_id, "counts": Counter()})
             entry["counts"].update(f.status for f in fs)
             actions = action_list(fs)
             if self._csv:
@@ -213,6 +215,8 @@ class ReportBuilder:
             counts = _zero() | {s.value: n for s, n in entry["counts"].items()}
             status = roll_up(s for s, n in entry["counts"].items() if n)
             row = {k: entry[k] for k in ("id", "name", "kind", "district_id")} | {"status": status.value, "counts": counts}
+            if entry["parent_id"]:
+                row["parent_id"] = entry["parent_id"]  # a campus: the school whose report it belongs to
             row["kind_label"] = SubjectKind(entry["kind"]).label  # 学校 / 辅导站 / 区县 / 市, from the vocabulary
             if self.detail is not None:
                 row["findings"] = [f.to_json() for f in by_rule_latest_first(self.detail[key])]
