@@ -60,7 +60,7 @@ class CheckRequest:
     comparison is written when there are two or more)."""
 
     cities: Sequence[str]
-    data: str | Path | None = None
+    data: str | Path | Sequence[str | Path] | None = None  # a file or folder; several: 填报表 merged into one dataset
     sample: str | None = None  # a city whose bundled sample every city is checked on
     as_of: date | None = None  # default: the data's own as_of, else today
     since: date | None = None  # widen the window periodic duties are judged in (default: 12 months)
@@ -128,6 +128,8 @@ def _plan(req: CheckRequest, reg: Registry, policies: list[CityPolicy]) -> list[
     if req.data and req.sample:
         raise UsageError("--data 与 --sample 只能二选一 / give --data or --sample, not both", "data_and_sample")
     if req.data or req.sample:
+        if req.data is not None and not isinstance(req.data, (str, Path)):  # several 填报表, one dataset
+            return [(open_source([Path(p) for p in req.data], reg.models()), policies)]
         path = Path(req.data) if req.data else Path(str(select_cities(reg, [req.sample or ""])[0][0].sample_path()))
         return [(open_source(path, reg.models()), policies)]
     return [(open_source(Path(str(p.sample_path())), reg.models()), [p]) for p in policies]

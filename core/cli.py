@@ -20,14 +20,18 @@ import os
 import sys
 import traceback
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import orjson
 
+from .authoring.export import export
 from .authoring.lint import add_lint_command
 from .authoring.scaffold import add_parser as add_new_city_parser
-from .check import CheckRequest, CitySummary, UsageError, open_store, run_check
+from .authoring.template import make_template
+from .check import CheckRequest, CitySummary, UsageError, open_store, run_check, select_cities
 from .io.loading import InputError
+from .io.source import read_dataset
 from .plugins.registry import PluginError, discover
 from .results.status import PRECEDENCE, Status, parse_statuses
 from .rules.requirement import RequirementKind
@@ -66,11 +70,27 @@ def _summary_table(summaries: list[CitySummary]) -> str:
     return "\n".join([line(head), *[line(r) for r in rows]])
 
 
+def _data_paths(given: list[str] | None) -> str | list[str] | None:
+    """`--data` once: that file or folder; several times: 填报表 (workbooks, CSV, folders) read as one
+    dataset. Two JSON datasets are refused rather than one silently dropped."""
+    if not given:
+        return None
+    if len(given) == 1:
+        return given[0]
+    json_like = [g for g in given if Path(g).suffix.lower() in (".json", ".jsonl")]
+    if json_like:
+        raise UsageError(f"--data 给出了{len(given)}次，其中JSON数据集无法合并：{', '.join(json_like)}；请每次检查一个JSON文件，"
+                         f"或把填报表（.xlsx/.csv）放进一个文件夹 / --data given {len(given)} times, and JSON datasets "
+                         f"cannot be merged ({', '.join(json_like)}): check one JSON file at a time, or put the "
+                         f"forms (.xlsx/.csv) in one folder", "usage")
+    return list(given)
+
+
 def _request(args: argparse.Namespace) -> CheckRequest:
     # A progress bar only where someone watches it; a school's report reads one row.
     show_progress = sys.stderr.isatty() and not args.school
     return CheckRequest(
-        cities=args.city, data=args.data, sample=args.sample,
+        cities=args.city, data=_data_paths(args.data), sample=args.sample,
         as_of=_parse_date(args.as_of, "--as-of") if args.as_of else None,
         since=_parse_date(args.since, "--since") if args.since else None,
         out=args.out, db=args.db, school=args.school, workers=args.workers, keep_findings=args.json,
@@ -196,6 +216,42 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _xlsx_out(text: str) -> Path:
+    out = Path(text)
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"输出文件应以 .xlsx 结尾 / the output must be an .xlsx file: '{text}'", "usage")
+    return out
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    """A form for the chosen cities: the columns their rules read, checked back by `check --data`."""
+    reg = discover()
+    for e in reg.errors:
+        _err(f"警告 / warning: {e}")
+    policies, _ = select_cities(reg, args.city)
+    out = _xlsx_out(args.out)
+    prefill = None
+    if args.prefill:
+        prefill = read_dataset(args.prefill, reg.models())[0].model_dump(mode="json")
+    path, plans = make_template(policies, reg.models(), out, level=args.level, prefill=prefill)
+    columns = sum(len(p.columns) for p in plans)
+    print(f"填报模板 / form: {path}（{len(plans)} 张表，{columns} 列；城市：{', '.join(p.code for p in policies)}；"
+          f"层级 / level: {args.level}）")
+    print(f"填好后 / when filled in: mhpolicy check --city {' --city '.join(p.code for p in policies)} --data {path}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    reg = discover()
+    if bool(args.data) == bool(args.sample):
+        raise UsageError("请给出 --data 或 --sample 之一 / give --data or --sample", "data_and_sample")
+    source = args.data or str(select_cities(reg, [args.sample])[0][0].sample_path())
+    dataset, _ = read_dataset(source, reg.models())
+    path = export(dataset.model_dump(mode="json"), reg.models(), _xlsx_out(args.out))
+    print(f"已导出 / exported: {path}（{len(dataset.institutions)} 所机构 / institutions）")
+    return EXIT_OK
+
+
 def _timeout(text: str) -> float:
     value = float(text)
     if not value >= 0:
@@ -211,7 +267,8 @@ def parser() -> argparse.ArgumentParser:
     timeout_help = "等待被其他检查占用的数据库的秒数（缺省60，环境变量 MHPOLICY_DB_TIMEOUT）；超时退出码7"
     c = sub.add_parser("check", help="检查数据 / check data against one or more city plans")
     c.add_argument("--city", action="append", default=[], help="城市代码，可重复；all 表示全部")
-    c.add_argument("--data", help="数据文件（JSON）；所有城市都检查这一份数据并对照")
+    c.add_argument("--data", action="append",
+                   help="数据：JSON/JSONL文件，或填报表（.xlsx、.csv、收齐的文件夹/，可重复给出合并为一份）；所有城市都检查这一份数据并对照")
     c.add_argument("--sample", metavar="CITY", help="用该城市自带的样例数据检查所有城市（并对照）")
     c.add_argument("--as-of", help="评估日期 YYYY-MM-DD；缺省为数据的 as_of，否则今天")
     c.add_argument("--since", help="周期性义务自该日起逐期评判 YYYY-MM-DD；缺省为评估日前12个月（只放宽不收窄）")
@@ -238,6 +295,18 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--db-timeout", type=_timeout, default=timeout_default, help=timeout_help)
     v.add_argument("--run", type=int, action="append", default=[], help="只核对该运行（可重复）")
     v.set_defaults(func=cmd_verify)
+    t = sub.add_parser("template", help="生成填报模板（Excel） / write the data-collection form for the chosen cities")
+    t.add_argument("--city", action="append", default=[], help="城市代码，可重复；all 表示全部")
+    t.add_argument("--level", choices=["school", "bureau"], default="school",
+                   help="school：学校填本校一行；bureau：教育局汇总多校（缺省 school）")
+    t.add_argument("--prefill", help="把这份数据（上期数据，JSON或填报表）预先填入模板")
+    t.add_argument("--out", default="填报模板.xlsx", help="输出文件（.xlsx）")
+    t.set_defaults(func=cmd_template)
+    x = sub.add_parser("export", help="把数据集导出为填报表（Excel） / write a dataset as a form workbook")
+    x.add_argument("--data", help="数据文件（JSON/JSONL或填报表）")
+    x.add_argument("--sample", metavar="CITY", help="导出该城市自带的样例数据")
+    x.add_argument("--out", required=True, help="输出文件（.xlsx）")
+    x.set_defaults(func=cmd_export)
     add_lint_command(sub)  # mhpolicy lint: the command lives in core/authoring/lint.py
     add_new_city_parser(sub)  # mhpolicy new-city: in core/authoring/scaffold.py
     return ap

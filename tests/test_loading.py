@@ -72,7 +72,9 @@ def test_unknown_district_reference_names_the_row(tmp_path: Path) -> None:
 
 def test_missing_file_and_wrong_format(tmp_path: Path) -> None:
     assert _issues(tmp_path / "nope.json")[0].code == "no_file"
-    assert _issues(_write(tmp_path, "a,b\n", name="data.csv"))[0].code == "unsupported_format"
+    assert _issues(_write(tmp_path, "a,b\n", name="data.txt"))[0].code == "unsupported_format"
+    # a CSV file is a 填报表 sheet now (issue 12): one not named after a sheet is said to be so
+    assert _issues(_write(tmp_path, "a,b\n1,2\n", name="data.csv"))[0].code == "unknown_sheet"
 
 
 def test_every_issue_is_reported_not_just_the_first(tmp_path: Path) -> None:

@@ -1,2 +1,4 @@
 """Data in and out: dataset sources read in chunks (`source`), validation with errors as data
-(`loading`) and the sqlmodel store (`store`)."""
+(`loading`), the sqlmodel store (`store`), and 填报表: the model as sheets (`tabular`), workbooks,
+CSV files and folders read back with errors at their cells (`workbook`), text encodings and file
+kinds as people have them (`encodings`)."""

@@ -18,8 +18,9 @@ check stores in one transaction, nothing of that run is kept.
 from __future__ import annotations
 
 import hashlib
+import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,9 @@ from pydantic import ValidationError
 
 from ..model.entities import Dataset, Institution
 from ..model.extensions import CORE_MODELS, Entity, Models, label_issues, models_of
+from .encodings import looks_gbk, sniff
 from .loading import InputError, InputIssue, issues_from, parse_dataset
+from .workbook import TABULAR_SUFFIXES, read_document
 
 CHUNK = 2000  # institutions per chunk: bounds memory, and is the unit of work for workers
 
@@ -109,7 +112,7 @@ class Source:
     def _document_chunks(self, size: int) -> Iterator[RawChunk]:
         assert self._raw is not None
         picked = [(k, obj) for k, obj in enumerate(self._raw)
-                  if self.only is None or (isinstance(obj, dict) and obj.get("id") == self.only)]
+                  if self.only is None or (obj.get("id") if isinstance(obj, dict) else getattr(obj, "id", None)) == self.only]
         for at in range(0, len(picked), size):
             part = picked[at : at + size]
             yield RawChunk(part[0][0], [(f"institutions[{k}]", obj) for k, obj in part])
@@ -149,13 +152,22 @@ def _loads(data: bytes, file: str, row: str = "") -> Any:
         raise _file_issue(file, "broken_file", where, detail=exc.msg) from None
 
 
-def open_source(path: str | Path, models: Models = CORE_MODELS) -> Source:
+def open_source(path: str | Path | Sequence[str | Path], models: Models = CORE_MODELS) -> Source:
     """Validate the header of a dataset file and make its institutions iterable in chunks.
 
+    `path` is a `.json` or `.jsonl` file, or 填报表: an `.xlsx` workbook, a `.csv` file, a folder
+    of them, or several of these given together, read as one dataset (core/io/workbook.py).
     `models`: the registry's (`Registry.models()`) when plugins declare data of their own;
     the institutions are later validated with the same models (see `validate_chunk`)."""
+    if not isinstance(path, (str, Path)):
+        paths = [Path(p) for p in path]
+        if len(paths) != 1:
+            return tabular_source(paths, models)
+        path = paths[0]
     p = Path(path)
     file = str(path)
+    if p.is_dir() or p.suffix.lower() in TABULAR_SUFFIXES:
+        return tabular_source([p], models)
     if p.suffix.lower() not in (".json", ".jsonl", ""):
         raise _file_issue(file, "unsupported_format", suffix=p.suffix)
     try:
@@ -164,6 +176,7 @@ def open_source(path: str | Path, models: Models = CORE_MODELS) -> Source:
         size_ok = False
     if not size_ok:
         raise _file_issue(file, "no_file")
+    _not_json(p, file)
     if p.suffix.lower() == ".jsonl":
         with p.open("rb") as fh:
             head = _loads(fh.readline(), file, "第1行 / line 1")
@@ -171,7 +184,50 @@ def open_source(path: str | Path, models: Models = CORE_MODELS) -> Source:
         if not isinstance(head, dict) or "institutions" in head:
             raise _file_issue(file, "bad_header", "第1行 / line 1")
         return Source(file, parse_dataset(head, file, models), _sha256(p), count, path=p)
-    return _document(p.read_bytes(), file, models, path=p)
+    data = p.read_bytes()
+    try:
+        return _document(data, file, models, path=p)
+    except InputError as exc:
+        if exc.issues and exc.issues[0].code == "broken_file" and looks_gbk(data):
+            raise _file_issue(file, "broken_file", detail="文件不是UTF-8编码（可能是GBK/GB18030），请另存为UTF-8 / "
+                                                          "the file is not UTF-8 (probably GBK/GB18030): save it as UTF-8") from None
+        raise
+
+
+def _not_json(p: Path, file: str) -> None:
+    """A workbook or a ZIP given where JSON was expected: say what it is and what to run."""
+    kind = sniff(p)
+    if kind == "xlsx":
+        raise _file_issue(file, "wrong_format", what_zh="Excel工作簿（.xlsx）", what_en="an Excel workbook (.xlsx)",
+                          hint_zh=f"请将扩展名改为 .xlsx 后运行 mhpolicy check --data {p.with_suffix('.xlsx')}",
+                          hint_en=f"rename it to .xlsx and run mhpolicy check --data {p.with_suffix('.xlsx')}")
+    if kind == "xls":
+        raise _file_issue(file, "wrong_format", what_zh="旧版Excel文件（.xls）", what_en="an old Excel file (.xls)",
+                          hint_zh="请在Excel中另存为 .xlsx 后运行 mhpolicy check --data 文件.xlsx",
+                          hint_en="save it as .xlsx in Excel and run mhpolicy check --data FILE.xlsx")
+    if kind == "zip":
+        raise _file_issue(file, "wrong_format", what_zh="ZIP压缩包", what_en="a ZIP archive",
+                          hint_zh="请解压后运行 mhpolicy check --data 解压出的文件夹/",
+                          hint_en="unpack it and run mhpolicy check --data FOLDER/ on the unpacked folder")
+
+
+def tabular_source(paths: list[Path], models: Models = CORE_MODELS) -> Source:
+    """填报表 as a source: workbooks, CSV files and folders read as one dataset, every problem at
+    its cell. The dataset is then its canonical JSON document (as `memory_source`), so its hash is
+    that of the same data given as JSON and dumped the same way."""
+    name = ", ".join(str(p) for p in paths)
+    dataset, files = read_document(paths, models, name)
+    doc = dataset.model_dump(mode="json")
+    data = orjson.dumps(doc)
+    single = files[0] if len(files) == 1 else None
+    rows: list[Any] = doc.pop("institutions")
+    cls = type(dataset.institutions[0]) if dataset.institutions else None
+    if cls is not None and getattr(sys.modules.get(cls.__module__), cls.__qualname__, None) is cls:
+        # Validated already, every row at its cell: the chunks carry the models themselves (they
+        # pickle to worker processes by class reference), not a second validation's input.
+        rows = list(dataset.institutions)
+    return Source(name, parse_dataset(doc, name, models), hashlib.sha256(data).hexdigest(), len(rows),
+                  path=single, _raw=rows, _bytes=data)
 
 
 def memory_source(dataset: Dataset) -> Source:
@@ -221,7 +277,8 @@ def validate_chunk(chunk: RawChunk, header: Dataset, file: str, models: Models |
     issues: list[InputIssue] = []
     for row, obj in chunk.rows:
         try:
-            inst = (model.model_validate_json(obj) if isinstance(obj, (bytes, str))
+            inst = (obj if isinstance(obj, model)  # a row of a form, validated as it was read
+                    else model.model_validate_json(obj) if isinstance(obj, (bytes, str))
                     else model.model_validate(obj))
         except ValidationError as exc:
             for issue in label_issues(issues_from(exc, file, None, model), models, Entity.INSTITUTION):
@@ -256,5 +313,7 @@ def read_dataset(path: str | Path, models: Models = CORE_MODELS) -> tuple[Datase
         valid = validate_chunk(chunk, source.header, source.name)
         add_unique(seen, [(i.id, row) for i, (row, _) in zip(valid, chunk.rows, strict=True)], source.name)
         institutions += valid
+    if source._bytes is not None:  # 填报表: the document they were read as
+        return source.header.model_copy(update={"institutions": institutions}), source._bytes
     assert source.path is not None
     return source.header.model_copy(update={"institutions": institutions}), source.path.read_bytes()

@@ -57,10 +57,56 @@ CATALOGUE: dict[str, ErrorCode] = dict([
     _c("no_file", "数据文件不存在", "the data file does not exist",
        "文件不存在", "file not found",
        Example(None, "file")),
-    _c("unsupported_format", "文件格式不受支持", "the file is neither JSON nor JSON Lines",
-       "只支持JSON（.json）或JSON Lines（.jsonl）数据文件，不支持 '{suffix}'",
-       "only JSON (.json) or JSON Lines (.jsonl) data files are supported, not '{suffix}'",
-       Example("id,name\n", "file", "data.csv")),
+    _c("unsupported_format", "文件格式不受支持", "the file is neither JSON, JSON Lines, an Excel workbook nor CSV",
+       "只支持JSON（.json）、JSON Lines（.jsonl）、Excel工作簿（.xlsx）或CSV（.csv）数据文件及其文件夹，不支持 '{suffix}'",
+       "only JSON (.json), JSON Lines (.jsonl), Excel (.xlsx) or CSV (.csv) data files, or a folder of them, "
+       "are supported, not '{suffix}'",
+       Example("id,name\n", "file", "data.txt")),
+    _c("wrong_format", "文件内容与扩展名不符（如Excel或ZIP文件被命名为 .json）",
+       "the file is not what its extension says (an Excel or ZIP file named .json)",
+       "这是{what_zh}，不是JSON：{hint_zh}", "this is {what_en}, not JSON: {hint_en}",
+       Example("PK\x03\x04", "file", "data.json")),
+    # ---- 填报表: workbooks, CSV files and folders of them -----------------------------------
+    _c("broken_workbook", "Excel文件无法打开（损坏、加密或不是xlsx）",
+       "the Excel file cannot be opened (damaged, password-protected or not .xlsx)",
+       "无法打开Excel工作簿：{detail}（请在Excel中另存为 .xlsx 后重试）",
+       "cannot open the workbook: {detail} (save it as .xlsx in Excel and try again)",
+       Example("not a workbook", "file", "data.xlsx")),
+    _c("unknown_sheet", "工作表名称不认识", "a sheet (or CSV file) name is not one of the form's sheets",
+       "工作表「{sheet}」不是填报表中的表（CSV文件请以表名命名），应为：{known}",
+       "sheet '{sheet}' is not a sheet of the form (name a CSV file after its sheet); expected one of: {known}",
+       Example("编号\nA\n", "file", "名册.csv")),
+    _c("missing_sheet", "缺少必需的工作表", "a sheet the data needs is absent",
+       "缺少工作表「{sheet}」（城市代码与名称）", "the sheet '{sheet}' (city code and name) is missing",
+       Example("编号,名称\nD1,甲区\n", "file", "区县.csv")),
+    _c("unknown_column", "列名不认识（拼错，或本表没有此列）", "a column header is not one of the sheet's columns",
+       "工作表「{sheet}」没有列「{header}」（列名是否拼错？请对照 mhpolicy template 生成的模板）",
+       "sheet '{sheet}' has no column '{header}' (misspelt? compare with a form from mhpolicy template)",
+       Example("编号,学生数量\n", "file", "学校基本信息.csv")),
+    _c("personal_column", "表中有学生个人信息列（姓名、身份证号等不收集）",
+       "a column for personal data (a name, an ID number) that is never collected",
+       "不收集个人身份信息：请删除列「{header}」（只填化名编号和汇总数）",
+       "personal data is not collected: remove the column '{header}' (pseudonymous codes and totals only)",
+       Example("编号,名称,学生姓名\n", "file", "学校基本信息.csv")),
+    _c("missing_column", "缺少必填列", "a required column is absent from a sheet",
+       "工作表「{sheet}」缺少列「{header}」", "sheet '{sheet}' lacks the column '{header}'",
+       Example("编号,岗位\nT1,班主任\n", "file", "教职工.csv")),
+    _c("unknown_parent", "所属记录不存在（编号在上级表中找不到）",
+       "a row names a parent (school, staff member …) that its sheet does not have",
+       "在工作表「{sheet}」中找不到编号 '{value}'", "'{value}' is not in the sheet '{sheet}'",
+       Example("学校编号,编号,岗位\nS9,T1,班主任\n", "file", "教职工.csv")),
+    _c("duplicate_row", "同一编号出现两次（同一文件内或两个文件之间）",
+       "the same id appears twice (in one file or in two files of a folder)",
+       "工作表「{sheet}」中编号 '{id}' 重复，已见于 {other}", "id '{id}' appears twice in sheet '{sheet}', also at {other}",
+       Example("编号,名称\nD1,甲区\nD1,乙区\n", "file", "区县.csv")),
+    _c("conflicting_rows", "数据集信息在两处不一致", "two rows of the dataset sheet disagree",
+       "工作表「{sheet}」与 {other} 不一致（城市、数据截至日期须相同）",
+       "sheet '{sheet}' disagrees with {other} (city and as-of date must be the same)",
+       Example("城市代码,城市名称\nx,X市\ny,Y市\n", "file", "数据集.csv")),
+    _c("too_many_issues", "错误过多，只列出前面的", "too many errors in one file; the first are listed",
+       "本文件另有{more}处错误未列出（每个文件最多列出{limit}处）",
+       "{more} more errors in this file are not listed (at most {limit} per file)",
+       Example("编号,名称\n" + "D1,甲区\n" * 202, "file", "区县.csv")),
     _c("broken_file", "文件不是有效的JSON", "the file (or a JSON Lines line) is not valid JSON",
        "不是有效的JSON：{detail}", "not valid JSON: {detail}",
        Example('{"city": {"code": "x", "name": "X"},', "file")),
@@ -257,7 +303,14 @@ class DataCheck(ValueError):
 
 def _example_text(ex: Example) -> str:
     if ex.target == "file":
-        return f"file `{ex.file_name}`: " + ("(none)" if ex.text is None else f"`{ex.text.strip()}`")
+        if ex.text is None:
+            return f"file `{ex.file_name}`: (none)"
+        text = ex.text.strip()
+        if len(text) > 60:  # a long example (hundreds of rows) is shown by its start
+            text = text[:40] + f"…（共{text.count(chr(10)) + 1}行 / {text.count(chr(10)) + 1} lines）"
+        # one table row: line breaks shown as ⏎, control bytes (a ZIP's signature) escaped
+        text = "".join("⏎" if ch == "\n" else ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+        return f"file `{ex.file_name}`: `{text}`"
     if ex.target == "pydantic":
         return f"pydantic error type `{ex.text}`"
     return f"{ex.target} `{ex.text}`"
