@@ -67,6 +67,7 @@ class CheckRequest:
     out: str | Path = "mhpolicy-out"
     db: str = DEFAULT_URL
     school: str | None = None  # a school's own report: that institution only, read and decided alone
+    per_school: str | Path | None = None  # also one feedback page per school, in <per_school>/<city>/, same pass
     workers: int = 0  # 0: two processes from a few thousand institutions on
     keep_findings: bool = False  # also return every finding (as JSON objects) in the result
     progress: Progress | None = None  # called with (done, total) institutions per dataset
@@ -170,6 +171,8 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
     if req.school:
         plan = [(source.restricted_to(req.school), group) for source, group in plan]
     out = _writable_dir(Path(req.out))
+    if req.per_school:
+        _writable_dir(Path(req.per_school))
     store = open_store(req.db, req.store_timeout, req.on_store_wait)
     result = CheckResult(plugin_errors=list(reg.errors), skipped_plugins=skipped,
                          shared_dataset=len(plan) == 1 or len(policies) == 1)
@@ -190,12 +193,14 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
             run.summary.run_id = ids[run.summary.run_id]
             _name_run(staging, run.stem, _placeholder(ids, run), run.summary.run_id)
             result.summaries.append(run.summary)
-        staged = sorted(staging.iterdir())
+        staged = [(f, out / f.name) for f in sorted(staging.iterdir()) if f.name != _PER_SCHOOL]
+        if req.per_school:
+            per_school = _writable_dir(Path(req.per_school))
+            staged += [(f, per_school / f.name) for f in sorted((staging / _PER_SCHOOL).iterdir())]
         replaced = staging / ".replaced"
         replaced.mkdir()
-        for f in staged:
-            target = out / f.name
-            earlier = replaced / f.name if target.exists() else None
+        for n, (f, target) in enumerate(staged):
+            earlier = replaced / f"{n}-{f.name}" if target.exists() else None
             if earlier is not None:
                 target.replace(earlier)
             f.replace(target)
@@ -214,7 +219,11 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
     except BaseException as exc:
         for target, earlier in reversed(published):
             if earlier is not None:
+                if target.is_dir():
+                    shutil.rmtree(target)
                 earlier.replace(target)
+            elif target.is_dir():
+                shutil.rmtree(target, ignore_errors=True)
             else:
                 target.unlink(missing_ok=True)
         result.summaries.clear()
@@ -234,6 +243,7 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
 # (far beyond any real one); the few places that show it are patched once the shared store
 # has numbered the run, so the lock is not held while a large report renders.
 _PLACEHOLDER = 9_000_000_000_000
+_PER_SCHOOL = ".per-school"  # staged per-school pages: <staging>/.per-school/<city>/<school>.html
 
 
 @dataclass(slots=True)
@@ -266,8 +276,9 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
                    as_of: date, scheme: WarningScheme | None, result: CheckResult) -> list[_PendingRun]:
     """One dataset under one or more plans, into the staging store: runs and findings; the
     reports are written to `staging`, the gap reports naming each run by a placeholder id."""
-    from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder
+    from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder, report_meta
     from mhpolicy.reports.render import write_comparison, write_gap_report
+    from mhpolicy.reports.school import SchoolPages
 
     with ExitStack() as files:
         w.dataset(data_hash=source.digest, city=source.header.city.code, as_of=source.header.as_of,
@@ -279,7 +290,12 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
                                    as_of=as_of, data_hash=source.digest, basis=p.info.basis(as_of))
             stem = f"{p.code}-{req.school}" if req.school else p.code
             fh = files.enter_context((staging / f"{stem}-actions.csv").open("w", encoding="utf-8-sig", newline=""))
-            builders[p.code] = (ReportBuilder(p, Evaluation(p.code, as_of, p.info.version, source.digest), fh), stem)
+            ev = Evaluation(p.code, as_of, p.info.version, source.digest)
+            builders[p.code] = (ReportBuilder(p, ev, fh), stem)
+            if req.per_school:  # each school's page is written as its chunk arrives: one pass for all
+                b = builders[p.code][0]
+                b.school_pages = SchoolPages(staging / _PER_SCHOOL / p.code, as_of, report_meta(p, ev),
+                                             b.overview.district_names)
         comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
         workers = req.workers or auto_workers(source.institutions)
         for part in run_stream(source, group, as_of, workers=workers, scheme=scheme, progress=req.progress,
@@ -292,6 +308,8 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
     for p in group:
         w.finish(runs[p.code])
         builder, stem = builders[p.code]
+        if builder.school_pages is not None:
+            builder.school_pages.close()
         write_gap_report(staging, builder.report(_PLACEHOLDER + runs[p.code]), stem)
         pending.append(_PendingRun(CitySummary(p.code, p.info.name, as_of, source.name, source.institutions,
                                                runs[p.code], builder.counts, builder.overdue, len(p.requirements),

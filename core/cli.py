@@ -73,7 +73,7 @@ def _request(args: argparse.Namespace) -> CheckRequest:
         cities=args.city, data=args.data, sample=args.sample,
         as_of=_parse_date(args.as_of, "--as-of") if args.as_of else None,
         since=_parse_date(args.since, "--since") if args.since else None,
-        out=args.out, db=args.db, school=args.school, workers=args.workers, keep_findings=args.json,
+        out=args.out, db=args.db, school=args.school, per_school=args.per_school, workers=args.workers, keep_findings=args.json,
         progress=_progress if show_progress else None, store_timeout=args.db_timeout, on_store_wait=_err,
     )
 
@@ -219,6 +219,8 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--db", default=db_default, help="数据库 URL（缺省 sqlite:///mhpolicy.db）")
     c.add_argument("--db-timeout", type=_timeout, default=timeout_default, help=timeout_help)
     c.add_argument("--school", help="只出具该校的报告 / report for this institution only")
+    c.add_argument("--per-school", metavar="DIR", help="同时为每所学校出具一份检查反馈（DIR/城市代码/学校编号.html，"
+                   "附 index.html），与全市报告一次完成 / one feedback page per school, in the same pass")
     c.add_argument("--json", action="store_true", help="把结论以JSON输出到标准输出")
     c.add_argument("--fail-on", help="出现这些结论时退出码为1，如 不符合,缺数据")
     c.add_argument("--workers", type=int, default=0, help="并行进程数；缺省在4000所以上机构时用2个（pipeline.auto_workers）")
