@@ -18,6 +18,7 @@ _TERM = {"1": "第一学期", "2": "第二学期"}
 _PATH = re.compile(r"（([a-z_][a-z0-9_]*(?:\[[^\]（）]*\])?(?:\.[a-z0-9_\[\]=]+)*)）")
 _SEMESTER = re.compile(r"\[(\d{4})-(\d{4})-([12])\]")
 _KIND = re.compile(r"不适用于([a-z_]+)类机构")
+_KIND_LABELS = InstitutionKind.labels()
 
 
 def _path_to_words(match: re.Match[str]) -> str:
@@ -30,5 +31,4 @@ def plain(text: str | None) -> str:
     if not text:
         return ""
     text = _PATH.sub(_path_to_words, text)
-    labels = InstitutionKind.labels()
-    return _KIND.sub(lambda m: f"不适用于{labels.get(m[1], m[1])}", text)
+    return _KIND.sub(lambda m: f"不适用于{_KIND_LABELS.get(m[1], m[1])}", text)
