@@ -112,15 +112,36 @@ def select_cities(reg: Registry, wanted: Sequence[str]) -> tuple[list[CityPolicy
     if not codes:
         raise UsageError("请用 --city 指定城市 / name a city with --city (or --city all)", "no_city")
     out = []
-    for code in codes:
+    for wanted_code in codes:
+        code = resolve_city(reg, wanted_code)
         if code not in reg.policies:
             failed = [e for e in reg.errors if e.plugin == code]
             if failed:
                 raise failed[0]
-            installed = ", ".join(sorted(reg.policies))
-            raise UsageError(f"未知城市 / unknown city '{code}'（已安装 / installed: {installed}）", "unknown_city")
-        out.append(reg.policies[code])
+            installed = "、".join(f"{c}（{p.info.name}）" for c, p in sorted(reg.policies.items()))
+            guess = did_you_mean(code, [*reg.policies, *(p.info.name for p in reg.policies.values())])
+            raise UsageError(f"未知城市 / unknown city '{code}'{guess}（已安装 / installed: {installed}）", "unknown_city")
+        if reg.policies[code] not in out:
+            out.append(reg.policies[code])
     return out, "all" in wanted and bool(reg.errors)
+
+
+def resolve_city(reg: Registry, name: str) -> str:
+    """The code of the city `name` names: its code in any case (Fuzhou), its Chinese name with or
+    without 市 (福州市, 福州); anything else is returned as given (then reported unknown)."""
+    key = name.strip()
+    for code, p in reg.policies.items():
+        if key.lower() == code.lower() or key in (p.info.name, p.info.name.removesuffix("市")):
+            return code
+    return key
+
+
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
+    """"，是否要找 'fuzhou'？ / did you mean 'fuzhou'?" for the closest choice, else ""."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return f"，是否要找 '{close[0]}'？ / did you mean '{close[0]}'?" if close else ""
 
 
 def _plan(req: CheckRequest, reg: Registry, policies: list[CityPolicy]) -> list[tuple[Source, list[CityPolicy]]]:

@@ -26,7 +26,7 @@ import orjson
 
 from .authoring.lint import add_lint_command
 from .authoring.scaffold import add_parser as add_new_city_parser
-from .check import CheckRequest, CitySummary, UsageError, open_store, run_check
+from .check import CheckRequest, CitySummary, UsageError, did_you_mean, open_store, resolve_city, run_check
 from .io.loading import InputError
 from .plugins.registry import PluginError, discover
 from .results.status import PRECEDENCE, Status, parse_statuses
@@ -49,10 +49,19 @@ def _parse_date(text: str, what: str) -> date:
                          "bad_date") from None
 
 
+_started: list[float] = []
+
+
 def _progress(done: int, total: int) -> None:
+    import time
+
+    if not _started:
+        _started.append(time.monotonic())
     width = 30
     filled = int(width * done / total) if total else width
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    elapsed = time.monotonic() - _started[0]
+    left = f"，剩余约 {elapsed / done * (total - done):.0f} 秒" if 0 < done < total else ""
+    sys.stderr.write(f"\r已检查 [{'#' * filled}{'.' * (width - filled)}] {done}/{total} 所机构{left}   ")
     if done >= total:
         sys.stderr.write("\n")
     sys.stderr.flush()
@@ -60,7 +69,7 @@ def _progress(done: int, total: int) -> None:
 
 def _summary_table(summaries: list[CitySummary]) -> str:
     head = ["城市", *[s.value for s in PRECEDENCE], "逾期"]
-    rows = [[x.city, *[str(x.counts.get(s, 0)) for s in PRECEDENCE], str(x.overdue)] for x in summaries]
+    rows = [[x.name, *[str(x.counts.get(s, 0)) for s in PRECEDENCE], str(x.overdue)] for x in summaries]
     widths = [max(display_width(r[i]) for r in [head, *rows]) for i in range(len(head))]
     line = lambda r: "  ".join(pad(x, widths[i]) for i, x in enumerate(r))  # noqa: E731
     return "\n".join([line(head), *[line(r) for r in rows]])
@@ -90,9 +99,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(orjson.dumps(result.findings, option=orjson.OPT_INDENT_2).decode() + "\n")
     for x in result.summaries:
-        print(f"{x.city}: 数据 / data {x.source}（{x.institutions} 所机构）", file=report_stream)
+        print(f"{x.name}: 数据 / data {x.source}（{x.institutions} 所机构）", file=report_stream)
         if x.basis:
-            print(f"{x.city}: 注意 / note: {x.basis}", file=report_stream)
+            print(f"{x.name}: 注意 / note: {x.basis}", file=report_stream)
         if not x.requirements:
             print(f"{x.city}: 尚无规则，故无结论；请在 policies/{x.city}/rules/ 按条款编写 / "
                   f"has no rules yet, hence no findings (see docs/adding-a-city.md)", file=report_stream)
@@ -151,8 +160,23 @@ def cmd_explain(args: argparse.Namespace) -> int:
                 if r.allowance:
                     print(f"原则上的例外：{r.allowance}")
                 return EXIT_OK
-    _err(f"未知规则 / unknown rule '{args.rule_id}'")
+    ids = [r.id for p in reg.policies.values() for r in p.requirements]
+    _err(f"未知规则 / unknown rule '{args.rule_id}'{did_you_mean(args.rule_id, ids)}"
+         "（用 mhpolicy rules 城市 列出规则编号 / list rule ids with `mhpolicy rules CITY`）")
     return EXIT_INPUT
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """A city's rule ids, with clause, force and title: what `explain` and the footnotes name."""
+    reg = discover()
+    code = resolve_city(reg, args.city)
+    if code not in reg.policies:
+        raise UsageError(f"未知城市 / unknown city '{args.city}'{did_you_mean(code, list(reg.policies))}", "unknown_city")
+    p = reg.policies[code]
+    print(f"{p.info.name}《{p.info.document}》：{len(p.requirements)} 条规则")
+    for r in p.requirements:
+        print(f"{r.id}  {r.clause}  [{r.modality.value}] {r.title}")
+    return EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -210,7 +234,7 @@ def parser() -> argparse.ArgumentParser:
     timeout_default = os.environ.get("MHPOLICY_DB_TIMEOUT", "60")
     timeout_help = "等待被其他检查占用的数据库的秒数（缺省60，环境变量 MHPOLICY_DB_TIMEOUT）；超时退出码7"
     c = sub.add_parser("check", help="检查数据 / check data against one or more city plans")
-    c.add_argument("--city", action="append", default=[], help="城市代码，可重复；all 表示全部")
+    c.add_argument("--city", action="append", default=[], help="城市代码或名称（如 fuzhou、福州、福州市），可重复；all 表示全部")
     c.add_argument("--data", help="数据文件（JSON）；所有城市都检查这一份数据并对照")
     c.add_argument("--sample", metavar="CITY", help="用该城市自带的样例数据检查所有城市（并对照）")
     c.add_argument("--as-of", help="评估日期 YYYY-MM-DD；缺省为数据的 as_of，否则今天")
@@ -230,6 +254,9 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="显示规则及其条款原文")
     e.add_argument("rule_id")
     e.set_defaults(func=cmd_explain)
+    rl = sub.add_parser("rules", help="列出某城市的规则编号（供 explain 查看） / list a city's rule ids")
+    rl.add_argument("city", help="城市代码或名称，如 fuzhou、福州、福州市")
+    rl.set_defaults(func=cmd_rules)
     s = sub.add_parser("schema", help="输出输入数据的 JSON Schema")
     s.set_defaults(func=cmd_schema)
     r = sub.add_parser("runs", help="列出已保存的运行")

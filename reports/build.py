@@ -226,6 +226,18 @@ def gap_report(ev: Evaluation, policy: CityPolicy, run_id: int | None = None) ->
 
 ROW_LIMIT = 5000  # comparison rows listed one by one; past it, per-topic totals only
 
+# The area a topic code starts with, in Chinese; the topic itself is named by the title of a
+# rule that carries it (so a new city's topics are named without editing this table).
+TOPIC_AREAS = {"archives": "心理档案", "attest": "人工确认事项", "curriculum": "课程与活动", "facilities": "场所设施",
+               "family": "家校协同", "governance": "组织管理", "publicity": "宣传教育", "research": "教研",
+               "screening": "筛查普查", "staffing": "师资配备", "training": "培训", "warning": "预警干预",
+               "population": "人群目标", "stations": "辅导站"}
+
+
+def topic_label(topic: str, title: str = "") -> str:
+    area = TOPIC_AREAS.get(topic.split(".", 1)[0], "")
+    return "：".join(x for x in (area, title) if x) or topic
+
 
 class ComparisonBuilder:
     """Requirement by requirement (aligned on topic), where the plans differ for the same subject.
@@ -244,6 +256,7 @@ class ComparisonBuilder:
         self.differing = 0
         self.truncated = False
         self._agreeing: list[int] = []  # positions in `rows` of rows where the plans agree
+        self.titles: dict[str, str] = {}  # topic -> the title of the first rule seen with it
 
     def add(self, part: dict[str, list[Finding]]) -> None:
         cells: dict[tuple[str, str, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
@@ -255,6 +268,7 @@ class ComparisonBuilder:
             if len(per_city) < 2:
                 continue
             row = _compare_row(self.cities, sid, topic, per_city)
+            row["topic_label"] = self.titles.setdefault(topic, topic_label(topic, next(iter(per_city.values()))[0].title))
             self.compared += 1
             self.differing += row["differs"]
             t = self.by_topic.setdefault(topic, {"compared": 0, "differing": 0, "outcomes": Counter()})
@@ -274,7 +288,7 @@ class ComparisonBuilder:
             self.rows[self._agreeing.pop()] = row
 
     def result(self) -> dict[str, Any]:
-        topics = [{"topic": t, "compared": v["compared"], "differing": v["differing"],
+        topics = [{"topic": t, "label": self.titles.get(t, t), "compared": v["compared"], "differing": v["differing"],
                    "outcomes": dict(v["outcomes"].most_common())} for t, v in sorted(self.by_topic.items())]
         return {"cities": self.cities, "rows": self.rows, "compared": self.compared, "differing": self.differing,
                 "topics": topics, "truncated": self.truncated, "row_limit": ROW_LIMIT}
