@@ -28,6 +28,7 @@ SEND_BACK = ("请逐项勾选“是”或“否”，填写确认日期和确认
              "由校长签字并加盖学校公章，于收到本反馈之日起10个工作日内将扫描件报送{district}教育局"
              "（学生心理健康工作负责科室）；无法确认的事项请勾“否”并在备注中写明原因和计划完成日期。")
 _UNSAFE = re.compile(r"[^\w.-]+")
+_DUE_NOTE = re.compile(r"（剩余\d+天，截止[\d-]+）")  # the running table has columns for these
 
 
 def file_name(school_id: str) -> str:
@@ -37,7 +38,10 @@ def file_name(school_id: str) -> str:
 
 def _row(f: Finding, as_of: date, note: int) -> dict[str, Any]:
     days_left = (f.due - as_of).days if f.due and f.status is Status.IN_PROGRESS else None
-    return {"title": f.title, "status": f.status.value, "gap": plain(f.gap_text) or f.title,
+    gap = plain(f.gap_text)
+    if days_left is not None:
+        gap = _DUE_NOTE.sub("", gap)
+    return {"title": f.title, "status": f.status.value, "gap": gap or f.title,
             "why": plain(f.explanation), "clause": f.clause, "modality": f.modality.value,
             "due": f.due.isoformat() if f.due else "", "overdue": f.overdue, "period": f.period or "",
             "days_left": days_left, "allowance": f.allowance, "note": note}
