@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import csv
 import heapq
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import IO, Any
 
 from mhpolicy.core.evaluation.evaluate import Evaluation
+from mhpolicy.core.model.entities import Station
 from mhpolicy.core.plugins.registry import CityPolicy
 from mhpolicy.core.results.findings import Finding
 from mhpolicy.core.results.status import ACTIONABLE, PRECEDENCE, Status, roll_up
+from mhpolicy.core.rules.periods import PeriodKind
 from mhpolicy.core.rules.requirement import Modality, SubjectKind
 
 from .overview import Overview
@@ -92,11 +95,85 @@ def _zero() -> dict[str, int]:
     return {s.value: 0 for s in PRECEDENCE}
 
 
-class ReportBuilder:
-    """One city's gap report, fed finding chunks in any order of subjects."""
+GAPS_PER_STATION = 30  # gaps a station's node in the tree view lists (its detail has them all)
+_MONTH = re.compile(r"^(\d{4})年(\d{1,2})月$")
+# One mark per status in the month grid; the cell's title gives the gap, due date and explanation.
+_MARK = {Status.PASS: "✓", Status.FAIL: "✗", Status.MISSING: "?", Status.PENDING: "?", Status.IN_PROGRESS: "…",
+         Status.NOT_APPLICABLE: "—", Status.ERROR: "!", Status.ADVICE: "·", Status.TARGET_MISSED: "△"}
 
-    def __init__(self, policy: CityPolicy, ev: Evaluation, actions_csv: IO[str] | None = None) -> None:
+
+def _month_key(label: str) -> str:
+    """"2025年5月" → "2025-05" (a month period's label, core/rules/periods.py), so columns sort."""
+    m = _MONTH.match(label)
+    return f"{m.group(1)}-{int(m.group(2)):02d}" if m else label
+
+
+class StationViews:
+    """The station network of a plan that gives its stations tiers: the tree with each station's
+    gaps, and a month-by-month grid of every monthly station duty (one row per station, one
+    column per month). City-neutral: built from the data's stations and the findings alone."""
+
+    def __init__(self, policy: CityPolicy, stations: Sequence[Station]) -> None:
+        self.stations = list(stations)
+        self.monthly = {r.id: r for r in policy.requirements
+                        if r.subject is SubjectKind.STATION and r.period is PeriodKind.MONTH}
+        self.gaps: dict[str, list[dict[str, str]]] = defaultdict(list)
+        self.status: dict[str, Counter[Status]] = defaultdict(Counter)
+        self.grid: dict[str, dict[str, dict[str, dict[str, str]]]] = {rid: defaultdict(dict) for rid in self.monthly}
+
+    def add(self, f: Finding) -> None:
+        if f.subject_kind != SubjectKind.STATION.value:
+            return
+        self.status[f.subject_id][f.status] += 1
+        if _calls_for_action(f) and f.status is not Status.IN_PROGRESS and len(self.gaps[f.subject_id]) < GAPS_PER_STATION:
+            self.gaps[f.subject_id].append({"status": f.status.value, "text": f.gap_text or f.title,
+                                            "clause": f.clause, "period": f.period or ""})
+        if f.rule_id in self.monthly and f.period and f.status is not Status.NOT_APPLICABLE:
+            self.grid[f.rule_id][f.subject_id][_month_key(f.period)] = {
+                "status": f.status.value, "mark": _MARK.get(f.status, "?"),
+                # The gap names what went wrong (late by N days, sent to whom); the explanation with
+                # every input is in the station's detail, not repeated in each of a big grid's cells.
+                "title": "；".join(x for x in (f.period, f"截止{f.due.isoformat()}" if f.due else "", f.gap_text) if x)}
+
+    def report(self) -> dict[str, Any] | None:
+        if not any(s.tier is not None for s in self.stations):
+            return None
+        kids: dict[str | None, list[Station]] = defaultdict(list)
+        for s in self.stations:
+            kids[s.parent_id].append(s)
+        names = {s.id: s.name for s in self.stations}
+        tree: list[dict[str, Any]] = []
+
+        def walk(st: Station, depth: int) -> None:
+            counts = self.status.get(st.id, Counter())
+            tree.append({"id": st.id, "name": st.name, "tier": st.tier, "depth": depth, "parent_id": st.parent_id,
+                         "status": roll_up(s for s, n in counts.items() if n).value if counts else "",
+                         "gaps": self.gaps.get(st.id, [])})
+            for child in sorted(kids.get(st.id, []), key=lambda c: c.id):
+                walk(child, depth + 1)
+
+        for root in sorted(kids.get(None, []), key=lambda s: (s.tier or 99, s.id)):
+            walk(root, 0)
+        grids = []
+        for rid, rows in self.grid.items():
+            if not rows:
+                continue
+            months = sorted({m for cells in rows.values() for m in cells})
+            grids.append({"rule_id": rid, "title": self.monthly[rid].title, "clause": self.monthly[rid].clause,
+                          "months": months,
+                          "rows": [{"id": sid, "name": names.get(sid, sid), "cells": [rows[sid].get(m) for m in months]}
+                                   for sid in sorted(rows)]})
+        return {"tree": tree, "monthly": grids}
+
+
+class ReportBuilder:
+    """One city's gap report, fed finding chunks in any order of subjects. With the data's
+    stations (`stations`), a plan that gives them tiers also gets the station views."""
+
+    def __init__(self, policy: CityPolicy, ev: Evaluation, actions_csv: IO[str] | None = None,
+                 stations: Sequence[Station] = ()) -> None:
         self.policy, self.ev = policy, ev
+        self.station_views = StationViews(policy, stations) if stations else None
         self.counts: Counter[Status] = Counter()
         self.by_severity: dict[Modality, Counter[Status]] = {m: Counter() for m in Modality}
         self.by_rule: dict[str, Counter[Status]] = defaultdict(Counter)
@@ -118,6 +195,8 @@ class ReportBuilder:
             self.by_rule[f.rule_id][f.status] += 1
             self.overdue += f.overdue
             by_subject[f"{f.subject_kind}:{f.subject_id}"].append(f)
+            if self.station_views is not None:
+                self.station_views.add(f)
         for key, fs in by_subject.items():
             entry = self.subjects.setdefault(key, {"id": fs[0].subject_id, "name": fs[0].subject_name,
                                                    "kind": fs[0].subject_kind, "district_id": fs[0].district_id,
@@ -187,6 +266,7 @@ class ReportBuilder:
             "subjects": [row for _, _, row in subjects],
             "actions_by_subject": [{"subject_id": acts[0]["subject_id"], "subject_name": acts[0]["subject_name"],
                                     "overdue": overdue, "actions": acts} for overdue, _, acts in groups],
+            "stations": self.station_views.report() if self.station_views is not None else None,
         }
 
 
@@ -215,9 +295,10 @@ def worst_schools(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(schools, key=school_order)
 
 
-def gap_report(ev: Evaluation, policy: CityPolicy, run_id: int | None = None) -> dict[str, Any]:
-    """The report of an evaluation held in memory (small data, tests)."""
-    builder = ReportBuilder(policy, ev)
+def gap_report(ev: Evaluation, policy: CityPolicy, run_id: int | None = None,
+               stations: Sequence[Station] = ()) -> dict[str, Any]:
+    """The report of an evaluation held in memory (small data, tests); `stations`: the data's."""
+    builder = ReportBuilder(policy, ev, stations=stations)
     builder.add(ev.findings)
     report = builder.report(run_id)
     report["actions"] = action_list(ev.findings)

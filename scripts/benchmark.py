@@ -2,6 +2,7 @@
 
     python scripts/benchmark.py                                  # N = 1,000 / 10,000 / 100,000, fuzhou
     python scripts/benchmark.py --sizes 1000,10000 --cities all  # every installed city, one check
+    python scripts/benchmark.py --station-tree 2000 --months 24  # 新乡: a station network with monthly sheets
 
 For each N it prints:
 - end to end: `mhpolicy check --data FILE.jsonl` run as a user runs it, in a fresh process
@@ -47,12 +48,13 @@ def _data(n: int, city: str) -> Path:
     return path
 
 
-def end_to_end(data: Path, cities: list[str]) -> dict[str, Any]:
+def end_to_end(data: Path, cities: list[str], since: str | None = None) -> dict[str, Any]:
     """`mhpolicy check` in this process (run me in a fresh one): wall time and peaks."""
     from mhpolicy.core.cli import main
 
     with tempfile.TemporaryDirectory(prefix="mhpolicy-bench-") as tmp:
         args = ["check", "--data", str(data), "--db", f"{tmp}/b.db", "--out", f"{tmp}/out"]
+        args += ["--since", since] if since else []
         for c in cities:
             args += ["--city", c]
         t0 = time.perf_counter()
@@ -140,9 +142,59 @@ def stages(data: Path, city: str) -> dict[str, Any]:
     return {"t": t, "facts": facts, "findings": findings, "institutions": src.institutions, "peak": _peak_mb()}
 
 
-def _child(kind: str, data: Path, cities: list[str]) -> dict[str, Any]:
-    out = subprocess.run([sys.executable, __file__, f"--{kind}", str(data), "--cities", ",".join(cities)],
-                         check=True, capture_output=True, text=True)
+def station_tree_data(n: int, months: int) -> Path:
+    """A 新乡-shaped city of `n` stations (one 一级 centre, a tenth 二级, the rest 三级 spread over
+    them) with `months` monthly sheets each, ending the month before 2025-12; about 1 sheet in 20
+    late, 1 in 50 to the wrong station and 1 in 50 missing, so every path of the rules runs."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"station-tree-{n}-{months}.json"
+    if path.exists():
+        return path
+    middle = max(1, n // 10)
+    stations: list[dict[str, Any]] = [{"id": "C", "name": "中心", "level": "city", "tier": 1}]
+    codes = []
+    y, m = 2025, 11
+    for _ in range(months):
+        codes.append((y, m))
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    groups = ["students", "teachers", "parents"]
+    for k in range(n - 1):
+        tier2 = k < middle
+        sid, parent = (f"M{k}", "C") if tier2 else (f"L{k}", f"M{k % middle}")
+        sent = []
+        for j, (yy, mm) in enumerate(codes):
+            if (k + j) % 50 == 7:
+                continue  # missing
+            day = 28 if (k + j) % 20 == 3 else 20
+            to = "C" if (not tier2 and (k + j) % 50 == 11) else parent
+            ny, nm = (yy + 1, 1) if mm == 12 else (yy, mm + 1)
+            sent.append({"month": f"{yy}-{mm:02d}", "recipient_id": to,
+                         "sent": f"{ny}-{nm:02d}-03" if tier2 else f"{yy}-{mm:02d}-{day:02d}"})
+        stations.append({
+            "id": sid, "name": f"站点{sid}", "level": "district" if tier2 else "school", "tier": 2 if tier2 else 3,
+            "parent_id": parent, "reports_sent": sent,
+            "staff": [{"id": f"{sid}-T1", "role": "psych_teacher", "full_time": tier2}],
+            "sunshine_activities": [{"date": "2025-03-10", "title": "阳光成长讲座", "groups": groups},
+                                    {"date": "2025-10-10", "title": "阳光成长团辅", "groups": groups[: 2 + k % 2]}],
+            "budget_lines": [{"year": 2025, "amount_yuan": 10000}]})
+    data = {"as_of": "2025-12-20", "city": {"code": "xinxiang", "name": "新乡市（合成）"}, "stations": stations}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def station_tree_run(n: int, months: int) -> None:
+    """`mhpolicy check --city xinxiang` on the station city, end to end, in a fresh process."""
+    data = station_tree_data(n, months)
+    e2e = _child("e2e", data, ["xinxiang"], since="2024-01-01")  # every month of the data judged
+    sheets = sum(len(s.get("reports_sent", [])) for s in json.loads(data.read_text(encoding="utf-8"))["stations"])
+    print(f"station tree: {n:,} stations × {months} months ({sheets:,} sheets), as of 2025-12-20, since 2024-01-01: "
+          f"e2e {e2e['wall']:.1f} s, peak {e2e['peak']:,.0f} MB, worker {e2e['peak_worker']:,.0f} MB, "
+          f"exit {e2e['exit']}, outputs MB {e2e['files_mb']}, sqlite {e2e['db_mb']} MB", flush=True)
+
+
+def _child(kind: str, data: Path, cities: list[str], since: str | None = None) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, __file__, f"--{kind}", str(data), "--cities", ",".join(cities),
+                          *(["--since", since] if since else [])], check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -160,10 +212,16 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--cities", default="fuzhou")
     ap.add_argument("--e2e", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--stages", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--station-tree", type=int, metavar="N", help="a 新乡 city of N stations instead (see --months)")
+    ap.add_argument("--months", type=int, default=24, help="monthly sheets per station for --station-tree")
+    ap.add_argument("--since", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.station_tree:
+        station_tree_run(args.station_tree, args.months)
+        return 0
     cities = _cities(args.cities)
     if args.e2e:
-        print(json.dumps(end_to_end(args.e2e, cities)))
+        print(json.dumps(end_to_end(args.e2e, cities, args.since)))
         return 0
     if args.stages:
         print(json.dumps(stages(args.stages, cities[0])))

@@ -108,8 +108,9 @@ def test_policies_explain_and_schema(here: Path, capsys: pytest.CaptureFixture[s
 def test_the_bundled_sample_is_a_worked_example_of_the_schema() -> None:
     from mhpolicy.core.io.source import read_dataset
 
-    for policy in discover().policies.values():
-        ds, _ = read_dataset(Path(str(policy.sample_path())))
+    registry = discover()
+    for policy in registry.policies.values():  # with the fields plugins declare (平凉's hospitals)
+        ds, _ = read_dataset(Path(str(policy.sample_path())), registry.models())
         assert ds.city.code == policy.code and len(ds.institutions) >= 10
         assert {i.kind for i in ds.institutions} >= {"kindergarten", "primary", "junior", "senior"}
 

@@ -28,7 +28,7 @@ def test_every_missing_data_action_on_the_samples_is_labelled() -> None:
     reg = discover()
     unlabeled = set()
     for owner in reg.policies.values():
-        ds, _ = read_dataset(Path(str(owner.sample_path())))
+        ds, _ = read_dataset(Path(str(owner.sample_path())), reg.models())  # with plugin-declared fields
         for policy in reg.policies.values():
             for f in evaluate(ds, policy, ds.as_of).findings:
                 if f.status is Status.MISSING and f.gap_text.startswith("需补报："):

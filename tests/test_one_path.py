@@ -29,7 +29,7 @@ def _key(f: dict) -> tuple:
 def test_every_bundled_sample_gives_the_same_findings_in_memory_and_from_its_file(
         sample_city: str, tmp_path: Path) -> None:
     path = SAMPLES[sample_city]
-    dataset, _ = read_dataset(path)
+    dataset, _ = read_dataset(path, REG.models())  # with plugin-declared fields
     codes = sorted(REG.policies)
     result = run_check(CheckRequest(cities=codes, data=path, out=tmp_path / "out", db=str(tmp_path / "s.db"),
                                     keep_findings=True), REG)
@@ -48,7 +48,7 @@ def test_a_tier_the_city_does_not_grade_in_is_refused_in_memory_as_from_a_file(t
     inst = data["institutions"][0]
     inst["warning_cases"] = [{"case_id": "C-1", "tier": "purple", "opened": "2025-03-01"}]
     (tmp_path / "d.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    dataset, _ = read_dataset(tmp_path / "d.json")  # the model alone cannot know the city's tiers
+    dataset, _ = read_dataset(tmp_path / "d.json", REG.models())  # the model alone cannot know the city's tiers
     for other in REG.policies.values():  # whichever plan it is checked under: the data's own city grades it
         with pytest.raises(InputError) as exc:
             evaluate(dataset, other, date(2025, 9, 30))
@@ -56,10 +56,10 @@ def test_a_tier_the_city_does_not_grade_in_is_refused_in_memory_as_from_a_file(t
 
 
 def test_the_hash_of_a_dataset_in_memory_is_the_hash_of_its_document_written_to_a_file(tmp_path: Path) -> None:
-    dataset, _ = read_dataset(SAMPLES[sorted(SAMPLES)[0]])
+    dataset, _ = read_dataset(SAMPLES[sorted(SAMPLES)[0]], REG.models())
     path = tmp_path / "doc.json"
     path.write_bytes(orjson.dumps(dataset.model_dump(mode="json")))
-    assert data_hash(dataset) == open_source(path).digest == memory_source(dataset).digest
+    assert data_hash(dataset) == open_source(path, REG.models()).digest == memory_source(dataset).digest
     changed = dataset.model_copy(update={"as_of": date(2020, 1, 1)})
     assert data_hash(changed) != data_hash(dataset)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -23,7 +23,7 @@ from ..results.findings import Finding
 from ..results.status import Status
 from ..rules.context import Context, Subject
 from ..rules.parameters import ParameterNotInForce
-from ..rules.periods import Period, completed_in_window, running, window_start
+from ..rules.periods import Period, completed_in_window, due_on_day, period_containing, running, window_start
 from ..rules.queries import fmt_num
 from ..rules.requirement import Measure, MissingData, NotApplicable, Requirement, RequirementKind, SubjectKind
 from .engine import Outcomes, RuleEngine
@@ -90,8 +90,10 @@ def _applies(req: Requirement, subject: Subject, ctx: Context) -> str | None:
     return None
 
 
-def _latest_attestation(subject: Subject, rule_id: str, as_of: date) -> Attestation | None:
-    entries = [a for a in getattr(subject.entity, "attestations", []) if a.item == rule_id and a.date <= as_of]
+def _latest_attestation(subject: Subject, rule_id: str, as_of: date, since: date | None = None) -> Attestation | None:
+    """The latest answer to an item up to `as_of`, and for a periodic item not before its period (`since`)."""
+    entries = [a for a in getattr(subject.entity, "attestations", [])
+               if a.item == rule_id and a.date <= as_of and (since is None or a.date >= since)]
     return max(entries, key=lambda a: a.date, default=None)
 
 
@@ -131,6 +133,8 @@ def _gates(req: Requirement, ctx: Context) -> list[_Gate]:
     """
     if req.period is None:
         return [_Gate(req.due, None, _before_plan(ctx), ctx)]
+    if req.due_day is not None:
+        return _due_day_gates(req, ctx)
     effective = ctx.city.effective
     term = ctx.city.term
     term_end = term.end if term is not None else None
@@ -154,6 +158,49 @@ def _gates(req: Requirement, ctx: Context) -> list[_Gate]:
     return gates
 
 
+def _due_day_gates(req: Requirement, ctx: Context) -> list[_Gate]:
+    """The occasions of a duty due on a day of the month (`Requirement.due_day`), latest first.
+
+    A period is judged once its due day is over (the due day itself still belongs to the
+    subject: "26日前" read as up to and including the 26th), whether or not the period has ended,
+    and due on that day; a period whose due day is still to come, begun and governed by the plan,
+    is shown 进行中 (a month not yet due is never judged). The window, the plan's effective date
+    and its term are read as in `_gates`: periods ending in the window are judged, the latest
+    judged one always; after the term, periods it does not govern are passed over, the window
+    ends on its last day and nothing is running (a month of the term due after it is judged)."""
+    assert req.period is not None and req.due_day is not None
+    effective = ctx.city.effective
+    term = ctx.city.term
+    term_end = term.end if term is not None else None
+    ended = term is not None and term.ended(ctx.as_of)
+    start = window_start(term.end, ctx.since) if ended and term is not None else ctx.window_start
+    judged: list[_Gate] = []
+    waiting: list[_Gate] = []
+    period = period_containing(req.period, ctx.as_of, anchor=effective)
+    while True:
+        before = period_containing(req.period, period.start - timedelta(days=1), anchor=effective)
+        if term_end is not None and _not_in_force(period, effective, term_end) and not _not_in_force(period, effective):
+            period = before  # after the plan's term: not judged, not shown
+            continue
+        view = ctx.judging(period)
+        why = f"评估期{period.label}内文件施行不足九成（{effective.isoformat()}起施行），不予评判" \
+            if _not_in_force(period, effective) else _before_plan(ctx)
+        try:
+            due = due_on_day(period, int(view.param(req.due_day.parameter)), req.due_day.months_after)
+        except ParameterNotInForce as exc:  # a period before the day's parameter: not judged, as before the plan
+            due, why = period.end, why or f"参数尚未生效：{exc}"
+        if due >= ctx.as_of:
+            if why is None and not ended:
+                waiting.append(_Gate(due, period.label, None, view, running=True, latest=False))
+        else:
+            if judged and (why or period.end < start):
+                return judged + waiting
+            judged.append(_Gate(due, period.label, why, view, latest=not judged))
+        if why and (judged or period.end < effective):
+            return judged + waiting
+        period = before
+
+
 def _prepare(req: Requirement, subject: Subject, gate: _Gate) -> _Pending | None:
     """The measure of `req` for `subject` on one occasion; None when there is nothing to report
     for it: a subject the requirement does not apply to is reported once, on the latest
@@ -168,7 +215,9 @@ def _prepare(req: Requirement, subject: Subject, gate: _Gate) -> _Pending | None
     if why_not:
         return _Pending(req, subject, NotApplicable(why_not), None, gate) if gate.latest else None
     if req.kind is RequirementKind.ATTESTATION:
-        return _Pending(req, subject, None, _latest_attestation(subject, req.id, ctx.as_of), gate)
+        # A periodic item ("每学期督查") is answered only by an attestation dated in its period.
+        since = ctx.judged.start if req.period is not None and ctx.judged is not None else None
+        return _Pending(req, subject, None, _latest_attestation(subject, req.id, ctx.as_of, since), gate)
     assert req.measure is not None
     try:
         result = req.measure(subject, ctx)
@@ -290,7 +339,7 @@ def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error:
     if isinstance(r, Measure):
         if status in (Status.FAIL, Status.TARGET_MISSED, Status.ADVICE):
             f.gap = _gap(req, r)
-            f.gap_text = req.gap_text.format(gap=fmt_num(f.gap), unit=req.unit) if req.gap_text else ""
+            f.gap_text = r.gap_text or (req.gap_text.format(gap=fmt_num(f.gap), unit=req.unit) if req.gap_text else "")
     elif status in (Status.FAIL, Status.TARGET_MISSED, Status.ADVICE) and req.kind is RequirementKind.ATTESTATION:
         f.gap_text = req.gap_text or f"经确认未落实：{req.title}"
     elif status is Status.MISSING and isinstance(r, MissingData):

@@ -418,14 +418,39 @@ class StationLevel(LabelledEnum):
     SCHOOL = "school", "校级", "校级辅导室"
 
 
+# Tiers of a plan's station network: 1 is the top (一级站点). Three are enough for every plan
+# we know; a few more leave room without accepting a typo such as 11.
+MAX_STATION_TIER = 5
+MONTH_CODE = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+
+class ReportSent(Strict):
+    """One periodic report a station sent up its tree: the month it covers, the day it was sent
+    and the station it was sent to (e.g. 新乡's 《站点咨询工作数据表》 of each month)."""
+
+    month: Annotated[str, Field(pattern=MONTH_CODE, title="所报月份")]  # "2024-05"
+    sent: date = Field(title="报送日期")
+    recipient_id: Ident = Field(title="接收站点编号")
+    sheet: str | None = Field(default=None, title="报表名称")
+
+
 class Station(Strict):
-    """A counseling station or centre (辅导站/中心) with its level and parent station."""
+    """A counseling station or centre (辅导站/中心) with its level and parent station.
+
+    `level` is the administrative level of whoever runs it; `tier` is the station's place in a
+    plan's own network, which may differ (新乡: a 市属学校辅导站 is a 二级站点 though a school
+    runs it). Where tiers are given the tree is checked (Dataset._station_tree): one top
+    station, each other tier's parent one tier up, no cycles."""
 
     id: Ident
     name: str
     level: StationLevel
     district_id: Ident | None = None
     parent_id: Ident | None = None
+    tier: Annotated[int | None, bounded(MAX_STATION_TIER, "级", "tier", "计划所定的站点层级，1为最高（一级站点）",
+                                        "the station's tier in the plan's network, 1 = top", ge=1,
+                                        title="站点层级")] = None
+    reports_sent: list[ReportSent] = Field(default_factory=list)
     established: date | None = None
     staff: list[StaffMember] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
@@ -489,7 +514,51 @@ class Dataset(Strict):
             if st.parent_id is not None and st.parent_id not in station_ids:
                 raise DataCheck("unknown_reference", ("stations", n, "parent_id"), value=st.parent_id,
                                 table="stations")
+            for k, report in enumerate(st.reports_sent):
+                if report.recipient_id not in station_ids:
+                    raise DataCheck("unknown_reference", ("stations", n, f"reports_sent[{k}].recipient_id"),
+                                    value=report.recipient_id, table="stations")
+        _station_tree(self.stations)
         return self
+
+
+def _station_tree(stations: list[Station]) -> None:
+    """Refuse a station network that is not a tree in the plan's tiers, naming the station:
+    a parent chain that loops; where tiers are given, two top (tier 1) stations, a top station
+    with a parent, a lower-tier station without one, or one whose parent is not one tier up."""
+    index = {s.id: n for n, s in enumerate(stations)}
+    by_id = {s.id: s for s in stations}
+    rooted: set[str] = set()  # stations whose chain is known to end at a station without a parent
+    for st in stations:  # cycles: each chain is walked once, up to a station already known rooted
+        seen = [st.id]
+        parent = st.parent_id
+        while parent is not None and parent in by_id and parent not in rooted:
+            if parent in seen:
+                loop = seen[seen.index(parent):] + [parent]
+                raise DataCheck("station_cycle", ("stations", index[loop[0]], "parent_id"), id=loop[0],
+                                path=" → ".join(loop))
+            seen.append(parent)
+            parent = by_id[parent].parent_id
+        rooted.update(seen)
+    top: Station | None = None
+    for n, st in enumerate(stations):
+        if st.tier is None:
+            continue
+        parent = by_id.get(st.parent_id) if st.parent_id is not None else None
+        if st.tier == 1:
+            if parent is not None:
+                raise DataCheck("station_top_has_parent", ("stations", n, "parent_id"), id=st.id,
+                                parent=parent.id)
+            if top is not None:
+                raise DataCheck("station_two_tops", ("stations", n, "tier"), id=st.id, first=top.id)
+            top = st
+        elif parent is None:
+            raise DataCheck("station_without_parent", ("stations", n, "parent_id"), id=st.id, tier=st.tier)
+        elif parent.tier != st.tier - 1:
+            raise DataCheck("station_parent_tier", ("stations", n, "parent_id"), id=st.id, tier=st.tier,
+                            parent=parent.id, parent_tier="未定" if parent.tier is None else parent.tier,
+                            parent_tier_en="none" if parent.tier is None else parent.tier,
+                            expected=st.tier - 1)
 
 
 def _unique(table: str, ids: list[str]) -> None:

@@ -142,6 +142,30 @@ CATALOGUE: dict[str, ErrorCode] = dict([
     _c("unknown_reference", "引用的编号不存在", "a reference names an id that is not in the data",
        "引用的编号 '{value}' 在 {table} 中不存在", "'{value}' does not match any id in {table}",
        Example('{"district_id": "D9"}')),
+    _c("station_cycle", "站点上级关系成环", "the stations' parent links form a cycle",
+       "站点 '{id}' 的上级关系成环：{path}", "station '{id}': its parent links form a cycle: {path}",
+       Example('{"stations": [{"id": "A", "name": "甲站", "level": "district", "parent_id": "B"}, '
+               '{"id": "B", "name": "乙站", "level": "school", "parent_id": "A"}]}', "dataset")),
+    _c("station_two_tops", "一级（最高层级）站点不止一个", "more than one top-tier (tier 1) station",
+       "站点 '{id}' 与 '{first}' 都是1级站点，最高层级只能有一个站点",
+       "station '{id}' and '{first}' are both tier 1; the network has one top station",
+       Example('{"stations": [{"id": "C1", "name": "中心", "level": "city", "tier": 1}, '
+               '{"id": "C2", "name": "另一中心", "level": "city", "tier": 1}]}', "dataset")),
+    _c("station_top_has_parent", "1级站点不应有上级站点", "a tier-1 (top) station has a parent",
+       "站点 '{id}' 是1级（最高层级）站点，不应有上级站点 '{parent}'",
+       "station '{id}' is tier 1 (the top) and cannot have a parent ('{parent}')",
+       Example('{"stations": [{"id": "C0", "name": "站", "level": "city"}, '
+               '{"id": "C1", "name": "中心", "level": "city", "tier": 1, "parent_id": "C0"}]}', "dataset")),
+    _c("station_without_parent", "下级站点未指明上级站点", "a station below tier 1 names no parent",
+       "站点 '{id}' 为{tier}级站点，须指明上级站点（parent_id）",
+       "station '{id}' is tier {tier} and must name its parent (parent_id)",
+       Example('{"stations": [{"id": "C1", "name": "中心", "level": "city", "tier": 1}, '
+               '{"id": "T2", "name": "县站", "level": "district", "tier": 2}]}', "dataset")),
+    _c("station_parent_tier", "上级站点不是高一级的站点", "a station's parent is not one tier above it",
+       "站点 '{id}' 为{tier}级站点，其上级站点 '{parent}' 应为{expected}级，实为{parent_tier}级",
+       "station '{id}' is tier {tier}; its parent '{parent}' must be tier {expected}, not {parent_tier_en}",
+       Example('{"stations": [{"id": "C1", "name": "中心", "level": "city", "tier": 1}, '
+               '{"id": "T3", "name": "校站", "level": "school", "tier": 3, "parent_id": "C1"}]}', "dataset")),
     _c("tier_not_in_scheme", "预警等级不在本市分级中", "a warning tier is not one of the data city's tiers",
        "预警等级 '{tier}' 不在本市（{scheme}）分级中：{allowed}", "tier '{tier}' is not in {scheme}'s scheme: {allowed}",
        Example('{"warning_cases": [{"case_id": "C-1", "tier": "purple", "opened": "2024-03-01"}]}')),

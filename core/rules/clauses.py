@@ -8,9 +8,11 @@ where the document uses full-width brackets:
     五、1       an item numbered directly under a top-level clause ("、" as printed)
     五(一)      a sub-level under a top-level clause (ASCII parentheses)
     四(二)5     an item under a sub-level
+    四(一)2(5)  a sub-item under an item (平凉 prints it "5）" under "2." under "（一）"); the
+                sub-item is always ASCII digits in ASCII parentheses, after an item only
 
 The slug writes every level as an ASCII number joined by "-": "五、1" -> "5-1",
-"四(二)5" -> "4-2-5". Other spellings ("五-1", "4-2-5", "四（二）5") are rejected, so a
+"四(二)5" -> "4-2-5", "四(一)2(5)" -> "4-1-2-5". Other spellings ("五-1", "4-2-5", "四（二）5") are rejected, so a
 clause is written one way everywhere and its slug never has to be guessed.
 """
 
@@ -27,6 +29,7 @@ _ITEM = r"[1-9][0-9]*"
 _CLAUSE = re.compile(
     rf"(?P<top>{_NUMERAL})"
     rf"(?:\((?P<sub>{_NUMERAL})\)(?P<sub_item>{_ITEM})?|、(?P<item>{_ITEM}))?"
+    rf"(?:(?<=[0-9])\((?P<leaf>{_ITEM})\))?"  # a sub-item, only right after an item number
 )
 
 
@@ -67,6 +70,8 @@ def clause_slug(clause: str) -> str:
     item = m["sub_item"] or m["item"]
     if item:
         levels.append(int(item))
+    if m["leaf"]:
+        levels.append(int(m["leaf"]))
     return "-".join(str(n) for n in levels)
 
 

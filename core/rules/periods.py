@@ -117,6 +117,16 @@ def running(kind: PeriodKind, as_of: date, anchor: date | None = None) -> Period
     return None if current.end <= as_of else current
 
 
+def due_on_day(period: Period, day: int, months_after: int = 0) -> date:
+    """Day `day` of the month `months_after` months after the month `period` ends in, clamped to
+    that month's last day (day 31 of February is its 28th/29th): the due date of a duty "due by
+    the 26th" (months_after=0) or "by the 5th of the next month" (months_after=1)."""
+    if day < 1:
+        raise ValueError(f"a day of the month starts at 1, not {day}")
+    y, m = divmod(period.end.year * 12 + period.end.month - 1 + months_after, 12)
+    return min(date(y, m + 1, 1) + timedelta(days=day - 1), _month_end(y, m + 1))
+
+
 def semester_code(period: Period) -> str:
     """The data's semester code for a semester period: 2024-2025-1 (autumn) / -2 (spring)."""
     if period.kind is not PeriodKind.SEMESTER:

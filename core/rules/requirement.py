@@ -22,7 +22,8 @@ from .plan import CityInfo, DocumentStatus, PlanTerm, SubjectKind
 
 # CityInfo and SubjectKind live in core/rules/plan.py (context.py needs them, and requirement.py
 # needs context.py for the measure signature); plugins keep importing them from here.
-__all__ = ["AppliesTo", "CityInfo", "ClauseNote", "DocumentStatus", "PlanTerm", "MODAL_WORDS", "Measure", "MeasureFn", "MeasureResult",
+__all__ = ["AppliesTo", "CityInfo", "ClauseNote", "DocumentStatus", "DueDay", "PlanTerm", "MODAL_WORDS", "Measure",
+           "MeasureFn", "MeasureResult",
            "MissingData", "Modality", "NotApplicable", "Op", "Requirement", "RequirementKind", "SubjectKind",
            "WarningScheme"]
 
@@ -40,11 +41,12 @@ class Modality(StrEnum):
 
 
 MODAL_WORDS: dict[Modality, tuple[str, ...]] = {
-    Modality.MANDATORY: ("须", "应", "要", "确保", "不低于", "不少于", "至少"),
+    Modality.MANDATORY: ("须", "应", "要", "确保", "不低于", "不少于", "至少", "不得"),
     Modality.IN_PRINCIPLE: ("原则上",),
     Modality.TARGET: ("力争",),
     # 着力 (strive to): the plan works toward it, like 力争; a gap is shown, never 不符合.
-    Modality.ADVICE: ("鼓励", "支持", "探索", "着力"),
+    # 加大…力度 (step up efforts, 平凉 四(一)2(5)): a direction without a number or a date.
+    Modality.ADVICE: ("鼓励", "支持", "探索", "着力", "加大"),
 }
 
 
@@ -68,6 +70,9 @@ class Measure:
     required: float
     inputs: dict[str, Any] = field(default_factory=dict)
     note: str = ""
+    # The gap in words, where the requirement's one template cannot say it (a sheet not sent,
+    # sent 3 days late, sent to the wrong station): used instead of `gap_text` when not met.
+    gap_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +101,19 @@ class AppliesTo:
 
 
 @dataclass(frozen=True, slots=True)
+class DueDay:
+    """A periodic duty due on a day of the month instead of on its period's last day
+    ("每月26日前报"): day `parameter` (a dated parameter: the last day that is on time) of the
+    period's last month, or of a later one (`months_after`=1: "by the 5th of the next month").
+
+    Core judges a period once that day is over and shows it 进行中 until then
+    (evaluation/decide.py); the finding is due on that day."""
+
+    parameter: str
+    months_after: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Requirement:
     id: str  # "<city>.<clause-slug>.<name>", unique across cities
     city: str
@@ -115,6 +133,7 @@ class Requirement:
     gap_text: str = ""  # template with {gap} and {unit}: "缺{gap}名专职心理教师"
     due: date | None = None  # a dated target ("至2023年年底")
     period: PeriodKind | None = None  # a recurring duty ("每学期")
+    due_day: DueDay | None = None  # a recurring duty due on a day of the month ("每月26日前")
     parameters: tuple[str, ...] = ()  # ids of the dated parameters it reads
     allowance: str = ""  # what 原则上 allows, quoted or summarised
     reading: str = ""  # where the text allows two readings: which one, and why
@@ -135,6 +154,14 @@ class Requirement:
             raise ValueError(f"{self.id}: modal word {self.modal_word!r} is not in the quoted sentence")
         if self.due is not None and self.period is not None:
             raise ValueError(f"{self.id}: give a due date or a period, not both")
+        if self.due_day is not None:
+            if self.period is None:
+                raise ValueError(f"{self.id}: a due day needs a period (e.g. PeriodKind.MONTH)")
+            if self.due_day.parameter not in self.parameters:
+                raise ValueError(f"{self.id}: its due day's parameter {self.due_day.parameter!r} must be listed "
+                                 "in parameters=")
+            if not 0 <= self.due_day.months_after <= 12:
+                raise ValueError(f"{self.id}: months_after must be 0–12")
 
 
 def _check_clause(clause: str, owner: str) -> None:
