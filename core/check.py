@@ -234,7 +234,7 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
             for source, group in plan:
                 as_of = req.as_of or source.header.as_of or date.today()
                 scheme = warning_scheme_for(source.header, group, reg)
-                pending += _check_dataset(req, w, staging, source, group, as_of, scheme, result)
+                pending += _check_dataset(req, w, staging, source, group, as_of, scheme, result, store)
         private.engine.dispose()
         store.publish(private, publish_reports)
     except BaseException as exc:
@@ -294,7 +294,8 @@ def _name_run(staging: Path, stem: str, placeholder: int, run_id: int) -> None:
 
 
 def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Source, group: list[CityPolicy],
-                   as_of: date, scheme: WarningScheme | None, result: CheckResult) -> list[_PendingRun]:
+                   as_of: date, scheme: WarningScheme | None, result: CheckResult,
+                   shared: Store | None = None) -> list[_PendingRun]:
     """One dataset under one or more plans, into the staging store: runs and findings; the
     reports are written to `staging`, the gap reports naming each run by a placeholder id."""
     from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder, report_meta
@@ -331,7 +332,10 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
         builder, stem = builders[p.code]
         if builder.school_pages is not None:
             builder.school_pages.close()
-        write_gap_report(staging, builder.report(_PLACEHOLDER + runs[p.code]), stem)
+        report = builder.report(_PLACEHOLDER + runs[p.code])
+        if shared is not None and not req.school:
+            report["progress"] = _progress_since(shared, w, p.code, source.name, runs[p.code])
+        write_gap_report(staging, report, stem)
         pending.append(_PendingRun(CitySummary(p.code, p.info.name, as_of, source.name, source.institutions,
                                                runs[p.code], builder.counts, builder.overdue, len(p.requirements),
                                                p.info.basis(as_of)),
@@ -342,6 +346,20 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
         write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest,
                                                   "labels": labels})
     return pending
+
+
+def _progress_since(shared: Store, w: RunWriter, city: str, source: str, run_id: int) -> dict[str, Any] | None:
+    """Fixed / new / still open since the latest stored run of this city on data of the same
+    lineage (the same data file name); None when there is none."""
+    from mhpolicy.reports.progress import compare
+
+    from .io.store import finding_states, previous_run
+
+    before = previous_run(shared, city, source)
+    if before is None or before.id is None:
+        return None
+    diff = compare(finding_states(shared, before.id), finding_states(w.session, run_id))
+    return {"before_run": before.id, "before_as_of": before.as_of.isoformat(), **diff}
 
 
 def _take(part: dict[str, list[Finding]], w: Any, runs: dict[str, int], builders: dict[str, Any],

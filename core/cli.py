@@ -190,9 +190,76 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
+    if args.action == "show":
+        return _runs_show(args)
     for r in open_store(args.db).runs():  # a bad URL is a usage error (exit 2), not a crash
         print(f"{r.id:>4}  {r.city:<10} v{r.plugin_version}  as of {r.as_of}  data {r.data_hash[:12]}  "
               f"{r.findings} findings  {r.started_at:%Y-%m-%d %H:%M}")
+    return EXIT_OK
+
+
+def _stored_run(store: Any, run_id: int | None, what: str) -> Any:
+    from .io.store import run_record
+
+    if run_id is None:
+        raise UsageError(f"请给出运行编号 / give a run id ({what})", "usage")
+    run = run_record(store, run_id)
+    if run is None:
+        known = [str(r.id) for r in store.runs()]
+        raise UsageError(f"未知运行 / unknown run {run_id}{did_you_mean(str(run_id), known)}"
+                         f"（用 mhpolicy runs 列出 / list them with `mhpolicy runs`）", "usage")
+    return run
+
+
+def _runs_show(args: argparse.Namespace) -> int:
+    """Re-render a stored run's reports from the store (the plugin as installed now names the rules)."""
+    from pathlib import Path
+
+    from mhpolicy.reports.stored import rerender
+
+    store = open_store(args.db)
+    run = _stored_run(store, args.run_id, "mhpolicy runs show N")
+    reg = discover()
+    if run.city not in reg.policies:
+        raise UsageError(f"该运行的城市插件未安装 / the plugin of city '{run.city}' is not installed", "unknown_city")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = rerender(store, run, reg.policies[run.city], out)
+    print(f"运行 {run.id}（{reg.policies[run.city].info.name}，评估日期 {run.as_of}）报告 / reports: "
+          + ", ".join(str(p) for p in paths))
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Progress between two runs of one city: fixed, new, still open, per district and school."""
+    from mhpolicy.reports.progress import as_text, compare
+
+    from .io.store import dataset_source, finding_states, previous_run
+
+    store = open_store(args.db)
+    runs = store.runs()
+    if not runs:
+        raise UsageError("数据库中没有运行 / the store has no runs", "usage")
+    if args.new is None:
+        after = runs[-1] if args.old is None else _stored_run(store, args.old, "")
+        before = previous_run(store, after.city, dataset_source(store, after.data_hash), before=after.id)
+        if args.old is not None:
+            before, after = after, runs[-1]
+    else:
+        before, after = _stored_run(store, args.old, ""), _stored_run(store, args.new, "")
+    if before is None or before.id == after.id:
+        raise UsageError(f"运行 {after.id} 之前没有同一城市、同一数据来源的运行可比 / no earlier run of "
+                         f"'{after.city}' on the same data to compare with", "usage")
+    if before.city != after.city:
+        raise UsageError(f"两次运行不是同一城市 / runs {before.id} and {after.id} are of different cities", "usage")
+    reg = discover()
+    name = reg.policies[after.city].info.name if after.city in reg.policies else after.city
+    diff = compare(finding_states(store, before.id), finding_states(store, after.id))
+    if args.json:
+        sys.stdout.write(orjson.dumps({"before": before.id, "after": after.id, **diff},
+                                      option=orjson.OPT_INDENT_2).decode() + "\n")
+        return EXIT_OK
+    print(as_text(diff, f"{name}：运行 {before.id}（{before.as_of}）→ 运行 {after.id}（{after.as_of}）"))
     return EXIT_OK
 
 
@@ -259,8 +326,17 @@ def parser() -> argparse.ArgumentParser:
     rl.set_defaults(func=cmd_rules)
     s = sub.add_parser("schema", help="输出输入数据的 JSON Schema")
     s.set_defaults(func=cmd_schema)
-    r = sub.add_parser("runs", help="列出已保存的运行")
+    r = sub.add_parser("runs", help="列出已保存的运行；runs show N 重新生成运行N的报告")
+    r.add_argument("action", nargs="?", choices=["show"], help="show：重新生成该运行的报告 / re-render a run")
+    r.add_argument("run_id", nargs="?", type=int, help="运行编号")
+    r.add_argument("--out", default="mhpolicy-out", help="报告目录（runs show）")
     r.add_argument("--db", default=db_default)
+    d = sub.add_parser("diff", help="两次检查之间的进展：已整改、新出现、仍未解决 / progress between two runs")
+    d.add_argument("old", nargs="?", type=int, help="较早的运行编号；缺省为最新运行之前同城市同数据来源的一次")
+    d.add_argument("new", nargs="?", type=int, help="较新的运行编号；缺省为最新运行")
+    d.add_argument("--json", action="store_true", help="以JSON输出")
+    d.add_argument("--db", default=db_default)
+    d.set_defaults(func=cmd_diff)
     r.set_defaults(func=cmd_runs)
     v = sub.add_parser("verify", help="核对每个已保存运行的结论条数与哈希 / prove each stored run whole")
     v.add_argument("--db", default=db_default)
