@@ -313,7 +313,8 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
             stem = f"{p.code}-{req.school}" if req.school else p.code
             fh = files.enter_context((staging / f"{stem}-actions.csv").open("w", encoding="utf-8-sig", newline=""))
             ev = Evaluation(p.code, as_of, p.info.version, source.digest)
-            builders[p.code] = (ReportBuilder(p, ev, fh, stations=source.header.stations), stem)
+            builders[p.code] = (ReportBuilder(p, ev, fh, stations=source.header.stations,
+                                              district_names={d.id: d.name for d in source.header.districts}), stem)
             if req.per_school:  # each school's page is written as its chunk arrives: one pass for all
                 b = builders[p.code][0]
                 b.school_pages = SchoolPages(staging / _PER_SCHOOL / p.code, as_of, report_meta(p, ev),

@@ -171,7 +171,7 @@ class ReportBuilder:
     stations (`stations`), a plan that gives them tiers also gets the station views."""
 
     def __init__(self, policy: CityPolicy, ev: Evaluation, actions_csv: IO[str] | None = None,
-                 stations: Sequence[Station] = ()) -> None:
+                 stations: Sequence[Station] = (), district_names: dict[str, str] | None = None) -> None:
         self.policy, self.ev = policy, ev
         self.station_views = StationViews(policy, stations) if stations else None
         self.counts: Counter[Status] = Counter()
@@ -185,6 +185,7 @@ class ReportBuilder:
         if self._csv:
             self._csv.writerow(CSV_HEADERS)
         self.overview = Overview(policy)
+        self.overview.district_names.update(district_names or {})  # the data's 区县 names (id -> name)
         self.school_pages: Any = None  # a SchoolPages, when the check writes one page per school
 
     def add(self, findings: list[Finding]) -> None:
@@ -296,9 +297,9 @@ def worst_schools(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def gap_report(ev: Evaluation, policy: CityPolicy, run_id: int | None = None,
-               stations: Sequence[Station] = ()) -> dict[str, Any]:
+               stations: Sequence[Station] = (), district_names: dict[str, str] | None = None) -> dict[str, Any]:
     """The report of an evaluation held in memory (small data, tests); `stations`: the data's."""
-    builder = ReportBuilder(policy, ev, stations=stations)
+    builder = ReportBuilder(policy, ev, stations=stations, district_names=district_names)
     builder.add(ev.findings)
     report = builder.report(run_id)
     report["actions"] = action_list(ev.findings)
