@@ -50,6 +50,7 @@ def _parse_date(text: str, what: str) -> date:
 
 
 _started: list[float] = []
+LOG_PROGRESS_FROM = 1000  # institutions: below this a check takes seconds and prints no progress lines
 
 
 def _progress(done: int, total: int) -> None:
@@ -61,6 +62,13 @@ def _progress(done: int, total: int) -> None:
     filled = int(width * done / total) if total else width
     elapsed = time.monotonic() - _started[0]
     left = f"，剩余约 {elapsed / done * (total - done):.0f} 秒" if 0 < done < total else ""
+    if done >= total:
+        _started[:] = [time.monotonic()]  # the next dataset of the check times its own
+    if not sys.stderr.isatty():  # a log (CI, cron): one line per chunk, for runs long enough to watch
+        if total >= LOG_PROGRESS_FROM:
+            sys.stderr.write(f"已检查 {done}/{total} 所机构{left}\n")
+            sys.stderr.flush()
+        return
     sys.stderr.write(f"\r已检查 [{'#' * filled}{'.' * (width - filled)}] {done}/{total} 所机构{left}   ")
     if done >= total:
         sys.stderr.write("\n")
@@ -76,8 +84,11 @@ def _summary_table(summaries: list[CitySummary]) -> str:
 
 
 def _request(args: argparse.Namespace) -> CheckRequest:
-    # A progress bar only where someone watches it; a school's report reads one row.
-    show_progress = sys.stderr.isatty() and not args.school
+    # A bar on a terminal, lines in a log (large runs only); a school's report reads one row.
+    show_progress = not args.school
+    import time
+
+    _started[:] = [time.monotonic()]  # time left counts from the start of the check
     return CheckRequest(
         cities=args.city, data=args.data, sample=args.sample,
         as_of=_parse_date(args.as_of, "--as-of") if args.as_of else None,
