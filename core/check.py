@@ -33,7 +33,8 @@ from sqlalchemy.exc import OperationalError
 
 from .evaluation.evaluate import Evaluation
 from .evaluation.pipeline import auto_workers, run_stream, warning_scheme_for
-from .io.source import Source, open_source
+from .io.loading import InputError
+from .io.source import Source, open_source, row_id
 from .io.store import DEFAULT_TIMEOUT, DEFAULT_URL, RunWriter, Store, StoreUnavailable
 from .plugins.registry import CityPolicy, PluginError, Registry, discover
 from .results.findings import Finding
@@ -189,6 +190,20 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
     reg = registry if registry is not None else discover()
     policies, skipped = select_cities(reg, req.cities)
     plan = _plan(req, reg, policies)
+    if req.school:
+        try:
+            return _run_check(req, reg, policies, skipped, plan)
+        except InputError as exc:
+            if any(i.row == "--school" for i in exc.issues):  # an id not in the data: suggest the closest
+                ids = [i for source, _ in plan for chunk in source.chunks() for _, obj in chunk.rows
+                       if (i := row_id(obj))]
+                exc.hint = did_you_mean(req.school, ids)  # type: ignore[attr-defined]
+            raise
+    return _run_check(req, reg, policies, skipped, plan)
+
+
+def _run_check(req: CheckRequest, reg: Registry, policies: list[CityPolicy], skipped: bool,
+               plan: list[tuple[Source, list[CityPolicy]]]) -> CheckResult:
     if req.school:
         plan = [(source.restricted_to(req.school), group) for source, group in plan]
     out = _writable_dir(Path(req.out))

@@ -443,6 +443,8 @@ def _report_error(exc: Exception) -> int:
             _err(f"  {issue}")
         if len(exc.issues) > 50:
             _err(f"  …… 另有 {len(exc.issues) - 50} 处 / and {len(exc.issues) - 50} more")
+        if getattr(exc, "hint", ""):
+            _err(f"  {exc.hint.lstrip('，')}")  # type: ignore[attr-defined]
         return EXIT_INPUT
     if isinstance(exc, UsageError):
         _err(str(exc))
