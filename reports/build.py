@@ -57,8 +57,10 @@ _VERB = {
 
 
 def only_subject(findings: Iterable[Finding], subject_id: str) -> list[Finding]:
-    """A school's report shows that school only (ids are unique per table, so the kind counts too)."""
-    return [f for f in findings if f.subject_id == subject_id and f.subject_kind == "institution"]
+    """A school's report shows that school only (ids are unique per table, so the kind counts too),
+    with the findings of its campuses (a campus finding names its school as parent)."""
+    return [f for f in findings if (f.subject_id == subject_id and f.subject_kind == "institution")
+            or (f.subject_kind == "campus" and f.parent_id == subject_id)]
 
 
 def _action(f: Finding) -> dict[str, Any]:
@@ -198,17 +200,24 @@ class ReportBuilder:
             by_subject[f"{f.subject_kind}:{f.subject_id}"].append(f)
             if self.station_views is not None:
                 self.station_views.add(f)
+        campuses: dict[str, list[Finding]] = defaultdict(list)
+        if self.school_pages is not None:
+            for f in findings:
+                if f.subject_kind == "campus" and f.parent_id:
+                    campuses[f.parent_id].append(f)
         for key, fs in by_subject.items():
             entry = self.subjects.setdefault(key, {"id": fs[0].subject_id, "name": fs[0].subject_name,
                                                    "kind": fs[0].subject_kind, "district_id": fs[0].district_id,
-                                                   "counts": Counter(), "overdue": 0, "met": 0, "judged": 0})
+                                                   "parent_id": fs[0].parent_id, "counts": Counter(), "overdue": 0,
+                                                   "met": 0, "judged": 0})
             entry["counts"].update(f.status for f in fs)
             entry["overdue"] += sum(f.overdue for f in fs)
             met, judged = self.overview.add_subject(fs[0].subject_kind, fs[0].district_id, fs)
             entry["met"] += met
             entry["judged"] += judged
             if self.school_pages is not None and fs[0].subject_kind == SubjectKind.INSTITUTION.value:
-                self.school_pages.add(fs)
+                # a campus is decided in its school's chunk, and its findings belong to that school's page
+                self.school_pages.add(fs + campuses.get(fs[0].subject_id, []))
             actions = action_list(fs)
             if self._csv:
                 self._csv.writerows(_csv_row(a) for a in actions)
@@ -233,6 +242,8 @@ class ReportBuilder:
             row = {k: entry[k] for k in ("id", "name", "kind", "district_id", "overdue", "met", "judged")}
             row |= {"status": status.value, "counts": counts,
                     "rate": entry["met"] / entry["judged"] if entry["judged"] else None}
+            if entry["parent_id"]:
+                row["parent_id"] = entry["parent_id"]  # a campus: the school whose report it belongs to
             row["kind_label"] = SubjectKind(entry["kind"]).label  # 学校 / 辅导站 / 区县 / 市, from the vocabulary
             if self.detail is not None:
                 row["findings"] = [f.to_json() for f in by_rule_latest_first(self.detail[key])]

@@ -41,7 +41,8 @@ def _row(f: Finding, as_of: date, note: int) -> dict[str, Any]:
     gap = plain(f.gap_text)
     if days_left is not None:
         gap = _DUE_NOTE.sub("", gap)
-    return {"title": f.title, "status": f.status.value, "gap": gap or f.title,
+    title = f"〔{f.subject_name}〕{f.title}" if f.subject_kind == "campus" else f.title  # a campus of the school
+    return {"title": title, "status": f.status.value, "gap": gap or f.title,
             "why": plain(f.explanation), "clause": f.clause, "modality": f.modality.value,
             "due": f.due.isoformat() if f.due else "", "overdue": f.overdue, "period": f.period or "",
             "days_left": days_left, "allowance": f.allowance, "note": note}
@@ -68,7 +69,7 @@ def school_view(findings: list[Finding], as_of: date, meta: dict[str, Any], dist
     advice = [_row(f, as_of, note(f)) for f in shown if f.status is Status.ADVICE]
     attest = [_row(f, as_of, note(f)) for f in shown if f.status is Status.PENDING]
     met = sorted({f.title for f in shown if f.status is Status.PASS})
-    first = findings[0]
+    first = next(f for f in findings if f.subject_kind != "campus")
     return {"meta": meta, "school": {"id": first.subject_id, "name": first.subject_name, "district": district},
             "to_fix": to_fix, "running": running, "advice": advice, "attest": attest, "met": met,
             "overdue": sum(r["overdue"] for r in to_fix), "notes": rules,

@@ -326,6 +326,7 @@ def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error:
         allowance=req.allowance,
         error=error,
         basis=_basis(ctx),
+        parent_id=s.parent_id,
     )
     if error:
         f.explanation = error

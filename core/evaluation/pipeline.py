@@ -23,11 +23,11 @@ from datetime import date
 
 from ..io.loading import InputError, InputIssue, check_warning_tiers
 from ..io.source import RawChunk, Source, add_unique, validate_chunk
-from ..model.entities import Dataset
+from ..model.entities import Dataset, unknown_members
 from ..plugins.registry import CityPolicy, Registry, discover
 from ..results.findings import Finding
-from ..rules.context import Context, Subject, subjects_of
-from ..rules.requirement import SubjectKind, WarningScheme
+from ..rules.context import HEADER_KINDS, Context, chunk_subjects, subjects_of
+from ..rules.requirement import WarningScheme
 from .decide import decide_batch, engine_for
 from .engine import RuleEngine
 
@@ -51,8 +51,7 @@ def _decide_chunk(chunk: RawChunk, policies: Sequence[CityPolicy], header: Datas
     institutions = validate_chunk(chunk, header, file)  # all rows valid, in order, or it raised
     if scheme is not None:
         check_warning_tiers(institutions, scheme, file, offset=chunk.start)
-    subjects = {SubjectKind.INSTITUTION: [Subject(SubjectKind.INSTITUTION, i.id, i.name, i.district_id, i)
-                                          for i in institutions]}
+    subjects = chunk_subjects(institutions)  # each institution and each of its campuses
     part = {p.code: decide_batch(p, contexts[p.code], subjects, engines(p), None) for p in policies}
     # durable_rules leaves ~2 objects per fired fact in reference cycles (its action Closure
     # and Content wrappers). With automatic collection paused, free them here, chunk by
@@ -151,7 +150,7 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
     seen: set[str] = set()
     with paused_gc():
         if source.only is None:
-            others = {k: subjects_of(header, k) for k in (SubjectKind.CITY, SubjectKind.DISTRICT, SubjectKind.STATION)}
+            others = {k: subjects_of(header, k) for k in HEADER_KINDS}
             yield {p.code: decide_batch(p, contexts[p.code], others, engine_for(p), None) for p in policies}
         chunks = source.chunks(chunk) if chunk else source.chunks()
         done = 0
@@ -163,6 +162,10 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
                 yield part
                 if progress:
                     progress(done, source.institutions)
+    if source.only is None and (dangling := unknown_members(header.groups, seen)):
+        # Education groups name their member schools: references checked once every row is read.
+        raise InputError([InputIssue("unknown_reference", file, f"groups[{n}] (id={header.groups[n].id})", "members",
+                                     {"value": m, "table": "institutions"}) for n, m in dangling])
     if source.only is not None and not seen:
         # The id a school's report asks for (--school) is a reference like any other.
         raise InputError([InputIssue("unknown_reference", file, "--school", "institutions",

@@ -234,6 +234,8 @@ class EventKind(LabelledEnum):
     PARENT_LECTURE = "parent_lecture", "家庭教育讲座或活动", "家庭教育讲座"
     RESEARCH_ACTIVITY = "research_activity", "教研活动"
     ASSESSMENT_ROUND = "assessment_round", "示范校（站点）评估", "示范校评估"
+    LEADERSHIP_MEETING = "leadership_meeting", "心理健康工作领导小组会议", "领导小组会议"
+    EXAM_COUNSELING = "exam_counseling", "考前心理辅导/心理减压", "考前心理辅导"
     OTHER = "other", "其他"
 
 
@@ -261,6 +263,11 @@ class Screening(Strict):
     students_screened: Annotated[int | None, bounded(MAX_PEOPLE, "人", "students", "参加筛查的学生人数",
                                                      "students screened")] = None
     consent_obtained: bool | None = None
+    # 知情自愿: students who (or whose parents) declined the test but were still tested or counted
+    # as screened. None: not reported.
+    students_refused_counted: Annotated[int | None, bounded(
+        MAX_PEOPLE, "人", "students", "拒绝测评但仍被测评或计入的学生人数",
+        "students who declined but were still tested or counted", title="拒测仍计入人数")] = None
 
 
 _ID_CARD = re.compile(r"^\d{17}[\dXx]$|^\d{15}$")
@@ -302,6 +309,28 @@ class HomeVisits(Strict):
         return self
 
 
+class ClassHomeVisits(Strict):
+    """Home visits of one class in one school year, by student (aggregate; no student is named):
+    for plans that hold the head teacher to visit every student of the class each year (石景山
+    三(一) “班主任每学年对每名学生至少开展1次家访”). `home_visits` (families per semester) stays
+    for plans that count families; the two are reported side by side, neither derived from the other."""
+
+    school_year: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")]
+    grade: Grade
+    class_id: Ident  # the class's code in the school, e.g. "4-2"
+    students: Annotated[int, bounded(MAX_PEOPLE, "人", "students", "本班学生人数", "students in the class",
+                                     title="本班学生数")]
+    students_visited: Annotated[int, bounded(MAX_PEOPLE, "人", "students", "本学年至少家访1次的学生人数",
+                                             "students visited at home at least once in the school year",
+                                             title="已家访学生数")]
+
+    @model_validator(mode="after")
+    def _visited_within_students(self) -> ClassHomeVisits:
+        if self.students_visited > self.students:
+            raise self._exceeds("students_visited", "students")
+        return self
+
+
 class RoomFunction(LabelledEnum):
     OFFICE = "office", "教师办公"
     ARCHIVES = "archives", "档案管理"
@@ -318,6 +347,12 @@ class CounselingRoom(Strict):
     opening_hours_per_week: Annotated[float | None, bounded(HOURS_PER_WEEK, "小时/周", "hours a week",
                                                             "辅导室每周开放时长", "opening hours per week")] = None
     meets_standard: bool | None = None  # built to the cited national/municipal standard
+    # How the room is run (None: not reported, never "no"): 值班 and 预约 systems, open on every
+    # school day, opening hours and how to ask for help published.
+    duty_system: bool | None = Field(default=None, title="心理辅导值班制度")
+    appointment_system: bool | None = Field(default=None, title="心理辅导预约制度")
+    open_every_school_day: bool | None = Field(default=None, title="学生在校期间每天开放")
+    hours_published: bool | None = Field(default=None, title="开放时间和求助方式已公示")
 
 
 class Campus(Strict):
@@ -382,6 +417,7 @@ class Institution(Strict):
     archives_kept: bool | None = None  # 一生一档 / 心理健康档案
     warning_cases: list[WarningCase] = Field(default_factory=list)
     home_visits: list[HomeVisits] = Field(default_factory=list)
+    home_visits_by_class: list[ClassHomeVisits] = Field(default_factory=list)
     after_school: list[AfterSchool] = Field(default_factory=list)
     counseling_room: CounselingRoom | None = None
     referral_channel_established: date | None = None  # 转介“绿色通道”
@@ -389,6 +425,20 @@ class Institution(Strict):
     working_group: bool | None = None  # 工作小组
     crisis_group: bool | None = None  # 心理危机干预小组
     attestations: list[Attestation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _campuses_resolve(self) -> Institution:
+        # A campus is a subject of its own (SubjectKind.CAMPUS): its id is unique in the school,
+        # and a member of staff tied to a campus names one the school lists.
+        known: set[str] = set()
+        for n, campus in enumerate(self.campuses):
+            if campus.id in known:
+                raise DataCheck("duplicate_id", on=f"campuses[{n}].id", id=campus.id, table="campuses")
+            known.add(campus.id)
+        for n, member in enumerate(self.staff):
+            if member.campus is not None and member.campus not in known:
+                raise DataCheck("unknown_reference", on=f"staff[{n}].campus", value=member.campus, table="campuses")
+        return self
 
     @model_validator(mode="after")
     def _boarding_consistent(self) -> Institution:
@@ -481,6 +531,32 @@ class City(Strict):
     attestations: list[Attestation] = Field(default_factory=list)
 
 
+class EducationGroup(Strict):
+    """An education group (教育集团, 集团化办学): member schools under one group, a subject of its own
+    (SubjectKind.GROUP), decided from the dataset header like a district. Members are institution
+    ids; a member the data does not have is an input error once the institutions are read."""
+
+    id: Ident
+    name: str
+    district_id: Ident | None = None
+    members: list[Ident] = Field(default_factory=list, title="成员学校")
+    # 联合心理教研组 (a joint psychology research group of the member schools): whether the group has
+    # one (None: not reported) and the day it was set up.
+    joint_research_group: bool | None = Field(default=None, title="已建立联合心理教研组")
+    joint_research_group_established: date | None = Field(default=None, title="联合心理教研组建立日期")
+    events: list[Event] = Field(default_factory=list)
+    attestations: list[Attestation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _members_unique(self) -> EducationGroup:
+        seen: set[str] = set()
+        for n, member in enumerate(self.members):
+            if member in seen:
+                raise DataCheck("duplicate_id", on=f"members[{n}]", id=member, table="members")
+            seen.add(member)
+        return self
+
+
 class Dataset(Strict):
     """Everything a check reads. `mhpolicy schema` prints this model as JSON Schema."""
 
@@ -492,6 +568,7 @@ class Dataset(Strict):
     districts: list[District] = Field(default_factory=list)
     institutions: list[Institution] = Field(default_factory=list)
     stations: list[Station] = Field(default_factory=list)
+    groups: list[EducationGroup] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Dataset:
@@ -519,7 +596,20 @@ class Dataset(Strict):
                     raise DataCheck("unknown_reference", ("stations", n, f"reports_sent[{k}].recipient_id"),
                                     value=report.recipient_id, table="stations")
         _station_tree(self.stations)
+        _unique("groups", [g.id for g in self.groups])
+        for n, group in enumerate(self.groups):
+            if group.district_id is not None and group.district_id not in known:
+                raise DataCheck("unknown_reference", ("groups", n, "district_id"), value=group.district_id,
+                                table="districts")
+        if self.institutions:  # a header alone (streamed) is checked once every row is read: pipeline
+            for n, member in unknown_members(self.groups, {i.id for i in self.institutions}):
+                raise DataCheck("unknown_reference", ("groups", n, "members"), value=member, table="institutions")
         return self
+
+
+def unknown_members(groups: list[EducationGroup], institution_ids: set[str]) -> list[tuple[int, str]]:
+    """(group index, member id) of every group member that is not an institution of the data."""
+    return [(n, m) for n, g in enumerate(groups) for m in g.members if m not in institution_ids]
 
 
 def _station_tree(stations: list[Station]) -> None:

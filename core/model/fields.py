@@ -33,6 +33,7 @@ _LABELS: list[tuple[str, str]] = [
     (r"screenings", "普查筛查记录"),
     (r"lessons", "心理健康课课时安排"),
     (r"courses", "课程设置"),
+    (r"home_visits_by_class", "各班学年家访情况"),
     (r"home_visits\[[^\]]+\]\.visits_per_family", "每户家访次数"),
     (r"home_visits", "家访情况"),
     (r"after_school\[[^\]]+\]\.pe_minutes", "每天体育活动时间"),
@@ -43,6 +44,7 @@ _LABELS: list[tuple[str, str]] = [
     (r"crisis_group", "心理危机干预小组设置"),
     (r"referral_channel_established", "转介绿色通道建立日期"),
     (r"warning_cases", "预警个案记录"),
+    (r"groups\[\]\.joint_research_group_established", "联合心理教研组建立日期"),
 ]
 
 

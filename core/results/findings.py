@@ -40,6 +40,9 @@ class Finding:
     # plan in force within its term. The same for every finding of a run (the store keeps it
     # once, on the run).
     basis: str = ""
+    # The institution a campus subject belongs to (None for every other subject): a school's
+    # report and action list include its campuses' findings.
+    parent_id: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Field by field, not dataclasses.asdict: asdict deep-copies recursively and was the

@@ -6,7 +6,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
-from ..model.entities import City, Dataset, District, Institution, Station
+from ..model.entities import (
+    Campus,
+    City,
+    Dataset,
+    District,
+    EducationGroup,
+    Institution,
+    StaffMember,
+    Station,
+)
 from ..model.extensions import DataExtension, extension
 from .parameters import ParameterSet
 from .periods import Period, PeriodKind, last_completed, window_start
@@ -16,14 +25,39 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
+class CampusSite:
+    """One campus (校区) of a school as a subject: the campus, its school, and the staff tied to it."""
+
+    campus: Campus
+    school: Institution
+
+    @property
+    def staff(self) -> list[StaffMember]:
+        return [s for s in self.school.staff if s.campus == self.campus.id]
+
+
+@dataclass(frozen=True, slots=True)
 class Subject:
-    """One thing a requirement is decided for: a school, a station, a district or the city."""
+    """One thing a requirement is decided for: a school, a campus of a school, a station, an
+    education group, a district or the city."""
 
     kind: SubjectKind
     id: str
     name: str
     district_id: str | None
-    entity: Any  # Institution | Station | District | City
+    entity: Any  # Institution | CampusSite | Station | EducationGroup | District | City
+    # The institution a campus belongs to: its findings show in that school's report.
+    parent_id: str | None = None
+
+    @property
+    def campus(self) -> CampusSite:
+        assert isinstance(self.entity, CampusSite)
+        return self.entity
+
+    @property
+    def group(self) -> EducationGroup:
+        assert isinstance(self.entity, EducationGroup)
+        return self.entity
 
     @property
     def institution(self) -> Institution:
@@ -115,9 +149,32 @@ class Context:
         return self._cache[key]
 
 
+def campus_subjects(institutions: list[Institution]) -> list[Subject]:
+    """Every campus of these institutions as a subject. Its id joins the school's and the campus's
+    (campus ids are unique within a school only); its name reads 学校·校区."""
+    return [Subject(SubjectKind.CAMPUS, f"{i.id}/{c.id}", f"{i.name}·{c.name}", i.district_id, CampusSite(c, i),
+                    parent_id=i.id)
+            for i in institutions for c in i.campuses]
+
+
+def chunk_subjects(institutions: list[Institution]) -> dict[SubjectKind, list[Subject]]:
+    """The subjects a chunk of institutions gives: each institution, and each of its campuses."""
+    return {SubjectKind.INSTITUTION: [Subject(SubjectKind.INSTITUTION, i.id, i.name, i.district_id, i)
+                                      for i in institutions],
+            SubjectKind.CAMPUS: campus_subjects(institutions)}
+
+
+# Subjects decided from the dataset header (not from the streamed institutions).
+HEADER_KINDS = (SubjectKind.CITY, SubjectKind.DISTRICT, SubjectKind.STATION, SubjectKind.GROUP)
+
+
 def subjects_of(dataset: Dataset, kind: SubjectKind) -> list[Subject]:
     if kind is SubjectKind.INSTITUTION:
         return [Subject(kind, i.id, i.name, i.district_id, i) for i in dataset.institutions]
+    if kind is SubjectKind.CAMPUS:
+        return campus_subjects(dataset.institutions)
+    if kind is SubjectKind.GROUP:
+        return [Subject(kind, g.id, g.name, g.district_id, g) for g in dataset.groups]
     if kind is SubjectKind.STATION:
         return [Subject(kind, s.id, s.name, s.district_id, s) for s in dataset.stations]
     if kind is SubjectKind.DISTRICT:

@@ -52,6 +52,11 @@ class SubjectKind(LabelledEnum):
     STATION = "station", "辅导站"
     DISTRICT = "district", "区县"
     CITY = "city", "市"
+    # A campus (校区) of a school with several sites: derived per institution from
+    # `Institution.campuses`; its findings name the campus and carry the school as parent.
+    CAMPUS = "campus", "校区"
+    # An education group (教育集团) of member schools, decided from the dataset header like a district.
+    GROUP = "group", "教育集团"
 
 
 @dataclass(frozen=True, slots=True)
