@@ -305,8 +305,34 @@ def _timeout(text: str) -> float:
     return value
 
 
+_ARGPARSE_ZH = [("unrecognized arguments", "无法识别的参数"), ("the following arguments are required", "缺少必需的参数"),
+                ("expected one argument", "该选项需要一个值"), ("invalid choice", "无效的选择"),
+                ("invalid int value", "不是整数"), ("invalid _timeout value", "不是有效的秒数")]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors said in Chinese too, and the closest option suggested."""
+
+    def _all_options(self) -> list[str]:
+        options = [o for a in self._actions for o in a.option_strings]
+        for a in self._actions:
+            if isinstance(a, argparse._SubParsersAction):
+                for sub in a.choices.values():
+                    options += [o for act in sub._actions for o in act.option_strings]
+        return sorted(set(options))
+
+    def error(self, message: str) -> Any:  # never returns: exits 2 like argparse
+        zh = next((z for en, z in _ARGPARSE_ZH if en in message), "命令行参数有误")
+        hint = ""
+        if message.startswith("unrecognized arguments"):
+            words = [w for w in message.split(":", 1)[1].split() if w.startswith("-")]
+            hint = "".join(did_you_mean(w.split("=")[0], self._all_options()) for w in words)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 错误 / error: {zh} / {message}{hint}\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="mhpolicy", description="学生心理健康工作政策合规检查 / student mental-health policy checker")
+    ap = _Parser(prog="mhpolicy", description="学生心理健康工作政策合规检查 / student mental-health policy checker")
     sub = ap.add_subparsers(dest="command", required=True)
     db_default = os.environ.get("MHPOLICY_DB", "sqlite:///mhpolicy.db")
     timeout_default = os.environ.get("MHPOLICY_DB_TIMEOUT", "60")

@@ -45,3 +45,11 @@ def test_per_school_writes_every_schools_feedback_in_the_same_check(here: Path) 
     assert "index.html" in pages and "RX-P01.html" in pages and len(pages) == 13  # 12 schools and the index
     page = (here / "fb" / "fuzhou" / "RX-P01.html").read_text(encoding="utf-8")
     assert "学生心理健康工作检查反馈</h1>" in page and "确认人（职务）" in page
+
+
+def test_a_mistyped_option_is_refused_in_chinese_with_the_closest_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["check", "--city", "fuzhou", "--per-scool", "x"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "无法识别的参数" in err and "did you mean '--per-school'" in err
