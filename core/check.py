@@ -33,7 +33,8 @@ from sqlalchemy.exc import OperationalError
 
 from .evaluation.evaluate import Evaluation
 from .evaluation.pipeline import auto_workers, run_stream, warning_scheme_for
-from .io.source import Source, open_source
+from .io.loading import InputError
+from .io.source import Source, open_source, row_id
 from .io.store import DEFAULT_TIMEOUT, DEFAULT_URL, RunWriter, Store, StoreUnavailable
 from .plugins.registry import CityPolicy, PluginError, Registry, discover
 from .results.findings import Finding
@@ -67,6 +68,7 @@ class CheckRequest:
     out: str | Path = "mhpolicy-out"
     db: str = DEFAULT_URL
     school: str | None = None  # a school's own report: that institution only, read and decided alone
+    per_school: str | Path | None = None  # also one feedback page per school, in <per_school>/<city>/, same pass
     workers: int = 0  # 0: two processes from a few thousand institutions on
     keep_findings: bool = False  # also return every finding (as JSON objects) in the result
     progress: Progress | None = None  # called with (done, total) institutions per dataset
@@ -111,15 +113,36 @@ def select_cities(reg: Registry, wanted: Sequence[str]) -> tuple[list[CityPolicy
     if not codes:
         raise UsageError("请用 --city 指定城市 / name a city with --city (or --city all)", "no_city")
     out = []
-    for code in codes:
+    for wanted_code in codes:
+        code = resolve_city(reg, wanted_code)
         if code not in reg.policies:
             failed = [e for e in reg.errors if e.plugin == code]
             if failed:
                 raise failed[0]
-            installed = ", ".join(sorted(reg.policies))
-            raise UsageError(f"未知城市 / unknown city '{code}'（已安装 / installed: {installed}）", "unknown_city")
-        out.append(reg.policies[code])
+            installed = "、".join(f"{c}（{p.info.name}）" for c, p in sorted(reg.policies.items()))
+            guess = did_you_mean(code, [*reg.policies, *(p.info.name for p in reg.policies.values())])
+            raise UsageError(f"未知城市 / unknown city '{code}'{guess}（已安装 / installed: {installed}）", "unknown_city")
+        if reg.policies[code] not in out:
+            out.append(reg.policies[code])
     return out, "all" in wanted and bool(reg.errors)
+
+
+def resolve_city(reg: Registry, name: str) -> str:
+    """The code of the city `name` names: its code in any case (Fuzhou), its Chinese name with or
+    without 市 (福州市, 福州); anything else is returned as given (then reported unknown)."""
+    key = name.strip()
+    for code, p in reg.policies.items():
+        if key.lower() == code.lower() or key in (p.info.name, p.info.name.removesuffix("市")):
+            return code
+    return key
+
+
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
+    """"，是否要找 'fuzhou'？ / did you mean 'fuzhou'?" for the closest choice, else ""."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return f"，是否要找 '{close[0]}'？ / did you mean '{close[0]}'?" if close else ""
 
 
 def _plan(req: CheckRequest, reg: Registry, policies: list[CityPolicy]) -> list[tuple[Source, list[CityPolicy]]]:
@@ -170,8 +193,24 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
     policies, skipped = select_cities(reg, req.cities)
     plan = _plan(req, reg, policies)
     if req.school:
+        try:
+            return _run_check(req, reg, policies, skipped, plan)
+        except InputError as exc:
+            if any(i.row == "--school" for i in exc.issues):  # an id not in the data: suggest the closest
+                ids = [i for source, _ in plan for chunk in source.chunks() for _, obj in chunk.rows
+                       if (i := row_id(obj))]
+                exc.hint = did_you_mean(req.school, ids)  # type: ignore[attr-defined]
+            raise
+    return _run_check(req, reg, policies, skipped, plan)
+
+
+def _run_check(req: CheckRequest, reg: Registry, policies: list[CityPolicy], skipped: bool,
+               plan: list[tuple[Source, list[CityPolicy]]]) -> CheckResult:
+    if req.school:
         plan = [(source.restricted_to(req.school), group) for source, group in plan]
     out = _writable_dir(Path(req.out))
+    if req.per_school:
+        _writable_dir(Path(req.per_school))
     store = open_store(req.db, req.store_timeout, req.on_store_wait)
     result = CheckResult(plugin_errors=list(reg.errors), skipped_plugins=skipped,
                          shared_dataset=len(plan) == 1 or len(policies) == 1)
@@ -192,12 +231,14 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
             run.summary.run_id = ids[run.summary.run_id]
             _name_run(staging, run.stem, _placeholder(ids, run), run.summary.run_id)
             result.summaries.append(run.summary)
-        staged = sorted(staging.iterdir())
+        staged = [(f, out / f.name) for f in sorted(staging.iterdir()) if f.name != _PER_SCHOOL]
+        if req.per_school:
+            per_school = _writable_dir(Path(req.per_school))
+            staged += [(f, per_school / f.name) for f in sorted((staging / _PER_SCHOOL).iterdir())]
         replaced = staging / ".replaced"
         replaced.mkdir()
-        for f in staged:
-            target = out / f.name
-            earlier = replaced / f.name if target.exists() else None
+        for n, (f, target) in enumerate(staged):
+            earlier = replaced / f"{n}-{f.name}" if target.exists() else None
             if earlier is not None:
                 target.replace(earlier)
             f.replace(target)
@@ -210,13 +251,17 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
             for source, group in plan:
                 as_of = req.as_of or source.header.as_of or date.today()
                 scheme = warning_scheme_for(source.header, group, reg)
-                pending += _check_dataset(req, w, staging, source, group, as_of, scheme, result)
+                pending += _check_dataset(req, w, staging, source, group, as_of, scheme, result, store)
         private.engine.dispose()
         store.publish(private, publish_reports)
     except BaseException as exc:
         for target, earlier in reversed(published):
             if earlier is not None:
+                if target.is_dir():
+                    shutil.rmtree(target)
                 earlier.replace(target)
+            elif target.is_dir():
+                shutil.rmtree(target, ignore_errors=True)
             else:
                 target.unlink(missing_ok=True)
         result.summaries.clear()
@@ -236,6 +281,7 @@ def run_check(req: CheckRequest, registry: Registry | None = None) -> CheckResul
 # (far beyond any real one); the few places that show it are patched once the shared store
 # has numbered the run, so the lock is not held while a large report renders.
 _PLACEHOLDER = 9_000_000_000_000
+_PER_SCHOOL = ".per-school"  # staged per-school pages: <staging>/.per-school/<city>/<school>.html
 
 
 @dataclass(slots=True)
@@ -265,11 +311,13 @@ def _name_run(staging: Path, stem: str, placeholder: int, run_id: int) -> None:
 
 
 def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Source, group: list[CityPolicy],
-                   as_of: date, scheme: WarningScheme | None, result: CheckResult) -> list[_PendingRun]:
+                   as_of: date, scheme: WarningScheme | None, result: CheckResult,
+                   shared: Store | None = None) -> list[_PendingRun]:
     """One dataset under one or more plans, into the staging store: runs and findings; the
     reports are written to `staging`, the gap reports naming each run by a placeholder id."""
-    from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder
+    from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder, report_meta
     from mhpolicy.reports.render import write_comparison, write_gap_report
+    from mhpolicy.reports.school import SchoolPages
 
     with ExitStack() as files:
         w.dataset(data_hash=source.digest, city=source.header.city.code, as_of=source.header.as_of,
@@ -281,8 +329,13 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
                                    as_of=as_of, data_hash=source.digest, basis=p.info.basis(as_of))
             stem = f"{p.code}-{req.school}" if req.school else p.code
             fh = files.enter_context((staging / f"{stem}-actions.csv").open("w", encoding="utf-8-sig", newline=""))
-            builders[p.code] = (ReportBuilder(p, Evaluation(p.code, as_of, p.info.version, source.digest), fh,
-                                              stations=source.header.stations), stem)
+            ev = Evaluation(p.code, as_of, p.info.version, source.digest)
+            builders[p.code] = (ReportBuilder(p, ev, fh, stations=source.header.stations,
+                                              district_names={d.id: d.name for d in source.header.districts}), stem)
+            if req.per_school:  # each school's page is written as its chunk arrives: one pass for all
+                b = builders[p.code][0]
+                b.school_pages = SchoolPages(staging / _PER_SCHOOL / p.code, as_of, report_meta(p, ev),
+                                             b.overview.district_names)
         comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
         workers = req.workers or auto_workers(source.institutions)
         for part in run_stream(source, group, as_of, workers=workers, scheme=scheme, progress=req.progress,
@@ -295,7 +348,12 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
     for p in group:
         w.finish(runs[p.code])
         builder, stem = builders[p.code]
-        write_gap_report(staging, builder.report(_PLACEHOLDER + runs[p.code]), stem)
+        if builder.school_pages is not None:
+            builder.school_pages.close()
+        report = builder.report(_PLACEHOLDER + runs[p.code])
+        if shared is not None and not req.school:
+            report["progress"] = _progress_since(shared, w, p.code, source.name, runs[p.code])
+        write_gap_report(staging, report, stem)
         pending.append(_PendingRun(CitySummary(p.code, p.info.name, as_of, source.name, source.institutions,
                                                runs[p.code], builder.counts, builder.overdue, len(p.requirements),
                                                p.info.basis(as_of)),
@@ -306,6 +364,20 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
         write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest,
                                                   "labels": labels})
     return pending
+
+
+def _progress_since(shared: Store, w: RunWriter, city: str, source: str, run_id: int) -> dict[str, Any] | None:
+    """Fixed / new / still open since the latest stored run of this city on data of the same
+    lineage (the same data file name); None when there is none."""
+    from mhpolicy.reports.progress import compare
+
+    from .io.store import finding_states, previous_run
+
+    before = previous_run(shared, city, source)
+    if before is None or before.id is None:
+        return None
+    diff = compare(finding_states(shared, before.id), finding_states(w.session, run_id))
+    return {"before_run": before.id, "before_as_of": before.as_of.isoformat(), **diff}
 
 
 def _take(part: dict[str, list[Finding]], w: Any, runs: dict[str, int], builders: dict[str, Any],

@@ -29,7 +29,16 @@ from .authoring.export import export
 from .authoring.lint import add_lint_command
 from .authoring.scaffold import add_parser as add_new_city_parser
 from .authoring.template import make_template
-from .check import CheckRequest, CitySummary, UsageError, open_store, run_check, select_cities
+from .check import (
+    CheckRequest,
+    CitySummary,
+    UsageError,
+    did_you_mean,
+    open_store,
+    resolve_city,
+    run_check,
+    select_cities,
+)
 from .io.loading import InputError
 from .io.source import read_dataset
 from .plugins.registry import PluginError, discover
@@ -53,10 +62,27 @@ def _parse_date(text: str, what: str) -> date:
                          "bad_date") from None
 
 
+_started: list[float] = []
+LOG_PROGRESS_FROM = 1000  # institutions: below this a check takes seconds and prints no progress lines
+
+
 def _progress(done: int, total: int) -> None:
+    import time
+
+    if not _started:
+        _started.append(time.monotonic())
     width = 30
     filled = int(width * done / total) if total else width
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    elapsed = time.monotonic() - _started[0]
+    left = f"，剩余约 {elapsed / done * (total - done):.0f} 秒" if 0 < done < total else ""
+    if done >= total:
+        _started[:] = [time.monotonic()]  # the next dataset of the check times its own
+    if not sys.stderr.isatty():  # a log (CI, cron): one line per chunk, for runs long enough to watch
+        if total >= LOG_PROGRESS_FROM:
+            sys.stderr.write(f"已检查 {done}/{total} 所机构{left}\n")
+            sys.stderr.flush()
+        return
+    sys.stderr.write(f"\r已检查 [{'#' * filled}{'.' * (width - filled)}] {done}/{total} 所机构{left}   ")
     if done >= total:
         sys.stderr.write("\n")
     sys.stderr.flush()
@@ -64,7 +90,7 @@ def _progress(done: int, total: int) -> None:
 
 def _summary_table(summaries: list[CitySummary]) -> str:
     head = ["城市", *[s.value for s in PRECEDENCE], "逾期"]
-    rows = [[x.city, *[str(x.counts.get(s, 0)) for s in PRECEDENCE], str(x.overdue)] for x in summaries]
+    rows = [[x.name, *[str(x.counts.get(s, 0)) for s in PRECEDENCE], str(x.overdue)] for x in summaries]
     widths = [max(display_width(r[i]) for r in [head, *rows]) for i in range(len(head))]
     line = lambda r: "  ".join(pad(x, widths[i]) for i, x in enumerate(r))  # noqa: E731
     return "\n".join([line(head), *[line(r) for r in rows]])
@@ -87,13 +113,16 @@ def _data_paths(given: list[str] | None) -> str | list[str] | None:
 
 
 def _request(args: argparse.Namespace) -> CheckRequest:
-    # A progress bar only where someone watches it; a school's report reads one row.
-    show_progress = sys.stderr.isatty() and not args.school
+    # A bar on a terminal, lines in a log (large runs only); a school's report reads one row.
+    show_progress = not args.school
+    import time
+
+    _started[:] = [time.monotonic()]  # time left counts from the start of the check
     return CheckRequest(
         cities=args.city, data=_data_paths(args.data), sample=args.sample,
         as_of=_parse_date(args.as_of, "--as-of") if args.as_of else None,
         since=_parse_date(args.since, "--since") if args.since else None,
-        out=args.out, db=args.db, school=args.school, workers=args.workers, keep_findings=args.json,
+        out=args.out, db=args.db, school=args.school, per_school=args.per_school, workers=args.workers, keep_findings=args.json,
         progress=_progress if show_progress else None, store_timeout=args.db_timeout, on_store_wait=_err,
     )
 
@@ -110,9 +139,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(orjson.dumps(result.findings, option=orjson.OPT_INDENT_2).decode() + "\n")
     for x in result.summaries:
-        print(f"{x.city}: 数据 / data {x.source}（{x.institutions} 所机构）", file=report_stream)
+        print(f"{x.name}: 数据 / data {x.source}（{x.institutions} 所机构）", file=report_stream)
         if x.basis:
-            print(f"{x.city}: 注意 / note: {x.basis}", file=report_stream)
+            print(f"{x.name}: 注意 / note: {x.basis}", file=report_stream)
         if not x.requirements:
             print(f"{x.city}: 尚无规则，故无结论；请在 policies/{x.city}/rules/ 按条款编写 / "
                   f"has no rules yet, hence no findings (see docs/adding-a-city.md)", file=report_stream)
@@ -171,8 +200,23 @@ def cmd_explain(args: argparse.Namespace) -> int:
                 if r.allowance:
                     print(f"原则上的例外：{r.allowance}")
                 return EXIT_OK
-    _err(f"未知规则 / unknown rule '{args.rule_id}'")
+    ids = [r.id for p in reg.policies.values() for r in p.requirements]
+    _err(f"未知规则 / unknown rule '{args.rule_id}'{did_you_mean(args.rule_id, ids)}"
+         "（用 mhpolicy rules 城市 列出规则编号 / list rule ids with `mhpolicy rules CITY`）")
     return EXIT_INPUT
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """A city's rule ids, with clause, force and title: what `explain` and the footnotes name."""
+    reg = discover()
+    code = resolve_city(reg, args.city)
+    if code not in reg.policies:
+        raise UsageError(f"未知城市 / unknown city '{args.city}'{did_you_mean(code, list(reg.policies))}", "unknown_city")
+    p = reg.policies[code]
+    print(f"{p.info.name}《{p.info.document}》：{len(p.requirements)} 条规则")
+    for r in p.requirements:
+        print(f"{r.id}  {r.clause}  [{r.modality.value}] {r.title}")
+    return EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -186,9 +230,76 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_runs(args: argparse.Namespace) -> int:
+    if args.action == "show":
+        return _runs_show(args)
     for r in open_store(args.db).runs():  # a bad URL is a usage error (exit 2), not a crash
         print(f"{r.id:>4}  {r.city:<10} v{r.plugin_version}  as of {r.as_of}  data {r.data_hash[:12]}  "
               f"{r.findings} findings  {r.started_at:%Y-%m-%d %H:%M}")
+    return EXIT_OK
+
+
+def _stored_run(store: Any, run_id: int | None, what: str) -> Any:
+    from .io.store import run_record
+
+    if run_id is None:
+        raise UsageError(f"请给出运行编号 / give a run id ({what})", "usage")
+    run = run_record(store, run_id)
+    if run is None:
+        known = [str(r.id) for r in store.runs()]
+        raise UsageError(f"未知运行 / unknown run {run_id}{did_you_mean(str(run_id), known)}"
+                         f"（用 mhpolicy runs 列出 / list them with `mhpolicy runs`）", "usage")
+    return run
+
+
+def _runs_show(args: argparse.Namespace) -> int:
+    """Re-render a stored run's reports from the store (the plugin as installed now names the rules)."""
+    from pathlib import Path
+
+    from mhpolicy.reports.stored import rerender
+
+    store = open_store(args.db)
+    run = _stored_run(store, args.run_id, "mhpolicy runs show N")
+    reg = discover()
+    if run.city not in reg.policies:
+        raise UsageError(f"该运行的城市插件未安装 / the plugin of city '{run.city}' is not installed", "unknown_city")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = rerender(store, run, reg.policies[run.city], out)
+    print(f"运行 {run.id}（{reg.policies[run.city].info.name}，评估日期 {run.as_of}）报告 / reports: "
+          + ", ".join(str(p) for p in paths))
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Progress between two runs of one city: fixed, new, still open, per district and school."""
+    from mhpolicy.reports.progress import as_text, compare
+
+    from .io.store import dataset_source, finding_states, previous_run
+
+    store = open_store(args.db)
+    runs = store.runs()
+    if not runs:
+        raise UsageError("数据库中没有运行 / the store has no runs", "usage")
+    if args.new is None:
+        after = runs[-1] if args.old is None else _stored_run(store, args.old, "")
+        before = previous_run(store, after.city, dataset_source(store, after.data_hash), before=after.id)
+        if args.old is not None:
+            before, after = after, runs[-1]
+    else:
+        before, after = _stored_run(store, args.old, ""), _stored_run(store, args.new, "")
+    if before is None or before.id == after.id:
+        raise UsageError(f"运行 {after.id} 之前没有同一城市、同一数据来源的运行可比 / no earlier run of "
+                         f"'{after.city}' on the same data to compare with", "usage")
+    if before.city != after.city:
+        raise UsageError(f"两次运行不是同一城市 / runs {before.id} and {after.id} are of different cities", "usage")
+    reg = discover()
+    name = reg.policies[after.city].info.name if after.city in reg.policies else after.city
+    diff = compare(finding_states(store, before.id), finding_states(store, after.id))
+    if args.json:
+        sys.stdout.write(orjson.dumps({"before": before.id, "after": after.id, **diff},
+                                      option=orjson.OPT_INDENT_2).decode() + "\n")
+        return EXIT_OK
+    print(as_text(diff, f"{name}：运行 {before.id}（{before.as_of}）→ 运行 {after.id}（{after.as_of}）"))
     return EXIT_OK
 
 
@@ -259,14 +370,40 @@ def _timeout(text: str) -> float:
     return value
 
 
+_ARGPARSE_ZH = [("unrecognized arguments", "无法识别的参数"), ("the following arguments are required", "缺少必需的参数"),
+                ("expected one argument", "该选项需要一个值"), ("invalid choice", "无效的选择"),
+                ("invalid int value", "不是整数"), ("invalid _timeout value", "不是有效的秒数")]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors said in Chinese too, and the closest option suggested."""
+
+    def _all_options(self) -> list[str]:
+        options = [o for a in self._actions for o in a.option_strings]
+        for a in self._actions:
+            if isinstance(a, argparse._SubParsersAction):
+                for sub in a.choices.values():
+                    options += [o for act in sub._actions for o in act.option_strings]
+        return sorted(set(options))
+
+    def error(self, message: str) -> Any:  # never returns: exits 2 like argparse
+        zh = next((z for en, z in _ARGPARSE_ZH if en in message), "命令行参数有误")
+        hint = ""
+        if message.startswith("unrecognized arguments"):
+            words = [w for w in message.split(":", 1)[1].split() if w.startswith("-")]
+            hint = "".join(did_you_mean(w.split("=")[0], self._all_options()) for w in words)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 错误 / error: {zh} / {message}{hint}\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="mhpolicy", description="学生心理健康工作政策合规检查 / student mental-health policy checker")
+    ap = _Parser(prog="mhpolicy", description="学生心理健康工作政策合规检查 / student mental-health policy checker")
     sub = ap.add_subparsers(dest="command", required=True)
     db_default = os.environ.get("MHPOLICY_DB", "sqlite:///mhpolicy.db")
     timeout_default = os.environ.get("MHPOLICY_DB_TIMEOUT", "60")
     timeout_help = "等待被其他检查占用的数据库的秒数（缺省60，环境变量 MHPOLICY_DB_TIMEOUT）；超时退出码7"
     c = sub.add_parser("check", help="检查数据 / check data against one or more city plans")
-    c.add_argument("--city", action="append", default=[], help="城市代码，可重复；all 表示全部")
+    c.add_argument("--city", action="append", default=[], help="城市代码或名称（如 fuzhou、福州、福州市），可重复；all 表示全部")
     c.add_argument("--data", action="append",
                    help="数据：JSON/JSONL文件，或填报表（.xlsx、.csv、收齐的文件夹/，可重复给出合并为一份）；所有城市都检查这一份数据并对照")
     c.add_argument("--sample", metavar="CITY", help="用该城市自带的样例数据检查所有城市（并对照）")
@@ -276,6 +413,8 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--db", default=db_default, help="数据库 URL（缺省 sqlite:///mhpolicy.db）")
     c.add_argument("--db-timeout", type=_timeout, default=timeout_default, help=timeout_help)
     c.add_argument("--school", help="只出具该校的报告 / report for this institution only")
+    c.add_argument("--per-school", metavar="DIR", help="同时为每所学校出具一份检查反馈（DIR/城市代码/学校编号.html，"
+                   "附 index.html），与全市报告一次完成 / one feedback page per school, in the same pass")
     c.add_argument("--json", action="store_true", help="把结论以JSON输出到标准输出")
     c.add_argument("--fail-on", help="出现这些结论时退出码为1，如 不符合,缺数据")
     c.add_argument("--workers", type=int, default=0, help="并行进程数；缺省在4000所以上机构时用2个（pipeline.auto_workers）")
@@ -285,10 +424,22 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="显示规则及其条款原文")
     e.add_argument("rule_id")
     e.set_defaults(func=cmd_explain)
+    rl = sub.add_parser("rules", help="列出某城市的规则编号（供 explain 查看） / list a city's rule ids")
+    rl.add_argument("city", help="城市代码或名称，如 fuzhou、福州、福州市")
+    rl.set_defaults(func=cmd_rules)
     s = sub.add_parser("schema", help="输出输入数据的 JSON Schema")
     s.set_defaults(func=cmd_schema)
-    r = sub.add_parser("runs", help="列出已保存的运行")
+    r = sub.add_parser("runs", help="列出已保存的运行；runs show N 重新生成运行N的报告")
+    r.add_argument("action", nargs="?", choices=["show"], help="show：重新生成该运行的报告 / re-render a run")
+    r.add_argument("run_id", nargs="?", type=int, help="运行编号")
+    r.add_argument("--out", default="mhpolicy-out", help="报告目录（runs show）")
     r.add_argument("--db", default=db_default)
+    d = sub.add_parser("diff", help="两次检查之间的进展：已整改、新出现、仍未解决 / progress between two runs")
+    d.add_argument("old", nargs="?", type=int, help="较早的运行编号；缺省为最新运行之前同城市同数据来源的一次")
+    d.add_argument("new", nargs="?", type=int, help="较新的运行编号；缺省为最新运行")
+    d.add_argument("--json", action="store_true", help="以JSON输出")
+    d.add_argument("--db", default=db_default)
+    d.set_defaults(func=cmd_diff)
     r.set_defaults(func=cmd_runs)
     v = sub.add_parser("verify", help="核对每个已保存运行的结论条数与哈希 / prove each stored run whole")
     v.add_argument("--db", default=db_default)
@@ -396,6 +547,8 @@ def _report_error(exc: Exception) -> int:
             _err(f"  {issue}")
         if len(exc.issues) > 50:
             _err(f"  …… 另有 {len(exc.issues) - 50} 处 / and {len(exc.issues) - 50} more")
+        if getattr(exc, "hint", ""):
+            _err(f"  {exc.hint.lstrip('，')}")  # type: ignore[attr-defined]
         return EXIT_INPUT
     if isinstance(exc, UsageError):
         _err(str(exc))

@@ -30,10 +30,18 @@ from mhpolicy.core.results.status import ACTIONABLE, PRECEDENCE, Status, roll_up
 from mhpolicy.core.rules.periods import PeriodKind
 from mhpolicy.core.rules.requirement import Modality, SubjectKind
 
+from .overview import Overview
+from .plain import plain
+
 DETAIL_LIMIT = 5000  # subjects whose findings a report lists one by one
 TOP_SUBJECTS = 200  # past the limit: the most overdue subjects shown with their actions
 ACTION_COLUMNS = ["subject_id", "subject_name", "action", "clause", "rule_id", "status", "modality", "due",
                   "overdue", "period"]
+# The CSV is opened by bureau staff in Excel: Chinese headers, 是/否 (the JSON keeps the keys above).
+CSV_HEADERS = {"subject_id": "对象编号", "subject_name": "对象名称", "action": "事项", "clause": "条款",
+               "rule_id": "规则编号", "status": "结论", "modality": "严重程度", "due": "截止日期",
+               "overdue": "是否逾期", "period": "周期"}
+SCHOOL_ROWS = 300  # the city page lists the worst schools; each district page lists all of its own
 
 # What the subject is asked to do. 缺数据 and 待人工确认 gaps already read as actions
 # ("需补报：…", "待人工确认：…"), so they take no verb of their own.
@@ -58,6 +66,7 @@ def only_subject(findings: Iterable[Finding], subject_id: str) -> list[Finding]:
 def _action(f: Finding) -> dict[str, Any]:
     return {"subject_id": f.subject_id, "subject_name": f.subject_name, "district_id": f.district_id,
             "action": _VERB[f.status] + (f.gap_text or f.title), "title": f.title, "rule_id": f.rule_id,
+            "plain": _VERB[f.status] + (plain(f.gap_text) or f.title),
             "clause": f.clause, "status": f.status.value, "modality": f.modality.value,
             "due": f.due.isoformat() if f.due else "", "overdue": f.overdue, "period": f.period or ""}
 
@@ -164,7 +173,7 @@ class ReportBuilder:
     stations (`stations`), a plan that gives them tiers also gets the station views."""
 
     def __init__(self, policy: CityPolicy, ev: Evaluation, actions_csv: IO[str] | None = None,
-                 stations: Sequence[Station] = ()) -> None:
+                 stations: Sequence[Station] = (), district_names: dict[str, str] | None = None) -> None:
         self.policy, self.ev = policy, ev
         self.station_views = StationViews(policy, stations) if stations else None
         self.counts: Counter[Status] = Counter()
@@ -176,7 +185,10 @@ class ReportBuilder:
         self._top: list[tuple[int, str, list[dict[str, Any]]]] = []  # heap of the most overdue subjects
         self._csv = csv.DictWriter(actions_csv, fieldnames=ACTION_COLUMNS, extrasaction="ignore") if actions_csv else None
         if self._csv:
-            self._csv.writeheader()
+            self._csv.writerow(CSV_HEADERS)
+        self.overview = Overview(policy)
+        self.overview.district_names.update(district_names or {})  # the data's 区县 names (id -> name)
+        self.school_pages: Any = None  # a SchoolPages, when the check writes one page per school
 
     def add(self, findings: list[Finding]) -> None:
         by_subject: dict[str, list[Finding]] = defaultdict(list)
@@ -188,14 +200,27 @@ class ReportBuilder:
             by_subject[f"{f.subject_kind}:{f.subject_id}"].append(f)
             if self.station_views is not None:
                 self.station_views.add(f)
+        campuses: dict[str, list[Finding]] = defaultdict(list)
+        if self.school_pages is not None:
+            for f in findings:
+                if f.subject_kind == "campus" and f.parent_id:
+                    campuses[f.parent_id].append(f)
         for key, fs in by_subject.items():
             entry = self.subjects.setdefault(key, {"id": fs[0].subject_id, "name": fs[0].subject_name,
                                                    "kind": fs[0].subject_kind, "district_id": fs[0].district_id,
-                                                   "parent_id": fs[0].parent_id, "counts": Counter()})
+                                                   "parent_id": fs[0].parent_id, "counts": Counter(), "overdue": 0,
+                                                   "met": 0, "judged": 0})
             entry["counts"].update(f.status for f in fs)
+            entry["overdue"] += sum(f.overdue for f in fs)
+            met, judged = self.overview.add_subject(fs[0].subject_kind, fs[0].district_id, fs)
+            entry["met"] += met
+            entry["judged"] += judged
+            if self.school_pages is not None and fs[0].subject_kind == SubjectKind.INSTITUTION.value:
+                # a campus is decided in its school's chunk, and its findings belong to that school's page
+                self.school_pages.add(fs + campuses.get(fs[0].subject_id, []))
             actions = action_list(fs)
             if self._csv:
-                self._csv.writerows(actions)
+                self._csv.writerows(_csv_row(a) for a in actions)
             if self.detail is not None:
                 self.detail.setdefault(key, []).extend(fs)
                 if len(self.detail) > DETAIL_LIMIT:
@@ -227,7 +252,9 @@ class ReportBuilder:
         for key, entry in self.subjects.items():
             counts = _zero() | {s.value: n for s, n in entry["counts"].items()}
             status = roll_up(s for s, n in entry["counts"].items() if n)
-            row = {k: entry[k] for k in ("id", "name", "kind", "district_id")} | {"status": status.value, "counts": counts}
+            row = {k: entry[k] for k in ("id", "name", "kind", "district_id", "overdue", "met", "judged")}
+            row |= {"status": status.value, "counts": counts,
+                    "rate": entry["met"] / entry["judged"] if entry["judged"] else None}
             if entry["parent_id"]:
                 row["parent_id"] = entry["parent_id"]  # a campus: the school whose report it belongs to
             row["kind_label"] = SubjectKind(entry["kind"]).label  # 学校 / 辅导站 / 区县 / 市, from the vocabulary
@@ -248,12 +275,13 @@ class ReportBuilder:
         else:
             groups = list(self._top)
         groups.sort(key=lambda g: (-g[0], g[1]))
+        overview = self.overview.result()
+        overview["district_pages"] = any(d["id"] != "—" for d in overview["districts"])
+        overview["schools"] = worst_schools(row for _, _, row in subjects)
         return {
-            "meta": {"city": policy.code, "city_name": policy.info.name, "document": policy.info.document,
-                     "issuer": policy.info.issuer, "document_status": policy.info.status_text,
-                     "basis": policy.info.basis(ev.as_of), "as_of": ev.as_of.isoformat(), "plugin_version": ev.plugin_version,
-                     "data_hash": ev.data_hash, "run_id": run_id, "detail": self.detail is not None,
-                     "detail_limit": DETAIL_LIMIT},
+            "meta": report_meta(policy, ev) | {"run_id": run_id, "detail": self.detail is not None,
+                                               "detail_limit": DETAIL_LIMIT, "school_rows": SCHOOL_ROWS},
+            "overview": overview,
             "summary": {"status": roll_up(s for s, n in self.counts.items() if n).value,
                         "counts": _zero() | {s.value: n for s, n in self.counts.items()},
                         "subjects": len(self.subjects), "overdue": self.overdue},
@@ -267,10 +295,35 @@ class ReportBuilder:
         }
 
 
+def report_meta(policy: CityPolicy, ev: Evaluation) -> dict[str, Any]:
+    """What every page of a run shows in its header: the plan, its standing, the data."""
+    return {"city": policy.code, "city_name": policy.info.name, "document": policy.info.document,
+            "issuer": policy.info.issuer, "document_status": policy.info.status_text,
+            "basis": policy.info.basis(ev.as_of), "as_of": ev.as_of.isoformat(), "plugin_version": ev.plugin_version,
+            "data_hash": ev.data_hash}
+
+
+def _csv_row(a: dict[str, Any]) -> dict[str, Any]:
+    return a | {"overdue": "是" if a["overdue"] else "否"}
+
+
+def school_order(row: dict[str, Any]) -> tuple[Any, ...]:
+    """Worst first: most 不符合, then 缺数据, then overdue items, then the lowest 达标率."""
+    c = row["counts"]
+    return (-c[Status.FAIL.value], -c[Status.MISSING.value], -row["overdue"],
+            row["rate"] if row["rate"] is not None else 1.0, row["id"])
+
+
+def worst_schools(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Institutions, worst first (without their finding detail: the table shows counts)."""
+    schools = [{k: v for k, v in r.items() if k != "findings"} for r in rows if r["kind"] == SubjectKind.INSTITUTION.value]
+    return sorted(schools, key=school_order)
+
+
 def gap_report(ev: Evaluation, policy: CityPolicy, run_id: int | None = None,
-               stations: Sequence[Station] = ()) -> dict[str, Any]:
+               stations: Sequence[Station] = (), district_names: dict[str, str] | None = None) -> dict[str, Any]:
     """The report of an evaluation held in memory (small data, tests); `stations`: the data's."""
-    builder = ReportBuilder(policy, ev, stations=stations)
+    builder = ReportBuilder(policy, ev, stations=stations, district_names=district_names)
     builder.add(ev.findings)
     report = builder.report(run_id)
     report["actions"] = action_list(ev.findings)
@@ -278,6 +331,18 @@ def gap_report(ev: Evaluation, policy: CityPolicy, run_id: int | None = None,
 
 
 ROW_LIMIT = 5000  # comparison rows listed one by one; past it, per-topic totals only
+
+# The area a topic code starts with, in Chinese; the topic itself is named by the title of a
+# rule that carries it (so a new city's topics are named without editing this table).
+TOPIC_AREAS = {"archives": "心理档案", "attest": "人工确认事项", "curriculum": "课程与活动", "facilities": "场所设施",
+               "family": "家校协同", "governance": "组织管理", "publicity": "宣传教育", "research": "教研",
+               "screening": "筛查普查", "staffing": "师资配备", "training": "培训", "warning": "预警干预",
+               "population": "人群目标", "stations": "辅导站"}
+
+
+def topic_label(topic: str, title: str = "") -> str:
+    area = TOPIC_AREAS.get(topic.split(".", 1)[0], "")
+    return "：".join(x for x in (area, title) if x) or topic
 
 
 class ComparisonBuilder:
@@ -297,6 +362,7 @@ class ComparisonBuilder:
         self.differing = 0
         self.truncated = False
         self._agreeing: list[int] = []  # positions in `rows` of rows where the plans agree
+        self.titles: dict[str, str] = {}  # topic -> the title of the first rule seen with it
 
     def add(self, part: dict[str, list[Finding]]) -> None:
         cells: dict[tuple[str, str, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
@@ -308,6 +374,7 @@ class ComparisonBuilder:
             if len(per_city) < 2:
                 continue
             row = _compare_row(self.cities, sid, topic, per_city)
+            row["topic_label"] = self.titles.setdefault(topic, topic_label(topic, next(iter(per_city.values()))[0].title))
             self.compared += 1
             self.differing += row["differs"]
             t = self.by_topic.setdefault(topic, {"compared": 0, "differing": 0, "outcomes": Counter()})
@@ -327,7 +394,7 @@ class ComparisonBuilder:
             self.rows[self._agreeing.pop()] = row
 
     def result(self) -> dict[str, Any]:
-        topics = [{"topic": t, "compared": v["compared"], "differing": v["differing"],
+        topics = [{"topic": t, "label": self.titles.get(t, t), "compared": v["compared"], "differing": v["differing"],
                    "outcomes": dict(v["outcomes"].most_common())} for t, v in sorted(self.by_topic.items())]
         return {"cities": self.cities, "rows": self.rows, "compared": self.compared, "differing": self.differing,
                 "topics": topics, "truncated": self.truncated, "row_limit": ROW_LIMIT}

@@ -29,7 +29,7 @@ def test_check_runs_on_the_bundled_sample_and_writes_reports(here: Path, capsys:
     report = json.loads((here / "out" / "fuzhou.json").read_text(encoding="utf-8"))
     assert report["meta"]["city"] == "fuzhou" and report["summary"]["counts"]["不符合"] > 0
     assert (here / "out" / "fuzhou.html").read_text(encoding="utf-8").count("<tr") > 5
-    assert (here / "out" / "fuzhou-actions.csv").read_text(encoding="utf-8-sig").startswith("subject_id,")
+    assert (here / "out" / "fuzhou-actions.csv").read_text(encoding="utf-8-sig").startswith("对象编号,")  # Chinese headers for Excel users
     (run,) = Store("s.db").runs()
     assert run.findings == sum(report["summary"]["counts"].values())
     assert "不符合" in capsys.readouterr().out

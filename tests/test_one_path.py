@@ -70,7 +70,7 @@ def test_a_check_from_python_stores_its_runs_and_returns_the_counts(tmp_path: Pa
     (summary,) = result.summaries
     (run,) = Store(str(tmp_path / "s.db")).runs()
     assert run.id == summary.run_id and run.findings == sum(summary.counts.values()) > 0
-    assert {p.name for p in result.reports} == {f"{code}.html", f"{code}.json", f"{code}-actions.csv"}
+    assert {p.name for p in result.reports} == {f"{code}.html", f"{code}.json", f"{code}-actions.csv", f"{code}-districts"}
 
 
 def _jsonl(data: dict, path: Path) -> Path:

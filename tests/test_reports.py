@@ -42,7 +42,8 @@ def test_clause_roll_up_and_files(tmp_path: Path) -> None:
     r = _report(tmp_path)
     late = next(c for c in r["by_clause"] if c["rule_id"] == "testcity.1-1.late")
     assert late["status"] == "不符合" and late["counts"]["不符合"] == 1 and late["counts"]["符合"] == 1
-    html, js, csv = write_gap_report(tmp_path / "out", r, "t")
+    html, js, districts, csv = write_gap_report(tmp_path / "out", r, "t")
+    assert districts.is_dir() and [p.name for p in districts.iterdir()]  # a drill-down page per district
     assert "缺2名专职心理教师" in html.read_text(encoding="utf-8")
     assert csv.read_text(encoding="utf-8-sig").count("\n") == len(action_list([])) + 1 + len(r["actions"])
 

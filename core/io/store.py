@@ -405,3 +405,66 @@ class Store:
                 "runs": len(list(session.exec(select(RunRecord.id)))),
                 "findings": len(list(session.exec(select(FindingRecord.id)))),
             }
+
+
+# Read-only queries for `mhpolicy diff` and `mhpolicy runs show` (progress between checks).
+# An open finding is one that asks something of its subject: 不符合, 缺数据, 待人工确认, 未达目标,
+# 提示, 错误 (results.status.ACTIONABLE); it is keyed by subject, rule and period.
+OPEN_STATUSES = ("错误", "不符合", "缺数据", "待人工确认", "未达目标", "提示")
+FindingKey = tuple[str, str, str, str]  # subject kind, subject id, rule id, period ("" for none)
+
+
+def run_record(store: Store, run_id: int) -> RunRecord | None:
+    with Session(store.engine) as session:
+        return session.get(RunRecord, run_id)
+
+
+def dataset_source(store: Store, data_hash: str) -> str:
+    with Session(store.engine) as session:
+        rec = session.get(DatasetRecord, data_hash)
+        return rec.source if rec else ""
+
+
+def previous_run(store: Store, city: str, source: str, before: int | None = None) -> RunRecord | None:
+    """The latest run of `city` on data of the same lineage (the same data file, by name, or
+    the same data), earlier than run `before` (all runs when None)."""
+    with Session(store.engine) as session:
+        stmt = (select(RunRecord, DatasetRecord.source).join(DatasetRecord, DatasetRecord.hash == RunRecord.data_hash)
+                .where(RunRecord.city == city).order_by(RunRecord.id.desc()))  # type: ignore[union-attr]
+        for run, src in session.exec(stmt):
+            if (before is None or run.id < before) and _lineage(src) == _lineage(source):  # type: ignore[operator]
+                return run
+    return None
+
+
+def _lineage(source: str) -> str:
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def finding_states(store: Store | Session, run_id: int) -> dict[FindingKey, tuple[str, str, str | None]]:
+    """Every finding of a run, keyed: (status, subject name, district id). `store` may be the
+    session of a run still being written (a check comparing itself with the previous run)."""
+    cols = (FindingRecord.subject_kind, FindingRecord.subject_id, FindingRecord.rule_id, FindingRecord.period,
+            FindingRecord.status, FindingRecord.subject_name, FindingRecord.district_id)
+    stmt = select(*cols).where(FindingRecord.run_id == run_id)
+    if isinstance(store, Session):
+        rows = store.exec(stmt)
+        return {(k, s, r, p or ""): (st, name, d) for k, s, r, p, st, name, d in rows}
+    with Session(store.engine) as session:
+        rows = session.exec(stmt)
+        return {(k, s, r, p or ""): (st, name, d) for k, s, r, p, st, name, d in rows}
+
+
+def iter_findings(store: Store, run_id: int, size: int = 20000) -> Iterator[list[FindingRecord]]:
+    """A run's findings in chunks that never split a subject (as a check feeds its reports)."""
+    with Session(store.engine) as session:
+        stmt = (select(FindingRecord).where(FindingRecord.run_id == run_id)
+                .order_by(FindingRecord.subject_kind, FindingRecord.subject_id, FindingRecord.id))
+        chunk: list[FindingRecord] = []
+        for rec in session.exec(stmt).yield_per(size):
+            if len(chunk) >= size and (rec.subject_kind, rec.subject_id) != (chunk[-1].subject_kind, chunk[-1].subject_id):
+                yield chunk
+                chunk = []
+            chunk.append(rec)
+        if chunk:
+            yield chunk

@@ -1,0 +1,107 @@
+"""The city / district overview: how many SCHOOLS meet each indicator, 达标率, worst first.
+
+An indicator is a measured requirement on institutions. A school meets it when every period
+of it judged in the window is 符合 (a running period, 进行中, is not judged yet; 不适用 does
+not count); a school it applies to but that has a 不符合, 缺数据, 未达目标, 提示 or 错误 in any
+judged period does not. 达标率 = schools meeting it / schools it applies to. Attestations
+(待人工确认) are not indicators: nothing is measured until someone confirms.
+
+Fed per subject as the check streams (an institution's findings all arrive in one chunk), it
+keeps only counts per indicator and district, never findings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from mhpolicy.core.plugins.registry import CityPolicy
+from mhpolicy.core.results.findings import Finding
+from mhpolicy.core.results.status import Status, roll_up
+from mhpolicy.core.rules.requirement import RequirementKind, SubjectKind
+
+NO_DISTRICT = "—"  # an institution the data files under no district
+
+
+def rate(met: int, applicable: int) -> float | None:
+    return met / applicable if applicable else None
+
+
+def judged_status(findings: list[Finding]) -> Status | None:
+    """One indicator for one school over the window: None while nothing is judged yet."""
+    judged = [f.status for f in findings if f.status not in (Status.IN_PROGRESS, Status.NOT_APPLICABLE)]
+    return roll_up(judged) if judged else None
+
+
+class Overview:
+    def __init__(self, policy: CityPolicy) -> None:
+        self.indicators = [r for r in policy.requirements
+                           if r.subject is SubjectKind.INSTITUTION and r.kind is RequirementKind.MEASURED]
+        self._ids = {r.id for r in self.indicators}
+        # rule -> district -> [applicable, met]
+        self.tally: dict[str, dict[str, list[int]]] = {r.id: defaultdict(lambda: [0, 0]) for r in self.indicators}
+        self.district_names: dict[str, str] = {}
+        self.districts: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def add_subject(self, kind: str, district_id: str | None, findings: list[Finding]) -> tuple[int, int]:
+        """Count one subject; returns the school's (indicators met, indicators judged)."""
+        if kind == SubjectKind.DISTRICT.value:
+            self.district_names[findings[0].subject_id] = findings[0].subject_name
+            return 0, 0
+        if kind != SubjectKind.INSTITUTION.value:
+            return 0, 0
+        d = district_id or NO_DISTRICT
+        by_rule: dict[str, list[Finding]] = defaultdict(list)
+        for f in findings:
+            if f.rule_id in self._ids:
+                by_rule[f.rule_id].append(f)
+        met = judged = 0
+        for rule_id, fs in by_rule.items():
+            status = judged_status(fs)
+            if status is None:
+                continue
+            cell = self.tally[rule_id][d]
+            cell[0] += 1
+            judged += 1
+            if status is Status.PASS:
+                cell[1] += 1
+                met += 1
+        statuses = Counter(f.status for f in findings)
+        row = self.districts[d]
+        row["schools"] += 1
+        row["all_met"] += met == judged and judged > 0
+        row["with_fail"] += statuses[Status.FAIL] > 0
+        row["with_missing"] += statuses[Status.MISSING] > 0
+        row["overdue"] += sum(f.overdue for f in findings)
+        row["applicable"] += judged
+        row["met"] += met
+        return met, judged
+
+    def _row(self, did: str, c: Counter[str]) -> dict[str, Any]:
+        return {"id": did, "name": self.district_names.get(did, did), "schools": c["schools"],
+                "all_met": c["all_met"], "with_fail": c["with_fail"], "with_missing": c["with_missing"],
+                "overdue": c["overdue"], "applicable": c["applicable"], "met": c["met"],
+                "rate": rate(c["met"], c["applicable"])}
+
+    def result(self) -> dict[str, Any]:
+        city: Counter[str] = Counter()
+        for c in self.districts.values():
+            city.update(c)
+        districts = [self._row(d, c) for d, c in self.districts.items()]
+        districts.sort(key=lambda r: (-r["with_fail"], -r["with_missing"], -r["overdue"], r["rate"] or 0, r["id"]))
+        indicators = []
+        for r in self.indicators:
+            cells = self.tally[r.id]
+            applicable = sum(c[0] for c in cells.values())
+            met = sum(c[1] for c in cells.values())
+            indicators.append({
+                "rule_id": r.id, "clause": r.clause, "title": r.title, "modality": r.modality.value,
+                "applicable": applicable, "met": met, "rate": rate(met, applicable),
+                "by_district": {d: {"applicable": c[0], "met": c[1], "rate": rate(c[1], c[0])}
+                                for d, c in sorted(cells.items())},
+                "weakest": [{"id": d, "name": self.district_names.get(d, d), "rate": rate(c[1], c[0])}
+                            for d, c in sorted((x for x in cells.items() if x[1][0]),
+                                               key=lambda x: (x[1][1] / x[1][0], x[0]))[:2]]})
+        city_row = self._row("", city) | {"name": "全市"}
+        return {"indicators": indicators, "districts": districts, "city": city_row,
+                "district_names": dict(self.district_names)}
