@@ -291,7 +291,7 @@ def test_a_check_stores_the_aggregate_part_and_its_report_lists_the_schools_hold
     assert "还差1所学校配备专兼职心理教师（18/20，目标95%）" in html
     assert "未达标或缺数据的对象 2 个（达标 18/20，比例 90%，目标 95%）" in html and "<td>S019</td>" in html
     with (out / "testcity-actions.csv").open(encoding="utf-8-sig") as fh:
-        actions = [row["action"] for row in csv.DictReader(fh) if row["subject_id"] == "D1"]
+        actions = [row["事项"] for row in csv.DictReader(fh) if row["对象编号"] == "D1"]
     assert actions == ["整改：还差1所学校配备专兼职心理教师（18/20，目标95%）；涉及：S018 学校S018、S019 学校S019，共2个"]
 
 

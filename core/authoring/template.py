@@ -99,6 +99,8 @@ def fields_read(policies: Sequence[CityPolicy], models: Models) -> Reads:
                         found[(model, "attestations")].add(req.id)
                         for name in ("item", "value", "date", "by"):
                             found[(_attestation_model(model), name)].add(req.id)
+                    if req.aggregate is not None:  # a target over a population reads each record it counts
+                        _observe_aggregate(req, dataset, ctx)
                     for subject in subjects_of(dataset, req.subject):
                         _current.append(req.id)
                         try:  # who it applies to is read for an attestation item too
@@ -116,6 +118,26 @@ def fields_read(policies: Sequence[CityPolicy], models: Models) -> Reads:
             for key, rules in reads.items():
                 found[key] |= rules
     return found
+
+
+def _observe_aggregate(req: Any, dataset: Any, ctx: Context) -> None:
+    """Run an aggregate's `counts` on every record it folds over (institutions, stations or a
+    plugin's dataset-level records), so the columns it reads are on the form."""
+    agg = req.aggregate
+    records = dataset.institutions if agg.streamed else agg.header_records(ctx)
+    _current.append(req.id)
+    try:
+        for view in _views(req, ctx):
+            for record in records:
+                # core reads these too: the county a record counts for, and how a lagging record is named
+                for name in ("id", "name", "district_id"):
+                    getattr(record, name, None)
+                try:
+                    agg.counts(record, view)
+                except Exception:  # as for measures: a raising rule is 错误 in a check, not here
+                    pass
+    finally:
+        _current.pop()
 
 
 def _views(req: Any, ctx: Context) -> list[Context]:
