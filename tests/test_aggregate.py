@@ -328,3 +328,18 @@ def test_a_periodic_aggregate_folds_each_period_it_judges(tmp_path: Path) -> Non
     by_period = {f.period: (f.status, f.observed, f.required) for f in found}
     assert by_period["2024年"] == (Status.PASS, 1, 1)  # only A in 2024: 1 of 2 meets 50%
     assert by_period["2025年"][0] is Status.IN_PROGRESS  # the running year: not judged yet
+
+
+def test_the_city_report_lists_city_and_county_targets_worst_first_under_the_overview(tmp_path: Path) -> None:
+    from mhpolicy.core.check import CheckRequest, run_check
+    from mhpolicy.core.plugins.registry import discover
+
+    out = tmp_path / "out"
+    run_check(CheckRequest(cities=["pingliang"], out=out, db=str(tmp_path / "m.db")), discover())
+    page = (out / "pingliang.html").read_text(encoding="utf-8")
+    start = page.index("全市与各区县的目标和职责")
+    section = page[start:page.index("</table>", start)]
+    assert start < page.index("结论统计")  # above the counts of findings
+    # the city's 95% target, not reached on the sample, names its gap before any met target
+    missed = section.index("还差1所学校配备专兼职心理健康教育教师（22/24，目标95%）")
+    assert missed < section.index(">符合<") and "不适用" not in section
