@@ -1,5 +1,5 @@
 """Steps only 平凉's specs need: trainings by level (县级以上 / 省市级以上), screenings of named grades,
-university courses by credits; and (h-agg) the data its plugin declares for the population targets and
+university courses by credits; and the data its plugin declares for the population targets and
 county duties (policies/pingliang/data.py, data_targets.py): knowledge surveys, family-education guidance
 service points, hospitals, special supervisions. Loaded by features/conftest.py; the shared steps do the rest."""
 
@@ -45,7 +45,7 @@ def given_room_built_on(world: World, name: str, day: str) -> None:
     world.institution(name).setdefault("counseling_room", {})["built"] = date.fromisoformat(day).isoformat()
 
 
-# ---- h-agg: population targets (三(二)、三(三)、三(四)) and special supervisions (五(一)) ----
+# ---- population targets (三(二)、三(三)、三(四)) and special supervisions (五(一)) ----
 
 
 def _district(world: World, county: str) -> str:

@@ -63,4 +63,4 @@ HOSPITALS: DataExtension[list[Hospital]] = DataExtension(
     Entity.DATASET, "hospitals", HospitalRegister, "医院名册",
     description="精神专科医院、妇幼保健医院、二级以上综合医院及其是否开设心理门诊或未成年人心理健康辅导站（平凉 三(四)）")
 
-DATA_EXTENSIONS = (HOSPITALS, *TARGET_EXTENSIONS)  # TARGET_EXTENSIONS: h-agg (三(三), 五(一))
+DATA_EXTENSIONS = (HOSPITALS, *TARGET_EXTENSIONS)  # the targets of 三(三) and the supervisions of 五(一)

@@ -5,9 +5,10 @@ One module per clause: `c<slug>_<topic>.py`, where `<slug>` is the clause number
 declares `PARAMETERS`, `REQUIREMENTS` and `UNMODELLED`; this package joins them in document
 order, the order of `CLAUSE_MODULES`.
 
-Not here: the population targets of 三(二) (95% of schools staffed), 三(三) (80% 知晓率, 60% 站点),
-三(四) (hospitals) and the yearly 专项督导评估 of 五(一), decided for the city and each county over
-all institutions, which are written as aggregate requirements (issue 9).
+The population targets of 三(二) (95% of schools staffed), 三(三) (80% 知晓率, 60% 站点), 三(四)
+(hospitals) and the yearly 专项督导评估 of 五(一) are decided for the city and each county over all
+institutions: they are aggregate requirements (core/rules/aggregate.py), in the `*_targets`,
+`c3_4_hospitals` and `c5_1_supervision` modules.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from . import (
     c2_principles,
     c3_1_leadership_system,
     c3_2_counseling_room,
-    c3_2_targets,  # h-agg: the 95% target (aggregate)
+    c3_2_targets,
     c3_3_school_plans,
-    c3_3_targets,  # h-agg: the 80% and 60% targets (aggregates)
-    c3_4_hospitals,  # h-agg: the hospital targets (aggregates)
+    c3_3_targets,
+    c3_4_hospitals,
     c4_1_1_1_party_planning,
     c4_1_1_2_departments,
     c4_1_1_3_room_coverage,
@@ -46,7 +47,7 @@ from . import (
     c4_2_4_3_regulation,
     c4_2_5_1_special_groups,
     c4_2_5_2_case_support,
-    c5_1_supervision,  # h-agg: yearly special supervision, city and counties
+    c5_1_supervision,
     c5_2_effectiveness,
     c5_3_innovation,
     c5_4_publicity,
@@ -58,10 +59,10 @@ CLAUSE_MODULES = (
     c2_principles,
     c3_1_leadership_system,
     c3_2_counseling_room,
-    c3_2_targets,  # h-agg: the 95% target (aggregate)
+    c3_2_targets,
     c3_3_school_plans,
-    c3_3_targets,  # h-agg: the 80% and 60% targets (aggregates)
-    c3_4_hospitals,  # h-agg: the hospital targets (aggregates)
+    c3_3_targets,
+    c3_4_hospitals,
     c4_1_1_1_party_planning,
     c4_1_1_2_departments,
     c4_1_1_3_room_coverage,
@@ -84,7 +85,7 @@ CLAUSE_MODULES = (
     c4_2_4_3_regulation,
     c4_2_5_1_special_groups,
     c4_2_5_2_case_support,
-    c5_1_supervision,  # h-agg: yearly special supervision, city and counties
+    c5_1_supervision,
     c5_2_effectiveness,
     c5_3_innovation,
     c5_4_publicity,
