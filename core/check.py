@@ -360,7 +360,7 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
                                    stem))
     if comp:
         # Each city's column says what its plan is, and a draft or an ended term says so there too.
-        labels = {p.code: p.info.name + (f"（{p.info.basis(as_of)}）" if p.info.basis(as_of) else "") for p in group}
+        labels = {p.code: p.info.name + (f"（{basis}）" if (basis := p.info.basis(as_of)) else "") for p in group}
         write_comparison(staging, comp.result(), {"as_of": as_of.isoformat(), "data_hash": source.digest,
                                                   "labels": labels})
     return pending

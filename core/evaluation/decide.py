@@ -118,6 +118,28 @@ def _before_plan(ctx: Context) -> str | None:
     return f"评估日早于文件生效日（{effective.isoformat()}）" if ctx.as_of < effective else None
 
 
+def _term_window(ctx: Context) -> tuple[date | None, bool, date]:
+    """The plan term's last day (or None), whether the term has ended on the evaluation date, and
+    the first day of the window: after the term, the window ends on the term's last day."""
+    term = ctx.city.term
+    if term is None:
+        return None, False, ctx.window_start
+    ended = term.ended(ctx.as_of)
+    return term.end, ended, window_start(term.end, ctx.since) if ended else ctx.window_start
+
+
+def _after_term(period: Period, effective: date, term_end: date | None) -> bool:
+    """The plan's term, not its start, leaves `period` under-governed: it is not judged at all."""
+    return term_end is not None and _not_in_force(period, effective, term_end) and not _not_in_force(period, effective)
+
+
+def _not_governed(period: Period, effective: date) -> str | None:
+    """Why a period the plan began too late to govern is not judged, or None."""
+    if _not_in_force(period, effective):
+        return f"评估期{period.label}内文件施行不足九成（{effective.isoformat()}起施行），不予评判"
+    return None
+
+
 def _gates(req: Requirement, ctx: Context) -> list[_Gate]:
     """The occasions `req` is judged on, latest completed period first.
 
@@ -137,18 +159,12 @@ def _gates(req: Requirement, ctx: Context) -> list[_Gate]:
     if req.due_day is not None:
         return _due_day_gates(req, ctx)
     effective = ctx.city.effective
-    term = ctx.city.term
-    term_end = term.end if term is not None else None
-    ended = term is not None and term.ended(ctx.as_of)
-    start = window_start(term.end, ctx.since) if ended and term is not None else ctx.window_start
+    term_end, ended, start = _term_window(ctx)
     gates: list[_Gate] = []
     for period in completed_in_window(req.period, ctx.as_of, start, anchor=effective):
-        if term_end is not None and _not_in_force(period, effective, term_end) and not _not_in_force(period, effective):
+        if _after_term(period, effective, term_end):
             continue  # after the plan's term: not judged (the basis of every finding says the term ended)
-        why = None
-        if _not_in_force(period, effective):
-            why = f"评估期{period.label}内文件施行不足九成（{effective.isoformat()}起施行），不予评判"
-        why = why or _before_plan(ctx)
+        why = _not_governed(period, effective) or _before_plan(ctx)
         if why and gates:
             break  # earlier periods lie further before the plan: not judged, not reported
         gates.append(_Gate(period.end, period.label, why, ctx.judging(period), latest=not gates))
@@ -171,21 +187,17 @@ def _due_day_gates(req: Requirement, ctx: Context) -> list[_Gate]:
     ends on its last day and nothing is running (a month of the term due after it is judged)."""
     assert req.period is not None and req.due_day is not None
     effective = ctx.city.effective
-    term = ctx.city.term
-    term_end = term.end if term is not None else None
-    ended = term is not None and term.ended(ctx.as_of)
-    start = window_start(term.end, ctx.since) if ended and term is not None else ctx.window_start
+    term_end, ended, start = _term_window(ctx)
     judged: list[_Gate] = []
     waiting: list[_Gate] = []
     period = period_containing(req.period, ctx.as_of, anchor=effective)
     while True:
         before = period_containing(req.period, period.start - timedelta(days=1), anchor=effective)
-        if term_end is not None and _not_in_force(period, effective, term_end) and not _not_in_force(period, effective):
+        if _after_term(period, effective, term_end):
             period = before  # after the plan's term: not judged, not shown
             continue
         view = ctx.judging(period)
-        why = f"评估期{period.label}内文件施行不足九成（{effective.isoformat()}起施行），不予评判" \
-            if _not_in_force(period, effective) else _before_plan(ctx)
+        why = _not_governed(period, effective) or _before_plan(ctx)
         try:
             due = due_on_day(period, int(view.param(req.due_day.parameter)), req.due_day.months_after)
         except ParameterNotInForce as exc:  # a period before the day's parameter: not judged, as before the plan
