@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mhpolicy.core.evaluation.evaluate import Evaluation
-from mhpolicy.core.io.store import FindingRecord, RunRecord, Store, iter_findings
+from mhpolicy.core.io.store import RunRecord, Store, StoredFinding, iter_findings
 from mhpolicy.core.plugins.registry import CityPolicy
 from mhpolicy.core.results.findings import Finding
 from mhpolicy.core.results.status import Status
@@ -20,7 +20,7 @@ from .build import ReportBuilder
 from .render import write_gap_report
 
 
-def _finding(rec: FindingRecord, policy: CityPolicy, titles: dict[str, str], basis: str) -> Finding:
+def _finding(rec: StoredFinding, policy: CityPolicy, titles: dict[str, str], basis: str) -> Finding:
     return Finding(rule_id=rec.rule_id, city=policy.code, clause=rec.clause, title=titles.get(rec.rule_id, rec.rule_id),
                    topic=rec.topic, subject_kind=rec.subject_kind, subject_id=rec.subject_id,
                    subject_name=rec.subject_name, district_id=rec.district_id, status=Status(rec.status),
