@@ -26,7 +26,8 @@ def _finding(rec: StoredFinding, policy: CityPolicy, titles: dict[str, str], bas
                    subject_name=rec.subject_name, district_id=rec.district_id, status=Status(rec.status),
                    modality=Modality(rec.modality), observed=rec.observed, required=rec.required, unit=rec.unit,
                    gap=rec.gap, gap_text=rec.gap_text, due=rec.due, period=rec.period, overdue=rec.overdue,
-                   explanation=rec.explanation, allowance=rec.allowance, error=rec.error, basis=basis)
+                   explanation=rec.explanation, allowance=rec.allowance, error=rec.error, basis=basis,
+                   parent_id=rec.parent_id)
 
 
 def rerender(store: Store, run: RunRecord, policy: CityPolicy, out: Path) -> list[Path]:

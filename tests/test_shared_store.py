@@ -131,11 +131,11 @@ def _as_rows_of_an_older_store(db: Path) -> None:
 
     with sqlite3.connect(db) as conn:
         for (run_id,) in conn.execute("SELECT id FROM run").fetchall():
-            rows = [r for (p,) in conn.execute("SELECT payload FROM finding_block WHERE run_id = ? ORDER BY seq",
-                                               (run_id,)).fetchall() for r in blocks.decode(p)]
-            conn.executemany(f"INSERT INTO finding (run_id, {', '.join(blocks.COLUMNS)}) "
-                             f"VALUES (?, {', '.join('?' * len(blocks.COLUMNS))})", [(run_id, *r) for r in rows])
-            stored = conn.execute(f"SELECT {', '.join(blocks.COLUMNS)} FROM finding WHERE run_id = ? ORDER BY id",
+            rows = [r[:-1] for (p,) in conn.execute("SELECT payload FROM finding_block WHERE run_id = ? ORDER BY seq",
+                                                    (run_id,)).fetchall() for r in blocks.decode(p)]
+            conn.executemany(f"INSERT INTO finding (run_id, {', '.join(blocks.ROW_COLUMNS)}) "
+                             f"VALUES (?, {', '.join('?' * len(blocks.ROW_COLUMNS))})", [(run_id, *r) for r in rows])
+            stored = conn.execute(f"SELECT {', '.join(blocks.ROW_COLUMNS)} FROM finding WHERE run_id = ? ORDER BY id",
                                   (run_id,)).fetchall()
             conn.execute("UPDATE run SET findings_hash = ? WHERE id = ?", (findings_digest(stored)[1], run_id))
         conn.execute("DELETE FROM finding_block")

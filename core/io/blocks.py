@@ -8,8 +8,8 @@ chunk column by column: each text column as its distinct values plus an index pe
 whole as JSON compressed with zlib. Measured on 455,768 findings of 10,000 福州 institutions:
 1.2 MB instead of 198 MB of rows.
 
-Nothing is dropped: a block decodes to exactly the rows the `finding` table holds (the columns
-of `store.FINDING_COLUMNS`, in the order the findings were added), so every finding of every
+Nothing is dropped: a block decodes to the rows the `finding` table holds, plus the school a
+campus finding belongs to (`COLUMNS`), in the order the findings were added, so every finding of every
 status reads back, and a digest over the stored payloads proves the run whole (`Store.verify`).
 """
 
@@ -27,10 +27,12 @@ from ..results.findings import Finding
 FORMAT = 1  # written into every block; a reader refuses a format it does not know
 LEVEL = 6  # zlib level: measured 1.2 MB per 10,000 institutions at 6, 1.8 MB at 1, for ~0.3 s more
 
-# The stored columns, in row order (as the `finding` table has them, after id and run_id).
-COLUMNS = ("rule_id", "clause", "topic", "subject_kind", "subject_id", "subject_name", "district_id", "status",
-           "modality", "observed", "required", "unit", "gap", "gap_text", "due", "period", "overdue",
-           "explanation", "allowance", "error")
+# The stored columns, in row order: those of the `finding` table (after id and run_id), then the
+# school a campus belongs to, which rows of the `finding` table never held (read back as None).
+ROW_COLUMNS = ("rule_id", "clause", "topic", "subject_kind", "subject_id", "subject_name", "district_id", "status",
+               "modality", "observed", "required", "unit", "gap", "gap_text", "due", "period", "overdue",
+               "explanation", "allowance", "error")
+COLUMNS = (*ROW_COLUMNS, "parent_id")
 _PLAIN = frozenset({"observed", "required", "gap", "overdue"})  # numbers and flags: one value per finding
 
 
@@ -58,6 +60,7 @@ def _columns(findings: Sequence[Finding]) -> dict[str, list[Any]]:
         "explanation": [f.explanation for f in findings],
         "allowance": [f.allowance for f in findings],
         "error": [f.error for f in findings],
+        "parent_id": [f.parent_id for f in findings],
     }
 
 

@@ -117,7 +117,7 @@ class FindingBlockRecord(SQLModel, table=True):
 
 
 _COLUMNS = [c for c in FindingRecord.model_fields if c not in ("id", "run_id")]
-assert tuple(_COLUMNS) == blocks.COLUMNS  # a block decodes to exactly a row of the `finding` table
+assert tuple(_COLUMNS) == blocks.ROW_COLUMNS  # a block decodes to a row of the `finding` table (+ parent_id)
 BLOCK_HASH = "blocks:"  # prefix of the findings_hash of a run stored in blocks
 _BLOCK_COLS = ("run_id", "seq", "findings", "payload")
 _INSERT_BLOCK = f"INSERT INTO finding_block ({', '.join(_BLOCK_COLS)}) VALUES (?, ?, ?, ?)"
@@ -501,10 +501,11 @@ class StoredFinding(NamedTuple):
     explanation: str
     allowance: str
     error: str
+    parent_id: str | None = None  # the school of a campus finding (None in a run stored as rows)
 
     @classmethod
     def of(cls, run_id: int, row: Sequence[Any]) -> StoredFinding:
-        fields = dict(zip(_COLUMNS, row, strict=True))
+        fields = dict(zip(blocks.COLUMNS if len(row) > len(_COLUMNS) else _COLUMNS, row, strict=True))
         due = fields["due"]
         fields["due"] = date.fromisoformat(due) if isinstance(due, str) else due
         fields["overdue"] = bool(fields["overdue"])
