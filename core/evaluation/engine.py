@@ -197,19 +197,19 @@ class RuleEngine:
         seen. An error is never kept, so a key that failed is tried again in the next call."""
         result = Outcomes({}, {})
         members: dict[tuple[Any, ...], list[int]] = {}  # key -> fact numbers in this call
-        fresh: list[dict[str, Any]] = []  # one fact per key the engine has not decided yet
+        fresh: list[tuple[tuple[Any, ...], dict[str, Any]]] = []  # (key, fact): one per key not decided yet
         for fact in facts:
-            fact = dict(fact)  # _valid rewrites numbers; the caller's fact stays as it was
-            problem = self._valid(fact)
-            if problem:
-                result.errors[fact["fx"]] = f"invalid fact: {problem}"
-                continue
             key = _key(fact)
             numbers = members.get(key)
             if numbers is None:
+                if key not in self._decided:  # checked (and its numbers rewritten) only when it goes in
+                    fact = dict(fact)  # _valid rewrites numbers; the caller's fact stays as it was
+                    problem = self._valid(fact)
+                    if problem:
+                        result.errors[fact["fx"]] = f"invalid fact: {problem}"
+                        continue
+                    fresh.append((key, fact))
                 members[key] = numbers = []
-                if key not in self._decided:
-                    fresh.append(fact)
             numbers.append(fact["fx"])
         decided = self._decide_fresh(fresh)
         for key, numbers in members.items():
@@ -225,40 +225,41 @@ class RuleEngine:
             self._decided.clear()
         return result
 
-    def _decide_fresh(self, fresh: list[dict[str, Any]]) -> dict[tuple[Any, ...], str]:
+    def _decide_fresh(self, fresh: list[tuple[tuple[Any, ...], dict[str, Any]]]) -> dict[tuple[Any, ...], str]:
         """Assert facts of distinct keys in batches; store each outcome in `_decided` by key and
         return the error of each key the engine could not decide. A fact left without exactly
         one outcome, or in a batch the engine raised on, is retried alone."""
         self._sink = {}
         errors: dict[tuple[Any, ...], str] = {}
+        facts = [fact for _, fact in fresh]
         failed: set[int] = set()  # facts of a batch the engine raised on: its outcomes are not trusted
-        for start in range(0, len(fresh), BATCH):
-            batch = fresh[start : start + BATCH]
+        for start in range(0, len(facts), BATCH):
+            batch = facts[start : start + BATCH]
             if self._assert(batch):
                 failed.update(f["fx"] for f in batch)
-        retry: list[dict[str, Any]] = []
-        for fact in fresh:
+        retry: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+        for key, fact in fresh:
             got = self._sink.get(fact["fx"])
             if got and len(set(got)) == 1 and fact["fx"] not in failed:
-                self._decided[_key(fact)] = got[0]
+                self._decided[key] = got[0]
             else:
-                retry.append(fact)
-        for fact in retry:  # alone on the current host: rules out collisions with other facts
+                retry.append((key, fact))
+        for key, fact in retry:  # alone on the current host: rules out collisions with other facts
             self._sink.pop(fact["fx"], None)
             problem = self._assert([fact])
             got = self._sink.get(fact["fx"])
             if got and len(set(got)) == 1 and not problem:
-                self._decided[_key(fact)] = got[0]
+                self._decided[key] = got[0]
             else:
                 seen = "no rule fired" if not got else f"rules disagreed: {sorted(set(got))}"
-                errors[_key(fact)] = problem or seen
+                errors[key] = problem or seen
         self._sink = {}
         return errors
 
 
 def _key(fact: dict[str, Any]) -> tuple[Any, ...]:
-    """What the rules read of a fact: everything but its number."""
-    return (fact["rq"], fact["ap"], fact["hv"], fact["ob"], fact["re"], fact["at"])
+    """What the rules read of a fact: everything but its number (as given, before `_valid`)."""
+    return (fact.get("rq"), fact.get("ap"), fact.get("hv"), fact.get("ob"), fact.get("re"), fact.get("at"))
 
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {

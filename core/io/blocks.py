@@ -18,6 +18,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 import orjson
@@ -36,39 +37,32 @@ COLUMNS = (*ROW_COLUMNS, "parent_id")
 _PLAIN = frozenset({"observed", "required", "gap", "overdue"})  # numbers and flags: one value per finding
 
 
+def _floats(values: Iterator[Any]) -> list[float | None]:
+    return [None if v is None else float(v) for v in values]
+
+
 def _columns(findings: Sequence[Finding]) -> dict[str, list[Any]]:
-    """The stored value of each column, finding by finding (status and modality as their
-    Chinese values, the due date as ISO text, overdue as 0/1: what the `finding` table holds)."""
-    return {
-        "rule_id": [f.rule_id for f in findings],
-        "clause": [f.clause for f in findings],
-        "topic": [f.topic for f in findings],
-        "subject_kind": [f.subject_kind for f in findings],
-        "subject_id": [f.subject_id for f in findings],
-        "subject_name": [f.subject_name for f in findings],
-        "district_id": [f.district_id for f in findings],
-        "status": [f.status.value for f in findings],
-        "modality": [f.modality.value for f in findings],
-        "observed": [None if f.observed is None else float(f.observed) for f in findings],
-        "required": [None if f.required is None else float(f.required) for f in findings],
-        "unit": [f.unit for f in findings],
-        "gap": [None if f.gap is None else float(f.gap) for f in findings],
-        "gap_text": [f.gap_text for f in findings],
-        "due": [f.due.isoformat() if f.due else None for f in findings],
-        "period": [f.period for f in findings],
-        "overdue": [int(f.overdue) for f in findings],
-        "explanation": [f.explanation for f in findings],
-        "allowance": [f.allowance for f in findings],
-        "error": [f.error for f in findings],
-        "parent_id": [f.parent_id for f in findings],
-    }
+    """The stored value of each column, finding by finding: what the `finding` table holds
+    (status and modality are text enums, written as their Chinese values; the due date as ISO
+    text; overdue as 0/1). Read with `map(attrgetter)`: at millions of findings a column built
+    in C is several times faster than a comprehension."""
+    cols = {name: list(map(attrgetter(name), findings)) for name in COLUMNS if name not in _CONVERTED}
+    cols["observed"] = _floats(map(attrgetter("observed"), findings))
+    cols["required"] = _floats(map(attrgetter("required"), findings))
+    cols["gap"] = _floats(map(attrgetter("gap"), findings))
+    cols["due"] = [d.isoformat() if d else None for d in map(attrgetter("due"), findings)]
+    cols["overdue"] = list(map(int, map(attrgetter("overdue"), findings)))
+    return cols
+
+
+_CONVERTED = frozenset({"observed", "required", "gap", "due", "overdue"})
 
 
 def _dictionary(values: list[Any]) -> list[Any]:
     """[distinct values, index of each value]: a text repeated across findings is kept once."""
-    seen: dict[Any, int] = {}
-    index = [seen.setdefault(v, len(seen)) for v in values]
-    return [list(seen), index]
+    distinct = list(dict.fromkeys(values))
+    position = {v: i for i, v in enumerate(distinct)}
+    return [distinct, list(map(position.__getitem__, values))]
 
 
 def encode(findings: Sequence[Finding]) -> bytes:
