@@ -38,8 +38,13 @@ from .tabular import (
     GUIDE_PREFIX,
     HEADER_SHEET,
     INSTRUCTIONS_SHEET,
+    NO_RECORDS,
     OPTIONS_SHEET,
+    REPORTED,
+    STATUS_LABELS,
+    UNREPORTED,
     Column,
+    Kind,
     Table,
     is_personal_header,
     key_header,
@@ -241,6 +246,9 @@ class _Assembly:
     index: dict[str, dict[tuple[str, ...], tuple[dict[str, Any], Origin]]] = field(default_factory=dict)
     header_origin: Origin | None = None
     school_records: list[Any] = field(default_factory=list)  # read from schools' own JSON files
+    # 填报情况 cells: (the row object, its column, the state read, where, column index), checked
+    # against the rows once every sheet is read (`_apply_statuses`)
+    statuses: list[tuple[dict[str, Any], Column, Any, RowOrigin, int]] = field(default_factory=list)
     collapsed: set[tuple[str, str, tuple[str, ...]]] = field(default_factory=set)  # (file, table, key) rows dropped
 
 
@@ -308,7 +316,8 @@ def _read_sheet(a: _Assembly, table: Table, sheet: SheetData) -> None:
         if isinstance(first, str) and first.startswith(GUIDE_PREFIX):
             start = 2  # the guide row of a generated form
     shared = SheetColumns(headers, {c.path: i for i, c in mapped.items()}, missing)
-    flat = [(i, col, col.path[0] if len(col.path) == 1 else None) for i, col in mapped.items()]
+    statuses = [(i, col) for i, col in mapped.items() if col.kind == Kind.STATUS]
+    flat = [(i, col, col.path[0] if len(col.path) == 1 else None) for i, col in mapped.items() if col.kind != Kind.STATUS]
     for r in range(start, len(rows)):
         values = rows[r]
         if all(v is None or v == "" or (isinstance(v, str) and not v.strip()) for v in values):
@@ -327,6 +336,40 @@ def _read_sheet(a: _Assembly, table: Table, sheet: SheetData) -> None:
         parent_key = tuple(_key_text(values[key_cols[k]]) if key_cols[k] < len(values) else ""
                            for k in range(len(keys)))
         _attach(a, table, obj, origin, parent_key, values, key_cols, position_col)
+        if statuses:
+            target = a.doc if table.parent is None else obj
+            if a.origins.get(id(target)) is origin:  # a row kept (not a repeat dropped)
+                for i, col in statuses:
+                    v = values[i] if i < width else None
+                    if not _blank(v):
+                        a.statuses.append((target, col, to_json(col, v), origin, i))
+
+
+def _apply_statuses(a: _Assembly) -> None:
+    """填报情况 against the rows: 无记录 makes the list empty ("none happened"), 未填报 leaves it out
+    (not reported: 缺数据), 已填报 asks for rows; a state the rows contradict is an error at its cell."""
+    sheets = {t.code: t.sheet for t in a.tables}
+    for target, col, state, origin, i in a.statuses:
+        holder: Any = target
+        for part in col.path[:-1]:
+            holder = holder.setdefault(part, {}) if isinstance(holder, dict) else None
+        if not isinstance(holder, dict):
+            continue
+        rows = holder.get(col.path[-1])
+        count = len(rows) if isinstance(rows, list) else 0
+        cell = Cell(i, col.header, origin.values[i])
+        if state not in STATUS_LABELS:
+            a.issues.append(_issue("not_allowed", origin.file, origin.where(), cell_text(cell),
+                                   allowed_zh="、".join(STATUS_LABELS), allowed_en=", ".join(STATUS_LABELS)))
+        elif (state == REPORTED) != (count > 0):
+            a.issues.append(_issue("inconsistent_values", origin.file, origin.where(), cell_text(cell),
+                                   name_label=col.header, name=col.code, value=state,
+                                   other_label=f"工作表「{sheets[col.status_of]}」中本行的记录",
+                                   other=f"rows in sheet '{sheets[col.status_of]}'", other_value=f"{count}行 / rows"))
+        elif state == NO_RECORDS:
+            holder[col.path[-1]] = []
+        elif state == UNREPORTED:
+            holder.pop(col.path[-1], None)
 
 
 def _sheet_row(sheet: str, row: int) -> str:
@@ -664,6 +707,7 @@ def _read_document(paths: list[Path], models: Models, name: str) -> tuple[Any, l
     for table in tables:  # parents before children, whatever file they are in
         for s in grouped.get(table.code, []):
             _read_sheet(a, table, s)
+    _apply_statuses(a)
     if a.header_origin is None and not any(i.code in ("no_file", "broken_file") for i in a.issues):
         if a.school_records:  # only schools' own records: the bureau's header is what is missing
             a.issues.append(school_alone(name, a.school_records))
