@@ -245,6 +245,8 @@ def instructions(plans: Sequence[SheetPlan], policies: Sequence[CityPolicy], lev
         ["个人信息", "不收集学生姓名、身份证号等个人信息：预警个案只填化名编号；含“姓名”“身份证号”等的列会被拒收"],
         *_status_lines(plans),
         ["检查", "填好后运行：mhpolicy check --city 城市 --data 本文件.xlsx（或收齐的文件夹/）"],
+        ["JSON记录", "学校系统导出的本校JSON记录（一所学校一个对象，含编号id、类型kind）可放进收齐的文件夹，"
+                     "或与本表一起检查（--data 本文件.xlsx --data 学校.json）；同一学校出现在两个文件中会报错并列出两个文件"],
         [],
         ["工作表", "记录什么", "服务的条款（规则读取该表）"],
     ]
