@@ -197,3 +197,24 @@ def test_files_clearly_not_data_are_skipped_and_said_so_and_an_old_workbook_is_r
         open_source(folder, MODELS)
     [issue] = caught.value.issues
     assert issue.code == "unsupported_format" and issue.file.endswith("第二所学校.xls")
+
+
+def test_json_saved_with_a_bom_as_notepad_saves_it_is_read_alone_and_in_a_folder(tmp_path: Path) -> None:
+    book, school, doc = _bureau_and_school(tmp_path)
+    school.write_bytes(b"\xef\xbb\xbf" + school.read_bytes())
+    merged, _ = read_dataset(book.parent, MODELS)
+    assert doc["institutions"][0]["id"] in {i.id for i in merged.institutions}
+    whole = tmp_path / "whole.json"
+    whole.write_bytes(b"\xef\xbb\xbf" + SAMPLE.read_bytes())
+    assert len(read_dataset(whole, MODELS)[0].institutions) == len(doc["institutions"])
+
+
+def test_a_schools_record_naming_a_district_the_bureau_does_not_have_is_named_at_the_record(tmp_path: Path) -> None:
+    book, school, doc = _bureau_and_school(tmp_path)
+    record = {**doc["institutions"][0], "district_id": "不存在的区"}
+    school.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        open_source(book.parent, MODELS)
+    [issue] = caught.value.issues
+    assert issue.code == "unknown_reference" and issue.file == str(school) and issue.field == "district_id"
+    assert issue.row.startswith("学校记录 / school record")

@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 
 from ..model.errors import InputError, InputIssue
-from .encodings import looks_gbk
+from .encodings import UTF8_BOM, looks_gbk
 
 DATASET_KEYS = ("institutions", "city")
 SCHOOL_KEYS = ("id", "kind")
@@ -52,7 +52,7 @@ def school_alone(file: str, records: list[Any]) -> InputIssue:
 def load_json(data: bytes, file: str, row: str = "") -> Any:
     """Parsed JSON, or an InputError naming the line (and GBK, when the bytes read as GBK)."""
     try:
-        return orjson.loads(data)
+        return orjson.loads(data.removeprefix(UTF8_BOM))  # Notepad saves UTF-8 with a BOM
     except orjson.JSONDecodeError as exc:
         line = data[: exc.pos].count(b"\n") + 1 if exc.pos is not None else "?"
         detail = exc.msg

@@ -30,7 +30,7 @@ from pydantic import ValidationError
 
 from ..model.entities import Dataset, Institution
 from ..model.extensions import CORE_MODELS, Entity, Models, label_issues, models_of
-from .encodings import looks_gbk, sniff
+from .encodings import UTF8_BOM, looks_gbk, sniff
 from .loading import InputError, InputIssue, issues_from, parse_dataset
 from .shapes import is_school_list, is_school_record, school_alone
 from .workbook import TABULAR_SUFFIXES, read_document
@@ -146,7 +146,7 @@ def _sha256(path: Path) -> str:
 
 def _loads(data: bytes, file: str, row: str = "") -> Any:
     try:
-        return orjson.loads(data)
+        return orjson.loads(data.removeprefix(UTF8_BOM))  # Notepad saves UTF-8 with a BOM
     except orjson.JSONDecodeError as exc:
         line = data[: exc.pos].count(b"\n") + 1 if exc.pos is not None else "?"
         where = row or f"第{line}行 / line {line}"
