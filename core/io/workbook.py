@@ -13,6 +13,13 @@ cell; enumerations by Chinese label (小学), alias or value; 是/否 for yes/no
 stands for every cell it covers; empty rows are skipped; the guide row (例：…) of a generated
 form is not data. The dataset read is the model dumped as JSON (`memory_source`), so a workbook
 exported from a JSON file and read back has that dataset's hash.
+
+JSON among the forms (`--data` repeated, or in the folder): a dataset or JSON Lines file brings
+its header (which must agree with the other files') and its records; a school's own record
+(core/io/shapes.py) is that school. JSON files are merged first, so a bureau's dataset gives
+whole records that schools' workbooks only repeat. Files in a folder that are clearly no data
+are skipped and listed (`data_files`, printed by the check); a spreadsheet or archive not read
+here is refused with its name. A 填报情况 cell (tabular.py) makes a list empty or leaves it out.
 """
 
 from __future__ import annotations
@@ -203,7 +210,7 @@ def data_files(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
             continue
         for root, dirs, names in os.walk(p):
             for d in sorted(dirs):
-                if d.startswith("."):  # .git, .DS_Store folders: one note for the whole folder
+                if d.startswith("."):  # .git, .Trash: one note for the whole folder, not one per file
                     skipped.append(Skipped(Path(root) / d, "隐藏文件夹", "hidden folder"))
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(names):
