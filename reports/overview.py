@@ -13,6 +13,7 @@ keeps only counts per indicator and district, never findings.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from operator import attrgetter
 from typing import Any
 
 from mhpolicy.core.plugins.registry import CityPolicy
@@ -20,6 +21,7 @@ from mhpolicy.core.results.findings import Finding
 from mhpolicy.core.results.status import Status, roll_up
 from mhpolicy.core.rules.requirement import RequirementKind, SubjectKind
 
+_STATUS, _OVERDUE = attrgetter("status"), attrgetter("overdue")
 NO_DISTRICT = "—"  # an institution the data files under no district
 
 
@@ -27,9 +29,12 @@ def rate(met: int, applicable: int) -> float | None:
     return met / applicable if applicable else None
 
 
+_NOT_JUDGED = frozenset({Status.IN_PROGRESS, Status.NOT_APPLICABLE})
+
+
 def judged_status(findings: list[Finding]) -> Status | None:
     """One indicator for one school over the window: None while nothing is judged yet."""
-    judged = [f.status for f in findings if f.status not in (Status.IN_PROGRESS, Status.NOT_APPLICABLE)]
+    judged = [f.status for f in findings if f.status not in _NOT_JUDGED]
     return roll_up(judged) if judged else None
 
 
@@ -66,13 +71,13 @@ class Overview:
             if status is Status.PASS:
                 cell[1] += 1
                 met += 1
-        statuses = Counter(f.status for f in findings)
+        statuses = Counter(map(_STATUS, findings))
         row = self.districts[d]
         row["schools"] += 1
         row["all_met"] += met == judged and judged > 0
         row["with_fail"] += statuses[Status.FAIL] > 0
         row["with_missing"] += statuses[Status.MISSING] > 0
-        row["overdue"] += sum(f.overdue for f in findings)
+        row["overdue"] += sum(map(_OVERDUE, findings))
         row["applicable"] += judged
         row["met"] += met
         return met, judged

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mhpolicy.core.evaluation.evaluate import Evaluation
-from mhpolicy.core.io.store import FindingRecord, RunRecord, Store, iter_findings
+from mhpolicy.core.io.store import RunRecord, Store, StoredFinding, iter_findings
 from mhpolicy.core.plugins.registry import CityPolicy
 from mhpolicy.core.results.findings import Finding
 from mhpolicy.core.results.status import Status
@@ -20,13 +20,14 @@ from .build import ReportBuilder
 from .render import write_gap_report
 
 
-def _finding(rec: FindingRecord, policy: CityPolicy, titles: dict[str, str], basis: str) -> Finding:
+def _finding(rec: StoredFinding, policy: CityPolicy, titles: dict[str, str], basis: str) -> Finding:
     return Finding(rule_id=rec.rule_id, city=policy.code, clause=rec.clause, title=titles.get(rec.rule_id, rec.rule_id),
                    topic=rec.topic, subject_kind=rec.subject_kind, subject_id=rec.subject_id,
                    subject_name=rec.subject_name, district_id=rec.district_id, status=Status(rec.status),
                    modality=Modality(rec.modality), observed=rec.observed, required=rec.required, unit=rec.unit,
                    gap=rec.gap, gap_text=rec.gap_text, due=rec.due, period=rec.period, overdue=rec.overdue,
-                   explanation=rec.explanation, allowance=rec.allowance, error=rec.error, basis=basis)
+                   explanation=rec.explanation, allowance=rec.allowance, error=rec.error, basis=basis,
+                   parent_id=rec.parent_id)
 
 
 def rerender(store: Store, run: RunRecord, policy: CityPolicy, out: Path) -> list[Path]:
