@@ -338,6 +338,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--since", help=argparse.SUPPRESS)
     ap.add_argument("--python", help="run the checks with this interpreter (another checkout's venv: a before/after)")
     ap.add_argument("--runs", type=int, default=1, help="end-to-end runs per check (min and median printed)")
+    ap.add_argument("--together-only", action="store_true", help="only every city in one check, not each alone")
     ap.add_argument("--record", action="store_true", help=f"append the figures to {RESULTS.name} (the trend)")
     ap.add_argument("--stage-limit", type=int, default=10000,
                     help="stage table over at most this many institutions (it decides every chunk twice)")
@@ -361,7 +362,7 @@ def main(argv: list[str]) -> int:
     if args.stages:
         print(json.dumps(stages(args.stages, cities[0], args.stage_limit if args.stage_limit else None)))
         return 0
-    return province(args.sizes, cities, args.runs, args.record, args.stage_limit)
+    return province(args.sizes, cities, args.runs, args.record, args.stage_limit, args.together_only)
 
 
 RESULTS = SCRIPTS / "benchmark-results.jsonl"  # every recorded figure, oldest first: the trend
@@ -415,7 +416,8 @@ def _was(rec: dict[str, Any]) -> str:
             f"{' (' + rec['note'] + ')' if rec.get('note') else ''}")
 
 
-def province(sizes: str, cities: list[str], runs: int, record: bool, stage_limit: int) -> int:
+def province(sizes: str, cities: list[str], runs: int, record: bool, stage_limit: int,
+             together_only: bool = False) -> int:
     """For each size: every city in one check, then each city alone (`runs` runs each, min and
     median wall seconds), beside the last recorded figures; then the stage table per city."""
     print(f"mhpolicy benchmark · {_commit()} · {len(cities)} cities · {runs} run(s) each, wall min / median · "
@@ -424,7 +426,8 @@ def province(sizes: str, cities: list[str], runs: int, record: bool, stage_limit
     for n in (int(x) for x in sizes.split(",")):
         data = _data(n, "all" if len(cities) > 1 else cities[0])
         print(f"N = {n:,} institutions ({data.name})", flush=True)
-        checks = [("every city in one check", cities)] + ([(c, [c]) for c in cities] if len(cities) > 1 else [])
+        alone = [(c, [c]) for c in cities] if len(cities) > 1 and not together_only else []
+        checks = [("every city in one check", cities), *alone]
         for label, group in checks:
             r = _runs(data, group, runs)
             print(_line(label, r, len(group)), flush=True)
