@@ -1,20 +1,27 @@
-"""Benchmark of the check on synthetic data (scripts/synthetic.py), stage by stage.
+"""Benchmark of the check on synthetic data (scripts/synthetic.py), end to end and stage by stage.
 
-    python scripts/benchmark.py                                  # N = 1,000 / 10,000 / 100,000, fuzhou
-    python scripts/benchmark.py --sizes 1000,10000 --cities all  # every installed city, one check
-    python scripts/benchmark.py --station-tree 2000 --months 24  # 新乡: a station network with monthly sheets
+    python scripts/benchmark.py --sizes 10000,100000 --cities all --runs 3   # the province figures
+    python scripts/benchmark.py --sizes 100000 --cities all --together-only  # only every city in one check
+    python scripts/benchmark.py --sizes 1000000 --cities fuzhou              # a million, streamed from JSONL
+    python scripts/benchmark.py ... --record                                 # append to benchmark-results.jsonl
+    python scripts/benchmark.py ... --python ../old/.venv/bin/python         # measure another checkout
+    python scripts/benchmark.py --station-tree 2000 --months 24              # 新乡: a station network, monthly sheets
 
 For each N it prints:
 - end to end: `mhpolicy check --data FILE.jsonl` run as a user runs it, in a fresh process
-  (workers as the CLI picks them), with its wall time and peak memory (ru_maxrss of the
-  process and, separately, of its largest worker);
-- the stages, measured in one process over the same chunks: load and validate (pydantic),
-  evaluate (measures in Python, then the rule engine), store (SQLite), report (builders and
-  files); and beside the engine, the same facts decided by the same compiled conditions
-  without it, and the ratio.
+  (workers as the CLI picks them), every city in one check and then each city alone, `--runs`
+  times each: wall time of each run (min / median), seconds per city, peak memory of the check's
+  process and of its largest worker, the store's size, findings and findings per second; beside
+  each, the last figure recorded for the same size and cities (scripts/benchmark-results.jsonl,
+  oldest first: the trend);
+- the stages, measured in one process over the same chunks (up to --stage-limit institutions):
+  load and validate (pydantic), evaluate (measures in Python, then the rule engine), store
+  (SQLite), report (builders and files); and beside the engine, the same facts decided by the
+  same compiled conditions without it, and the ratio.
 
-Targets (issue #3): 100,000 institutions end to end under 30 s and 1.5 GB on this 2-core
-machine; the engine within 10x of the direct path. This prints figures; it asserts nothing.
+Targets (issue 13): 100,000 institutions × every installed city ≤ 12 s per city end to end on
+this 2-core machine, peak memory of all processes ≤ 1.5 GB, store ≤ 100 MB per city per 100,000;
+the engine stage within 2× of the direct path. This prints figures; it asserts nothing.
 
 Aggregate requirements (targets over a population, issue #9; aggregates should add < 10%):
 
