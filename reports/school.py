@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from mhpolicy.core.model.entities import InstitutionKind
 from mhpolicy.core.results.findings import Finding
 from mhpolicy.core.results.status import Status
 
@@ -29,6 +30,7 @@ from .render import school_file, write_school_index, write_school_page
 SEND_BACK = ("请逐项勾选“是”或“否”，填写确认日期和确认人职务（如“分管副校长”，不写姓名），"
              "由校长签字并加盖学校公章，于收到本反馈之日起10个工作日内将扫描件报送{district}教育局"
              "（学生心理健康工作负责科室）；无法确认的事项请勾“否”并在备注中写明原因和计划完成日期。")
+_TYPE_LABELS = InstitutionKind.labels()
 _DUE_NOTE = re.compile(r"（剩余\d+天，截止[\d-]+）")  # the running table has columns for these
 
 
@@ -76,7 +78,8 @@ def school_view(findings: list[Finding], as_of: date, meta: dict[str, Any], dist
     attest = [_row(f, as_of, note(f)) for f in shown if f.status is Status.PENDING]
     met = sorted({f.title for f in shown if f.status is Status.PASS})
     first = next(f for f in findings if f.subject_kind != "campus")
-    return {"meta": meta, "school": {"id": first.subject_id, "name": first.subject_name, "district": district},
+    return {"meta": meta, "school": {"id": first.subject_id, "name": first.subject_name, "district": district,
+                                     "type": _TYPE_LABELS.get(first.subject_type or "", "")},
             "to_fix": to_fix, "running": running, "advice": advice, "attest": attest, "met": met,
             "overdue": sum(r["overdue"] for r in to_fix), "notes": rules,
             "send_back": send_back.format(district=district or "所在区县")}

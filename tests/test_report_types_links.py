@@ -19,9 +19,9 @@ from mhpolicy.core.io.store import Store
 from mhpolicy.core.model.entities import Dataset
 from mhpolicy.core.plugins.registry import load_modules
 from mhpolicy.core.rules.requirement import RequirementKind
-from mhpolicy.reports.build import ReportBuilder, gap_report
+from mhpolicy.reports.build import ReportBuilder, gap_report, report_meta
 from mhpolicy.reports.render import write_gap_report
-from mhpolicy.reports.school import pages_href
+from mhpolicy.reports.school import pages_href, school_view
 
 from .plugin_kit import dataset, plugin_module, requirement, school
 
@@ -143,3 +143,9 @@ def test_without_per_school_pages_the_city_report_links_no_school(here: Path) ->
 def test_the_link_to_the_school_pages_is_relative_and_url_safe(tmp_path: Path) -> None:
     assert pages_href(tmp_path / "fb" / "fuzhou", tmp_path / "reports" / "city") == "../../fb/fuzhou"
     assert pages_href(tmp_path / "o" / "各校 反馈" / "fuzhou", tmp_path / "o") == "%E5%90%84%E6%A0%A1%20%E5%8F%8D%E9%A6%88/fuzhou"
+
+
+def test_a_school_feedback_names_the_schools_type_in_its_header(tmp_path: Path) -> None:
+    policy, ev = _evaluated(tmp_path)
+    view = school_view([f for f in ev.findings if f.subject_id == "C"], ev.as_of, report_meta(policy, ev), "二区")
+    assert view["school"]["type"] == "初级中学"
