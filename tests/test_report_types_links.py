@@ -1,6 +1,7 @@
 """Schools by type in the city overview (each school once, under its worst judged outcome), the
 same counts when a stored run is re-rendered, an honest note when the types are not known, and
-links from the city and district pages to each school's own feedback page."""
+links from the city and district pages to each school's own feedback page; what people read
+names topics, missing records and the city in Chinese, not as codes."""
 
 from __future__ import annotations
 
@@ -149,3 +150,15 @@ def test_a_school_feedback_names_the_schools_type_in_its_header(tmp_path: Path) 
     policy, ev = _evaluated(tmp_path)
     view = school_view([f for f in ev.findings if f.subject_id == "C"], ev.as_of, report_meta(policy, ev), "二区")
     assert view["school"]["type"] == "初级中学"
+
+
+def test_comparison_and_city_pages_name_topics_missing_records_and_the_city_in_chinese(here: Path) -> None:
+    assert main(["check", "--sample", "fuzhou", "--city", "fuzhou", "--city", "nanchang", "--db", "s.db", "--out", "o"]) == 0
+    page = (here / "o" / "comparison.html").read_text(encoding="utf-8")
+    comp = json.loads((here / "o" / "comparison.json").read_text(encoding="utf-8"))
+    assert "需补报：" in page and any(t["label"] in page for t in comp["topics"])
+    assert not re.search(r"（[a-z_]+(\[[^\]]*\])?(\.[a-z_\[\]]+)*）", page)  # no data path such as （staff[].trainings）
+    assert not any(f">{t['topic']}<" in page or f"<code>{t['topic']}" in page for t in comp["topics"])
+    for city in ("fuzhou", "nanchang"):  # the city is named, not coded, where its own duties are listed
+        city_page = (here / "o" / f"{city}.html").read_text(encoding="utf-8")
+        assert "<h3>福州市" in city_page and "（fuzhou）" not in city_page
