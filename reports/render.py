@@ -64,7 +64,7 @@ def write_gap_report(out: Path, report: dict[str, Any], stem: str) -> list[Path]
     _write_json(js, report)
     paths = [html, js]
     if report.get("overview", {}).get("district_pages"):
-        paths.append(_write_district_pages(out / districts_dir, report, stem, pages and f"../{pages}"))
+        paths.append(_write_district_pages(out / districts_dir, report, stem, pages and (pages if "://" in pages else f"../{pages}")))
     if "actions" in report:
         actions = out / f"{stem}-actions.csv"
         write_actions_csv(actions, report["actions"])

@@ -40,7 +40,10 @@ file_name = school_file  # a school's page name: its id, with anything a file sy
 def pages_href(pages: Path, report_dir: Path) -> str:
     """The folder of a city's school pages as a link from its report's folder: relative, so the
     two folders can be copied or zipped together and still link ("../schools/fuzhou")."""
-    rel = os.path.relpath(pages.resolve(), report_dir.resolve())
+    try:
+        rel = os.path.relpath(pages.resolve(), report_dir.resolve())
+    except ValueError:  # another drive (Windows): no relative path, the pages' own address
+        return pages.resolve().as_uri()
     return quote(Path(rel).as_posix(), safe="/")
 
 
