@@ -340,7 +340,7 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
         comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
         workers = req.workers or auto_workers(source.institutions)
         for part in run_stream(source, group, as_of, workers=workers, scheme=scheme, progress=req.progress,
-                               since=req.since):
+                               since=req.since, encode=True):
             _take(part, w, runs, builders, result if req.keep_findings else None)
             if comp:
                 comp.add(part)

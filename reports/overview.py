@@ -18,6 +18,7 @@ keeps only counts per indicator, district and school type, never findings.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from operator import attrgetter
 from typing import Any
 
 from mhpolicy.core.model.entities import InstitutionKind
@@ -26,6 +27,7 @@ from mhpolicy.core.results.findings import Finding
 from mhpolicy.core.results.status import Status, roll_up
 from mhpolicy.core.rules.requirement import RequirementKind, SubjectKind
 
+_STATUS, _OVERDUE = attrgetter("status"), attrgetter("overdue")
 NO_DISTRICT = "—"  # an institution the data files under no district
 UNKNOWN_TYPE = ""  # a school whose type the findings do not carry (a re-rendered older run)
 NOT_JUDGED = "尚无判定"  # a school with nothing judged yet (only running periods, attestations)
@@ -41,16 +43,20 @@ def rate(met: int, applicable: int) -> float | None:
     return met / applicable if applicable else None
 
 
-def standing(findings: list[Finding]) -> str:
-    """A school's place in the by-type chart: its worst judged outcome, 待人工确认 left out."""
-    judged = [f.status for f in findings
-              if f.status not in (Status.IN_PROGRESS, Status.NOT_APPLICABLE, Status.PENDING)]
+_NOT_JUDGED = frozenset({Status.IN_PROGRESS, Status.NOT_APPLICABLE})
+_NOT_STANDING = _NOT_JUDGED | {Status.PENDING}
+
+
+def standing(statuses: Counter[Status]) -> str:
+    """A school's place in the by-type chart (from the count of its findings by status): its
+    worst judged outcome, 待人工确认 left out."""
+    judged = [s for s, n in statuses.items() if n and s not in _NOT_STANDING]
     return roll_up(judged).value if judged else NOT_JUDGED
 
 
 def judged_status(findings: list[Finding]) -> Status | None:
     """One indicator for one school over the window: None while nothing is judged yet."""
-    judged = [f.status for f in findings if f.status not in (Status.IN_PROGRESS, Status.NOT_APPLICABLE)]
+    judged = [f.status for f in findings if f.status not in _NOT_JUDGED]
     return roll_up(judged) if judged else None
 
 
@@ -89,18 +95,18 @@ class Overview:
             if status is Status.PASS:
                 cell[1] += 1
                 met += 1
-        statuses = Counter(f.status for f in findings)
+        statuses = Counter(map(_STATUS, findings))
         row = self.districts[d]
         row["schools"] += 1
         row["all_met"] += met == judged and judged > 0
         row["with_fail"] += statuses[Status.FAIL] > 0
         row["with_missing"] += statuses[Status.MISSING] > 0
-        row["overdue"] += sum(f.overdue for f in findings)
+        row["overdue"] += sum(map(_OVERDUE, findings))
         row["applicable"] += judged
         row["met"] += met
         by_type = self.types[d][findings[0].subject_type or UNKNOWN_TYPE]
         by_type["schools"] += 1
-        by_type[standing(findings)] += 1
+        by_type[standing(statuses)] += 1
         by_type["applicable"] += judged
         by_type["met"] += met
         return met, judged

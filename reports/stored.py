@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 
 from mhpolicy.core.evaluation.evaluate import Evaluation
-from mhpolicy.core.io.store import FindingRecord, RunRecord, Store, iter_findings
+from mhpolicy.core.io.store import RunRecord, Store, StoredFinding, iter_findings
 from mhpolicy.core.model.entities import InstitutionKind
 from mhpolicy.core.plugins.registry import CityPolicy
 from mhpolicy.core.results.findings import Finding
@@ -67,14 +67,17 @@ def stored_kinds(store: Store, data_hash: str) -> dict[str, str]:
             if isinstance(row, dict) and isinstance(row.get("id"), str) and (kind := _kind(row.get("kind")))}
 
 
-def _finding(rec: FindingRecord, policy: CityPolicy, titles: dict[str, str], basis: str,
-             kinds: dict[str, str]) -> Finding:
+def _finding(rec: StoredFinding, policy: CityPolicy, titles: dict[str, str], basis: str,
+             kinds: dict[str, str] | None = None) -> Finding:
+    """A stored finding as the check made it; `kinds` (`stored_kinds`) gives a school its type."""
+    kinds = kinds or {}
     return Finding(rule_id=rec.rule_id, city=policy.code, clause=rec.clause, title=titles.get(rec.rule_id, rec.rule_id),
                    topic=rec.topic, subject_kind=rec.subject_kind, subject_id=rec.subject_id,
                    subject_name=rec.subject_name, district_id=rec.district_id, status=Status(rec.status),
                    modality=Modality(rec.modality), observed=rec.observed, required=rec.required, unit=rec.unit,
                    gap=rec.gap, gap_text=rec.gap_text, due=rec.due, period=rec.period, overdue=rec.overdue,
                    explanation=rec.explanation, allowance=rec.allowance, error=rec.error, basis=basis,
+                   parent_id=rec.parent_id,
                    subject_type=kinds.get(rec.subject_id) if rec.subject_kind == SubjectKind.INSTITUTION.value else None)
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -92,14 +93,18 @@ def end_to_end(data: Path, cities: list[str], since: str | None = None,
         t0 = time.perf_counter()
         code = main(args)
         wall = time.perf_counter() - t0
-        sizes = {p.name: round(p.stat().st_size / 2**20, 1) for p in Path(tmp, "out").iterdir()}
+        sizes = {p.name: round(p.stat().st_size / 2**20, 1) for p in Path(tmp, "out").iterdir() if p.is_file()}
         db = round(Path(tmp, "b.db").stat().st_size / 2**20, 1)
+        from mhpolicy.core.io.store import Store
+
+        counts = Store(f"{tmp}/b.db").counts()
     return {"exit": code, "wall": wall, "peak": _peak_mb(), "peak_worker": _peak_mb(resource.RUSAGE_CHILDREN),
-            "files_mb": sizes, "db_mb": db}
+            "files_mb": sizes, "db_mb": db, "findings": counts["findings"]}
 
 
-def stages(data: Path, city: str) -> dict[str, Any]:
-    """Each stage timed separately, single process, chunk by chunk (nothing kept between chunks)."""
+def stages(data: Path, city: str, limit: int | None = None) -> dict[str, Any]:
+    """Each stage timed separately, single process, chunk by chunk (nothing kept between chunks),
+    over the first `limit` institutions (all when None)."""
     from mhpolicy.core.evaluation.decide import decide_batch, engine_for
     from mhpolicy.core.evaluation.engine import DirectDecider
     from mhpolicy.core.evaluation.evaluate import Evaluation
@@ -145,7 +150,11 @@ def stages(data: Path, city: str) -> dict[str, Any]:
         builder = ReportBuilder(policy, Evaluation(policy.code, as_of, policy.info.version, src.digest), csv_fh)
         with store.writing() as w:
             run_id = w.begin(city=city, plugin=city, plugin_version="bench", as_of=as_of, data_hash=src.digest)
+            staged = 0
             for chunk in src.chunks():
+                if limit is not None and staged >= limit:
+                    break
+                staged += len(chunk.rows)
                 t0 = time.perf_counter()
                 institutions = validate_chunk(chunk, src.header, str(data))
                 t["validate"] += time.perf_counter() - t0
@@ -171,7 +180,7 @@ def stages(data: Path, city: str) -> dict[str, Any]:
             t["report"] += time.perf_counter() - t0
     t["python"] -= t["engine"]
     t["direct_python"] = t.pop("direct_path") - t["direct"]
-    return {"t": t, "facts": facts, "findings": findings, "institutions": src.institutions, "peak": _peak_mb()}
+    return {"t": t, "facts": facts, "findings": findings, "institutions": staged, "peak": _peak_mb()}
 
 
 def station_tree_data(n: int, months: int) -> Path:
@@ -224,8 +233,11 @@ def station_tree_run(n: int, months: int) -> None:
           f"exit {e2e['exit']}, outputs MB {e2e['files_mb']}, sqlite {e2e['db_mb']} MB", flush=True)
 
 
+PYTHON = sys.executable  # the interpreter children run in: `--python` measures another checkout's install
+
+
 def _child(kind: str, data: Path, cities: list[str], since: str | None = None, *extra: str) -> dict[str, Any]:
-    out = subprocess.run([sys.executable, __file__, f"--{kind}", str(data), "--cities", ",".join(cities),
+    out = subprocess.run([PYTHON, __file__, f"--{kind}", str(data), "--cities", ",".join(cities),
                           *(["--since", since] if since else []), *extra], check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -324,7 +336,14 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--station-tree", type=int, metavar="N", help="a 新乡 city of N stations instead (see --months)")
     ap.add_argument("--months", type=int, default=24, help="monthly sheets per station for --station-tree")
     ap.add_argument("--since", help=argparse.SUPPRESS)
+    ap.add_argument("--python", help="run the checks with this interpreter (another checkout's venv: a before/after)")
+    ap.add_argument("--runs", type=int, default=1, help="end-to-end runs per check (min and median printed)")
+    ap.add_argument("--record", action="store_true", help=f"append the figures to {RESULTS.name} (the trend)")
+    ap.add_argument("--stage-limit", type=int, default=10000,
+                    help="stage table over at most this many institutions (it decides every chunk twice)")
     args = ap.parse_args(argv)
+    global PYTHON
+    PYTHON = args.python or PYTHON
     if args.station_tree:
         station_tree_run(args.station_tree, args.months)
         return 0
@@ -340,27 +359,102 @@ def main(argv: list[str]) -> int:
     if args.aggregates:
         return _aggregates(args.sizes, cities, args.aggregates)
     if args.stages:
-        print(json.dumps(stages(args.stages, cities[0])))
+        print(json.dumps(stages(args.stages, cities[0], args.stage_limit if args.stage_limit else None)))
         return 0
-    print(f"{'N':>8} {'cities':<16} {'e2e s':>7} {'peak MB':>8} {'worker MB':>9} | per city, one process: "
-          f"{'load+valid':>10} {'python':>7} {'engine':>7} {'direct':>7} {'eng/dir':>7} {'store':>6} {'report':>6} "
-          f"{'findings':>9} {'µs/fact eng':>11}")
-    for n in (int(x) for x in args.sizes.split(",")):
-        data = _data(n, cities[0])
-        e2e = _child("e2e", data, cities)
-        for k, city in enumerate(cities):
-            st = _child("stages", data, [city])
+    return province(args.sizes, cities, args.runs, args.record, args.stage_limit)
+
+
+RESULTS = SCRIPTS / "benchmark-results.jsonl"  # every recorded figure, oldest first: the trend
+
+
+def _previous(n: int, cities: list[str], kind: str) -> dict[str, Any] | None:
+    """The latest recorded figure for the same size, cities and kind of run."""
+    if not RESULTS.exists():
+        return None
+    found = None
+    for line in RESULTS.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if (rec["n"], rec["cities"], rec["kind"]) == (n, ",".join(cities), kind):
+            found = rec
+    return found
+
+
+def _commit() -> str:
+    """The commit of the mhpolicy the children run (another checkout's with `--python`)."""
+    where = subprocess.run([PYTHON, "-c", "import mhpolicy.core, pathlib; print(pathlib.Path(mhpolicy.core.__file__).parent)"],
+                           capture_output=True, text=True).stdout.strip() or str(SCRIPTS)
+    out = subprocess.run(["git", "-C", where, "log", "-1", "--format=%h"], capture_output=True, text=True)
+    return out.stdout.strip() or "?"
+
+
+def _runs(data: Path, cities: list[str], runs: int) -> dict[str, Any]:
+    """`mhpolicy check` on `data` under `cities`, `runs` times, each in a fresh process."""
+    results = [_child("e2e", data, cities) for _ in range(runs)]
+    assert all(r["exit"] in (0, 1) for r in results), results
+    walls = sorted(r["wall"] for r in results)
+    last = results[-1]
+    return {"walls": [round(w, 1) for w in walls], "min": walls[0], "median": walls[len(walls) // 2],
+            "peak": max(r["peak"] for r in results), "peak_worker": max(r["peak_worker"] for r in results),
+            "db_mb": last["db_mb"], "findings": last["findings"], "files_mb": last["files_mb"]}
+
+
+def _line(label: str, r: dict[str, Any], per_city: int) -> str:
+    workers = 2 if r["peak_worker"] else 0  # the CLI forks two from 4,000 institutions on (pipeline.auto_workers)
+    peak_all = r["peak"] + workers * r["peak_worker"]
+    return (f"  {label:<34} wall {r['min']:>7.1f} / {r['median']:>7.1f} s ({' '.join(map(str, r['walls']))})  "
+            f"{r['median'] / per_city:>6.1f} s/city  peak {r['peak']:>5,.0f} + {workers}×{r['peak_worker']:,.0f} MB "
+            f"(≤ {peak_all:,.0f})  store {r['db_mb']:>6.1f} MB  {r['findings']:>10,} findings  "
+            f"{r['findings'] / r['median']:>9,.0f}/s")
+
+
+def _was(rec: dict[str, Any]) -> str:
+    store = f", store {rec['db_mb']} MB" if rec.get("db_mb") is not None else ""
+    wall = (f"{rec['min']:.1f} / {rec['median']:.1f}" if rec.get("median") is not None
+            else "–".join(f"{w:.0f}" for w in rec["walls"]))
+    return (f"      recorded {rec['when']} at {rec['commit']}: wall {wall} s{store}"
+            f"{' (' + rec['note'] + ')' if rec.get('note') else ''}")
+
+
+def province(sizes: str, cities: list[str], runs: int, record: bool, stage_limit: int) -> int:
+    """For each size: every city in one check, then each city alone (`runs` runs each, min and
+    median wall seconds), beside the last recorded figures; then the stage table per city."""
+    print(f"mhpolicy benchmark · {_commit()} · {len(cities)} cities · {runs} run(s) each, wall min / median · "
+          f"load average now {os.getloadavg()[0]:.1f}", flush=True)
+    new: list[dict[str, Any]] = []
+    for n in (int(x) for x in sizes.split(",")):
+        data = _data(n, "all" if len(cities) > 1 else cities[0])
+        print(f"N = {n:,} institutions ({data.name})", flush=True)
+        checks = [("every city in one check", cities)] + ([(c, [c]) for c in cities] if len(cities) > 1 else [])
+        for label, group in checks:
+            r = _runs(data, group, runs)
+            print(_line(label, r, len(group)), flush=True)
+            kind = "e2e"
+            if before := _previous(n, group, kind):
+                print(_was(before), flush=True)
+            new.append({"when": date.today().isoformat(), "commit": _commit(), "n": n, "cities": ",".join(group),
+                        "kind": kind, "runs": runs, **{k: r[k] for k in ("walls", "min", "median", "peak",
+                                                                         "peak_worker", "db_mb", "findings")}})
+        limit = None if n <= stage_limit else stage_limit
+        print(f"  stages, one process{'' if limit is None else f', over the first {limit:,} institutions'}, seconds:",
+              flush=True)
+        print(f"    {'city':<12} {'load+valid':>10} {'python':>7} {'engine':>7} {'direct':>7} {'eng/dir':>7} "
+              f"{'store':>6} {'report':>6} {'findings':>9}", flush=True)
+        for city in cities:
+            st = _child("stages", data, [city], None, *(["--stage-limit", str(limit)] if limit else []))
             t = st["t"]
-            head = (f"{n:>8,} {','.join(cities):<16} {e2e['wall']:>7.1f} {e2e['peak']:>8,.0f} {e2e['peak_worker']:>9,.0f}"
-                    if k == 0 else " " * 53)
-            print(f"{head} | {city:<9} {t['open'] + t['validate']:>10.2f} {t['python']:>7.2f} {t['engine']:>7.2f} "
-                  f"{t['direct']:>7.2f} {t['engine'] / max(t['direct'], 1e-9):>6.1f}x {t['store']:>6.2f} "
-                  f"{t['report']:>6.2f} {st['findings']:>9,} {t['engine'] / max(st['facts'], 1) * 1e6:>11.1f}",
-                  flush=True)
-        print(f"{'':>8} outputs MB: {e2e['files_mb']}  sqlite {e2e['db_mb']} MB  exit {e2e['exit']}", flush=True)
-    print("e2e: `mhpolicy check` as run by a user (stream, workers as the CLI picks them, store, reports); "
-          "peak MB: the check's own process, worker MB: its largest worker. Stage columns: one process, seconds; "
-          "python = measures and findings, engine = durable_rules, direct = the same compiled conditions in Python.")
+            print(f"    {city:<12} {t['open'] + t['validate']:>10.2f} {t['python']:>7.2f} "
+                  f"{t['engine']:>7.2f} {t['direct']:>7.2f} {t['engine'] / max(t['direct'], 1e-9):>6.2f}x "
+                  f"{t['store']:>6.2f} {t['report']:>6.2f} {st['findings']:>9,}", flush=True)
+    print("wall: `mhpolicy check` end to end as a user runs it (read, validate, decide, store, reports; workers as the "
+          "CLI picks them), fresh process each run; s/city: median / cities checked; peak: the check's process + each "
+          "worker's peak (their sum bounds all processes together); store: the SQLite file (the dataset, compressed, "
+          "and every finding). Stages: python = measures and findings, engine = durable_rules (each distinct fact "
+          "once), direct = the same compiled conditions in Python on every fact.")
+    if record:
+        with RESULTS.open("a", encoding="utf-8") as fh:
+            for rec in new:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        print(f"recorded in {RESULTS.relative_to(SCRIPTS.parent)}")
     return 0
 
 

@@ -1,6 +1,7 @@
 """Synthetic datasets for the benchmark: n institutions of one city, valid for `Dataset`.
 
     python scripts/synthetic.py N OUT.json [--city fuzhou] [--seed 0]
+    python scripts/synthetic.py N OUT.json --city all   # 福州's data, answering every installed plan's items
 
 Institutions are spread over ~n/100 districts. Each district has a teacher development
 centre (a researcher, monthly research events) and one district-level station with staff.
@@ -79,17 +80,19 @@ def city_name(city_code: str) -> str:
 
 
 def _attestation_items(city_code: str) -> dict[str, list[str]]:
-    """Attestation requirement ids of the city's plugin, by subject kind (empty if it does not load)."""
+    """Attestation requirement ids of the city's plugin (of every installed plugin for `all`), by
+    subject kind (empty if none loads)."""
     try:
         from mhpolicy.core.plugins.registry import discover
         from mhpolicy.core.rules.requirement import RequirementKind
-        policy = discover().policies.get(city_code)
+        found = discover().policies
+        policies = list(found.values()) if city_code == "all" else [found[city_code]] if city_code in found else []
     except Exception:  # the generator must work without the plugins
-        policy = None
+        policies = []
     items: dict[str, list[str]] = {"institution": [], "station": [], "district": [], "city": []}
-    if policy is not None:
+    for policy in policies:
         for r in policy.requirements:
-            if r.kind is RequirementKind.ATTESTATION:
+            if r.kind is RequirementKind.ATTESTATION and r.subject.value in items:
                 items[r.subject.value].append(r.id)
     return items
 
@@ -284,6 +287,8 @@ def make_dataset(n: int, city_code: str = "fuzhou", seed: int = 0) -> dict[str, 
     """A JSON-able dataset of `n` institutions, valid for `mhpolicy.core.model.entities.Dataset`."""
     rng = random.Random(seed)
     items = _attestation_items(city_code)
+    if city_code == "all":  # data of one city (福州) answering the attestation items of every installed plan
+        city_code = "fuzhou"
     name_of_city = city_name(city_code)
     n_districts = max(1, round(n / 100))
     districts, stations = [], []

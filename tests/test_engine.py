@@ -75,14 +75,44 @@ def test_a_malformed_fact_is_an_error_and_the_rest_of_its_batch_is_still_decided
     assert set(out.errors) == {1, 3}
 
 
-def test_a_batch_the_engine_rejects_is_retried_fact_by_fact_on_a_fresh_session() -> None:
-    # Two identical facts make durable_rules raise for the whole batch (and poison the
-    # session); each fact must still get its outcome, the duplicate included.
+def test_facts_the_rules_cannot_tell_apart_are_decided_once_and_each_gets_the_outcome(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mhpolicy.core.evaluation import engine as engine_module
+
+    asserted: list[int] = []
+    real = engine_module._QuietHost.assert_facts
+
+    def counting(self, name, facts):  # type: ignore[no-untyped-def]
+        asserted.extend(f["fx"] for f in facts)
+        return real(self, name, facts)
+
+    monkeypatch.setattr(engine_module._QuietHost, "assert_facts", counting)
+    eng = RuleEngine([requirement(rid="a")])
+    facts = [_fact(n, 0, ob=n % 2, re=1) for n in range(50)]
+    out = eng.run(facts)
+    assert out.status == {n: Status.PASS if n % 2 else Status.FAIL for n in range(50)}
+    assert sorted(asserted) == [0, 1]  # one fact per distinct case went into the engine
+    assert eng.run([_fact(7, 0, ob=1, re=1), _fact(8, 0, ob=3, re=1)]).status == {7: Status.PASS, 8: Status.PASS}
+    assert sorted(asserted) == [0, 1, 8]  # a later call asserts only the case not decided before
+
+
+def test_a_batch_the_engine_rejects_is_retried_fact_by_fact_on_a_fresh_session(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import durable_rules_engine
+
+    from mhpolicy.core.evaluation import engine as engine_module
+
+    real = engine_module._QuietHost.assert_facts
+
+    def rejects_batches(self, name, facts):  # type: ignore[no-untyped-def]
+        if len(facts) > 1:  # as durable_rules does for a batch it cannot take: raise, poisoning the session
+            raise durable_rules_engine.error("Could not assert facts, error code: 101")
+        return real(self, name, facts)
+
+    monkeypatch.setattr(engine_module._QuietHost, "assert_facts", rejects_batches)
     eng = RuleEngine([requirement(rid="a")])
     first = eng.name
-    facts = [_fact(0, 0, ob=1, re=1), _fact(0, 0, ob=1, re=1), _fact(2, 0, ob=0, re=1)]
+    facts = [_fact(0, 0, ob=1, re=1), _fact(1, 0, ob=1, re=1), _fact(2, 0, ob=0, re=1)]
     out = eng.run(facts)
-    assert out.status == {0: Status.PASS, 2: Status.FAIL}
+    assert out.status == {0: Status.PASS, 1: Status.PASS, 2: Status.FAIL} and not out.errors
     assert eng.name != first  # the poisoned host was abandoned
     assert eng.run([_fact(5, 0, ob=3, re=1)]).status == {5: Status.PASS}
 

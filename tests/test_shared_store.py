@@ -9,12 +9,13 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
 
 from mhpolicy.core.cli import EXIT_FAIL_ON, EXIT_OK, EXIT_STORE_UNAVAILABLE, main
-from mhpolicy.core.io.store import Store
+from mhpolicy.core.io.store import Store, finding_states, iter_findings
 
 
 def _check(db: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
@@ -104,9 +105,47 @@ def test_verify_finds_every_untouched_run_ok(two_runs: Path, capsys: pytest.Capt
     assert out.count(" OK ") == 2 and "2 runs: 2 OK, 0 mismatch, 0 unverifiable" in out
 
 
+def _rewrite_block(db: Path, run_id: int, change) -> None:  # type: ignore[no-untyped-def]
+    """Tamper with the first stored block of a run as someone editing the file would: decode it,
+    `change` its findings (a list of row dicts), and write it back in the same format."""
+    import orjson
+
+    from mhpolicy.core.io import blocks
+
+    with sqlite3.connect(db) as conn:
+        bid, payload = conn.execute("SELECT id, payload FROM finding_block WHERE run_id = ? ORDER BY seq LIMIT 1",
+                                    (run_id,)).fetchone()
+        rows = [dict(zip(blocks.COLUMNS, r, strict=True)) for r in blocks.decode(payload)]
+        change(rows)
+        body = {c: [r[c] for r in rows] for c in blocks.COLUMNS}
+        body = {c: (v if c in blocks._PLAIN else blocks._dictionary(v)) for c, v in body.items()}
+        doc = {"format": blocks.FORMAT, "n": len(rows), "columns": body}
+        conn.execute("UPDATE finding_block SET payload = ? WHERE id = ?", (zlib.compress(orjson.dumps(doc)), bid))
+
+
+def _as_rows_of_an_older_store(db: Path) -> None:
+    """Turn every run into what a store from before blocks holds: one row per finding in the
+    `finding` table, its hash over the rows."""
+    from mhpolicy.core.io import blocks
+    from mhpolicy.core.io.store import findings_digest
+
+    with sqlite3.connect(db) as conn:
+        for (run_id,) in conn.execute("SELECT id FROM run").fetchall():
+            rows = [r[:-1] for (p,) in conn.execute("SELECT payload FROM finding_block WHERE run_id = ? ORDER BY seq",
+                                                    (run_id,)).fetchall() for r in blocks.decode(p)]
+            conn.executemany(f"INSERT INTO finding (run_id, {', '.join(blocks.ROW_COLUMNS)}) "
+                             f"VALUES (?, {', '.join('?' * len(blocks.ROW_COLUMNS))})", [(run_id, *r) for r in rows])
+            stored = conn.execute(f"SELECT {', '.join(blocks.ROW_COLUMNS)} FROM finding WHERE run_id = ? ORDER BY id",
+                                  (run_id,)).fetchall()
+            conn.execute("UPDATE run SET findings_hash = ? WHERE id = ?", (findings_digest(stored)[1], run_id))
+        conn.execute("DELETE FROM finding_block")
+
+
 def test_verify_names_the_run_whose_finding_was_altered(two_runs: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with sqlite3.connect(two_runs) as conn:
-        conn.execute("UPDATE finding SET status = '符合' WHERE id = (SELECT min(id) FROM finding WHERE run_id = 2)")
+    def to_pass(rows):  # type: ignore[no-untyped-def]
+        rows[0]["status"] = "符合" if rows[0]["status"] != "符合" else "不符合"
+
+    _rewrite_block(two_runs, 2, to_pass)
     assert main(["verify", "--db", str(two_runs)]) == EXIT_FAIL_ON
     out = capsys.readouterr().out
     assert "   2  " in out and "MISMATCH" in out and "hash differs" in out
@@ -114,14 +153,37 @@ def test_verify_names_the_run_whose_finding_was_altered(two_runs: Path, capsys: 
 
 
 def test_verify_names_the_run_that_lost_a_finding(two_runs: Path) -> None:
-    with sqlite3.connect(two_runs) as conn:
-        conn.execute("DELETE FROM finding WHERE id = (SELECT max(id) FROM finding WHERE run_id = 1)")
+    _rewrite_block(two_runs, 1, lambda rows: rows.pop())
     (first, second) = Store(str(two_runs)).verify()
     assert (first.status, first.found, second.status) == ("mismatch", first.recorded - 1, "ok")
 
 
+def test_a_damaged_block_is_a_mismatch_and_reading_it_names_the_damage(two_runs: Path) -> None:
+    from mhpolicy.core.io.blocks import BlockError
+
+    with sqlite3.connect(two_runs) as conn:
+        conn.execute("UPDATE finding_block SET payload = x'00ff' WHERE run_id = 1")
+    (first, second) = Store(str(two_runs)).verify()
+    assert (first.status, first.found, second.status) == ("mismatch", 0, "ok")
+    with pytest.raises(BlockError, match="damaged"):
+        Store(str(two_runs)).findings(1)
+
+
+def test_runs_of_a_store_from_before_blocks_read_back_the_same_and_verify(two_runs: Path) -> None:
+    before = {r: Store(str(two_runs)).findings(r) for r in (1, 2)}
+    states = {r: finding_states(Store(str(two_runs)), r) for r in (1, 2)}
+    _as_rows_of_an_older_store(two_runs)
+    store = Store(str(two_runs))
+    assert [v.status for v in store.verify()] == ["ok", "ok"]
+    assert store.counts()["findings"] == sum(len(v) for v in before.values())
+    for r in (1, 2):  # the same findings, compared as sets: an older run reads back sorted by subject
+        assert sorted(store.findings(r)) == sorted(before[r]) and finding_states(store, r) == states[r]
+        assert sorted(f for chunk in iter_findings(store, r) for f in chunk) == sorted(before[r])
+
+
 def test_a_store_from_before_run_hashes_opens_and_its_runs_cannot_be_verified(
         two_runs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _as_rows_of_an_older_store(two_runs)
     with sqlite3.connect(two_runs) as conn:
         conn.execute("ALTER TABLE run DROP COLUMN findings_hash")  # the run table as it was
     assert main(["verify", "--db", str(two_runs)]) == EXIT_OK

@@ -306,6 +306,9 @@ def _explain(req: Requirement, p: _Pending, ctx: Context) -> str:
     return "；".join(x for x in parts if x)
 
 
+_KIND_VALUE = {kind: kind.value for kind in SubjectKind}  # per finding: a dict lookup, not the enum's property
+
+
 def _basis(ctx: Context) -> str:
     """The document's standing as of the evaluation date (draft, expired, term ended), once per run."""
     key = ("basis",)
@@ -327,7 +330,7 @@ def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error:
         clause=req.clause,
         title=req.title,
         topic=req.topic,
-        subject_kind=s.kind.value,
+        subject_kind=_KIND_VALUE[s.kind],
         subject_id=s.id,
         subject_name=s.name,
         district_id=s.district_id,

@@ -13,7 +13,8 @@ Measured requirement i:     ap=0 → 不适用;  ap=1,hv=0 → 缺数据;
 Attestation requirement i:  ap=0 → 不适用;  at=-1 → 待人工确认;  at=1 → 符合;  at=0 → 不符合 (提示)
 
 The outcome rules of a requirement are exhaustive and exclusive, so every fact fires
-exactly one rule. Known traps of durable_rules 2.0.28 (see shared/conventions) are handled
+exactly one rule. Facts the rules cannot tell apart (same requirement, flags and numbers) are
+asserted once and the outcome given to each of them (`RuleEngine.run`). Known traps of durable_rules 2.0.28 (see shared/conventions) are handled
 here: facts are asserted (never posted) in batches under one session that is deleted after
 each batch; actions collect with `cap` so one call takes many matches; the Host's timer
 threads are disabled; the stdlib JSON codec is swapped for orjson; and because a batch
@@ -60,6 +61,7 @@ class _QuietHost(_dr.Host):
 
 
 BATCH = 3000  # facts per session; larger batches amortise per-action cost, smaller keep hashes apart
+DECIDED_LIMIT = 200_000  # distinct fact keys an engine remembers before it starts afresh
 _NEG = {">=": "$lt", "<=": "$gt", "==": "$neq"}
 _POS = {">=": "$gte", "<=": "$lte"}
 _names = itertools.count()
@@ -133,6 +135,7 @@ class RuleEngine:
         self.requirements = list(requirements)
         self.conditions = compile_conditions(self.requirements)
         self._sink: dict[int, list[Status]] = {}
+        self._decided: dict[tuple[Any, ...], Status] = {}  # outcomes by `_key`, kept across calls
         self._host, self.name = self._fresh_host()
 
     def _fresh_host(self) -> tuple[_QuietHost, str]:
@@ -186,40 +189,77 @@ class RuleEngine:
         return None
 
     def run(self, facts: Iterable[dict[str, Any]]) -> Outcomes:
-        """Assert the facts in batches and return each fact's status by its number."""
-        self._sink = {}
+        """Each fact's status by its number. Facts that are the same to the rules (requirement,
+        flags, observed, required: `_key`) are decided once: the first of them goes into the
+        engine and its outcome is given to all. Measured on 10,000 institutions, 320,000 facts
+        held 136 distinct keys, so the engine fires once per distinct case, not once per school.
+        Outcomes are also kept across calls (`_decided`): later chunks assert only keys not yet
+        seen. An error is never kept, so a key that failed is tried again in the next call."""
         result = Outcomes({}, {})
-        accepted: list[dict[str, Any]] = []
+        members: dict[tuple[Any, ...], list[int]] = {}  # key -> fact numbers in this call
+        fresh: list[tuple[tuple[Any, ...], dict[str, Any]]] = []  # (key, fact): one per key not decided yet
         for fact in facts:
-            fact = dict(fact)  # _valid rewrites numbers; the caller's fact stays as it was
-            problem = self._valid(fact)
-            if problem:
-                result.errors[fact["fx"]] = f"invalid fact: {problem}"
+            key = _key(fact)
+            numbers = members.get(key)
+            if numbers is None:
+                if key not in self._decided:  # checked (and its numbers rewritten) only when it goes in
+                    fact = dict(fact)  # _valid rewrites numbers; the caller's fact stays as it was
+                    problem = self._valid(fact)
+                    if problem:
+                        result.errors[fact["fx"]] = f"invalid fact: {problem}"
+                        continue
+                    fresh.append((key, fact))
+                members[key] = numbers = []
+            numbers.append(fact["fx"])
+        decided = self._decide_fresh(fresh)
+        for key, numbers in members.items():
+            status = self._decided.get(key)
+            if status is None:
+                error = decided.get(key, "no outcome")
+                for n in numbers:
+                    result.errors[n] = error
             else:
-                accepted.append(fact)
+                for n in numbers:
+                    result.status[n] = status
+        if len(self._decided) > DECIDED_LIMIT:  # a pathological spread of values: keep memory bounded
+            self._decided.clear()
+        return result
+
+    def _decide_fresh(self, fresh: list[tuple[tuple[Any, ...], dict[str, Any]]]) -> dict[tuple[Any, ...], str]:
+        """Assert facts of distinct keys in batches; store each outcome in `_decided` by key and
+        return the error of each key the engine could not decide. A fact left without exactly
+        one outcome, or in a batch the engine raised on, is retried alone."""
+        self._sink = {}
+        errors: dict[tuple[Any, ...], str] = {}
+        facts = [fact for _, fact in fresh]
         failed: set[int] = set()  # facts of a batch the engine raised on: its outcomes are not trusted
-        for start in range(0, len(accepted), BATCH):
-            batch = accepted[start : start + BATCH]
+        for start in range(0, len(facts), BATCH):
+            batch = facts[start : start + BATCH]
             if self._assert(batch):
                 failed.update(f["fx"] for f in batch)
-        retry: list[dict[str, Any]] = []
-        for fact in accepted:
+        retry: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+        for key, fact in fresh:
             got = self._sink.get(fact["fx"])
             if got and len(set(got)) == 1 and fact["fx"] not in failed:
-                result.status[fact["fx"]] = got[0]
+                self._decided[key] = got[0]
             else:
-                retry.append(fact)
-        for fact in retry:  # alone on the current host: rules out collisions with other facts
+                retry.append((key, fact))
+        for key, fact in retry:  # alone on the current host: rules out collisions with other facts
             self._sink.pop(fact["fx"], None)
             problem = self._assert([fact])
             got = self._sink.get(fact["fx"])
             if got and len(set(got)) == 1 and not problem:
-                result.status[fact["fx"]] = got[0]
+                self._decided[key] = got[0]
             else:
                 seen = "no rule fired" if not got else f"rules disagreed: {sorted(set(got))}"
-                result.errors[fact["fx"]] = problem or seen
+                errors[key] = problem or seen
         self._sink = {}
-        return result
+        return errors
+
+
+def _key(fact: dict[str, Any]) -> tuple[Any, ...]:
+    """What the rules read of a fact: everything but its number (as given, before `_valid`)."""
+    return (fact.get("rq"), fact.get("ap"), fact.get("hv"), fact.get("ob"), fact.get("re"), fact.get("at"))
 
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {

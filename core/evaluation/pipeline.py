@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 
+from ..io import blocks
 from ..io.loading import InputError, InputIssue, check_warning_tiers
 from ..io.source import RawChunk, Source, add_unique, validate_chunk
 from ..model.entities import Dataset, unknown_members
@@ -37,7 +38,7 @@ Folds = dict[str, Partials]  # city code -> the partials of its aggregate requir
 ChunkResult = tuple[list[tuple[str, str]], Part, Folds]
 
 # Set by the parent just before forking: workers inherit it by copy-on-write, not pickling.
-_JOB: tuple[Sequence[CityPolicy], Dataset, date, str, WarningScheme | None, date | None, bool] | None = None
+_JOB: tuple[Sequence[CityPolicy], Dataset, date, str, WarningScheme | None, date | None, bool, bool] | None = None
 _WORKER_ENGINES: dict[str, RuleEngine] = {}
 
 
@@ -53,14 +54,20 @@ def _has_aggregates(policy: CityPolicy) -> bool:
 
 def _decide_chunk(chunk: RawChunk, policies: Sequence[CityPolicy], header: Dataset, file: str,
                   scheme: WarningScheme | None, contexts: dict[str, Context],
-                  engines: Callable[[CityPolicy], RuleEngine], fold: bool = True) -> ChunkResult:
+                  engines: Callable[[CityPolicy], RuleEngine], fold: bool = True,
+                  encode: bool = False) -> ChunkResult:
     """Validate and decide one chunk; returns its (institution id, row label) pairs, findings and
-    (with `fold`) the partials of every plan's aggregate requirements over it."""
+    (with `fold`) the partials of every plan's aggregate requirements over it. With `encode`
+    (a worker of a check that stores its findings) each plan's findings come with their store
+    block already compressed (`blocks.EncodedChunk`): the work is done here, on both cores,
+    and the storing process only writes bytes."""
     institutions = validate_chunk(chunk, header, file)  # all rows valid, in order, or it raised
     if scheme is not None:
         check_warning_tiers(institutions, scheme, file, offset=chunk.start)
     subjects = chunk_subjects(institutions)  # each institution and each of its campuses
     part = {p.code: decide_batch(p, contexts[p.code], subjects, engines(p), None) for p in policies}
+    if encode:
+        part = {code: blocks.encoded(findings) for code, findings in part.items()}
     folds = {p.code: fold_aggregates(p, contexts[p.code], institutions) for p in policies if fold and _has_aggregates(p)}
     # durable_rules leaves ~2 objects per fired fact in reference cycles (its action Closure
     # and Content wrappers). With automatic collection paused, free them here, chunk by
@@ -74,7 +81,7 @@ _WORKER_CONTEXTS: dict[str, Context] = {}
 
 def _worker(chunk: RawChunk) -> ChunkResult:
     assert _JOB is not None
-    policies, header, as_of, file, scheme, since, fold = _JOB
+    policies, header, as_of, file, scheme, since, fold, encode = _JOB
     if not _WORKER_CONTEXTS:
         _WORKER_CONTEXTS.update(_contexts(policies, header, as_of, since))
 
@@ -83,7 +90,7 @@ def _worker(chunk: RawChunk) -> ChunkResult:
             _WORKER_ENGINES[p.code] = RuleEngine(p.requirements)
         return _WORKER_ENGINES[p.code]
 
-    return _decide_chunk(chunk, policies, header, file, scheme, _WORKER_CONTEXTS, engine, fold)
+    return _decide_chunk(chunk, policies, header, file, scheme, _WORKER_CONTEXTS, engine, fold, encode)
 
 
 @contextmanager
@@ -105,13 +112,14 @@ def auto_workers(institutions: int) -> int:
 @contextmanager
 def _chunk_results(chunks: Iterator[RawChunk], policies: Sequence[CityPolicy], header: Dataset, as_of: date,
                    file: str, scheme: WarningScheme | None, contexts: dict[str, Context],
-                   workers: int, since: date | None = None, fold: bool = True) -> Iterator[Iterator[ChunkResult]]:
+                   workers: int, since: date | None = None, fold: bool = True,
+                   encode: bool = False) -> Iterator[Iterator[ChunkResult]]:
     """(institution ids, findings, partials) per chunk, in order: from forked workers, or in this process."""
     global _JOB
     if workers <= 1:
         yield (_decide_chunk(raw, policies, header, file, scheme, contexts, engine_for, fold) for raw in chunks)
         return
-    _JOB = (policies, header, as_of, file, scheme, since, fold)
+    _JOB = (policies, header, as_of, file, scheme, since, fold, encode)
     gc.freeze()  # children then share the parent's pages instead of copying them on every collection
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -144,7 +152,8 @@ def warning_scheme_for(header: Dataset, policies: Sequence[CityPolicy],
 
 def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, workers: int = 1,
                scheme: WarningScheme | None = None, chunk: int | None = None,
-               progress: Callable[[int, int], None] | None = None, since: date | None = None) -> Iterator[Part]:
+               progress: Callable[[int, int], None] | None = None, since: date | None = None,
+               encode: bool = False) -> Iterator[Part]:
     """Findings of every city, chunk by chunk: city, district and station subjects first, the
     aggregate requirements (targets over a population, rules/aggregate.py) last, as a final part
     decided from the partials every chunk contributed (merged here in chunk order).
@@ -155,6 +164,9 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
     decided for that institution only: no city, district or station subject, no other row
     validated, and no aggregate (a school's report is not its city's target). An id the data
     does not have is an input error once the source is read through.
+
+    `encode`: the caller stores the findings (a check): forked workers then also compress each
+    chunk's store block (`blocks.EncodedChunk`), so storing costs the parent only the write.
     """
     file = source.name
     header = source.header
@@ -169,7 +181,7 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
         chunks = source.chunks(chunk) if chunk else source.chunks()
         done = 0
         with _chunk_results(chunks, policies, header, as_of, file, scheme, contexts,
-                            workers if source.institutions > 1 else 1, since, fold) as results:
+                            workers if source.institutions > 1 else 1, since, fold, encode) as results:
             for ids, part, folds in results:
                 add_unique(seen, ids, file)
                 for code, partials in folds.items():

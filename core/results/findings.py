@@ -60,11 +60,12 @@ class Finding:
     @property
     def sort_key(self) -> tuple[Any, ...]:
         """Action-list order: overdue first, then by due date (standing duties first), severity."""
-        sev = list(Modality).index(self.modality)
-        return (not self.overdue, self.due or date.min, sev, self.status.rank, self.rule_id, self.subject_id)
+        return (not self.overdue, self.due or date.min, _SEVERITY[self.modality], self.status.rank, self.rule_id,
+                self.subject_id)
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(Finding))
+_SEVERITY = {m: n for n, m in enumerate(Modality)}  # declaration order is severity order
 
 
 def latest_completed(findings: Iterable[Finding], as_of: date) -> list[Finding]:

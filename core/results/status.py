@@ -38,7 +38,7 @@ class Status(StrEnum):
 
     @property
     def rank(self) -> int:
-        return PRECEDENCE.index(self)
+        return _RANK[self]
 
     @property
     def english(self) -> str:
@@ -56,6 +56,7 @@ PRECEDENCE: tuple[Status, ...] = (
     Status.IN_PROGRESS,
     Status.NOT_APPLICABLE,
 )
+_RANK = {status: n for n, status in enumerate(PRECEDENCE)}  # looked up per finding by roll-ups and sorts
 
 _ENGLISH = {
     Status.ERROR: "error",

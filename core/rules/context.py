@@ -123,7 +123,13 @@ class Context:
         return extension(self.dataset, declared)
 
     def param(self, parameter_id: str) -> float:
-        return self.parameters.value(parameter_id, self.param_day)
+        """The parameter's value on `param_day`, looked up once per view: measures ask for the
+        same threshold for every subject. A parameter not yet in force raises every time."""
+        key = ("param", parameter_id, self.param_day)
+        value = self._cache.get(key)
+        if value is None:
+            value = self._cache[key] = self.parameters.value(parameter_id, self.param_day)
+        return value
 
     def period(self, kind: PeriodKind) -> Period:
         """The period under judgement if it is of `kind`, else the latest completed period of
