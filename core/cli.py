@@ -41,6 +41,7 @@ from .check import (
 )
 from .io.loading import InputError
 from .io.source import read_dataset
+from .io.workbook import data_files
 from .plugins.registry import PluginError, discover
 from .results.status import PRECEDENCE, Status, parse_statuses
 from .rules.requirement import RequirementKind
@@ -97,19 +98,18 @@ def _summary_table(summaries: list[CitySummary]) -> str:
 
 
 def _data_paths(given: list[str] | None) -> str | list[str] | None:
-    """`--data` once: that file or folder; several times: 填报表 (workbooks, CSV, folders) read as one
-    dataset. Two JSON datasets are refused rather than one silently dropped."""
+    """`--data` once: that file or folder; several times: one dataset from all of them (workbooks,
+    CSV, JSON datasets and schools' own JSON records, folders), merged or refused with the file
+    named, never one silently dropped (core/io/workbook.py)."""
     if not given:
         return None
-    if len(given) == 1:
-        return given[0]
-    json_like = [g for g in given if Path(g).suffix.lower() in (".json", ".jsonl")]
-    if json_like:
-        raise UsageError(f"--data 给出了{len(given)}次，其中JSON数据集无法合并：{', '.join(json_like)}；请每次检查一个JSON文件，"
-                         f"或把填报表（.xlsx/.csv）放进一个文件夹 / --data given {len(given)} times, and JSON datasets "
-                         f"cannot be merged ({', '.join(json_like)}): check one JSON file at a time, or put the "
-                         f"forms (.xlsx/.csv) in one folder", "usage")
-    return list(given)
+    return given[0] if len(given) == 1 else list(given)
+
+
+def _print_skipped(given: list[str] | None, stream: Any) -> None:
+    """Files of a `--data` folder left out as clearly no data: said, so nothing disappears unseen."""
+    for s in data_files([Path(g) for g in given or []])[1]:
+        print(f"已跳过 / skipped: {s}", file=stream)
 
 
 def _request(args: argparse.Namespace) -> CheckRequest:
@@ -132,6 +132,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         fail_on = parse_statuses(args.fail_on) if args.fail_on else set()
     except ValueError as exc:
         raise UsageError(str(exc), "bad_fail_on") from None
+    _print_skipped(args.data, sys.stderr if args.json else sys.stdout)
     result = run_check(_request(args), discover())
     for e in result.plugin_errors:
         _err(f"警告 / warning: {e}")

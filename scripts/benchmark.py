@@ -381,7 +381,7 @@ def _previous(n: int, cities: list[str], kind: str) -> dict[str, Any] | None:
 
 def _commit() -> str:
     """The commit of the mhpolicy the children run (another checkout's with `--python`)."""
-    where = subprocess.run([PYTHON, "-c", "import mhpolicy.core, pathlib; print(pathlib.Path(mhpolicy.core.__file__).parent)"],
+    where = subprocess.run([PYTHON, "-c", "import pathlib, mhpolicy.core as m; print(pathlib.Path(m.__file__).parent)"],
                            capture_output=True, text=True).stdout.strip() or str(SCRIPTS)
     out = subprocess.run(["git", "-C", where, "log", "-1", "--format=%h"], capture_output=True, text=True)
     return out.stdout.strip() or "?"

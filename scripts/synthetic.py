@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import random
 import sys
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -283,8 +284,9 @@ def _institution(n: int, district: dict[str, Any], gap: bool, items: list[str], 
     return inst
 
 
-def make_dataset(n: int, city_code: str = "fuzhou", seed: int = 0) -> dict[str, Any]:
-    """A JSON-able dataset of `n` institutions, valid for `mhpolicy.core.model.entities.Dataset`."""
+def make_streamed(n: int, city_code: str = "fuzhou", seed: int = 0
+                  ) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
+    """The dataset's header and its `n` institutions made one by one (a million fit no memory)."""
     rng = random.Random(seed)
     items = _attestation_items(city_code)
     if city_code == "all":  # data of one city (福州) answering the attestation items of every installed plan
@@ -319,24 +321,29 @@ def make_dataset(n: int, city_code: str = "fuzhou", seed: int = 0) -> dict[str, 
             "attestations": _attest(items["station"], rng, 0.8),
         })
     gap_share = rng.uniform(0.15, 0.30)
-    institutions = [
-        _institution(i + 1, districts[i % n_districts], rng.random() < gap_share, items["institution"], rng)
-        for i in range(n)
-    ]
-    return {
+    city_rng = random.Random(seed + 1)  # the city's own records: the same whether institutions stream or not
+    header = {
         "schema_version": 1,
         "as_of": AS_OF,
         "city": {
             "code": city_code, "name": name_of_city,
-            "events": [{"date": _day(date(y, 1, 1), 300, rng), "kind": "backbone_training", "hours": 8}
+            "events": [{"date": _day(date(y, 1, 1), 300, city_rng), "kind": "backbone_training", "hours": 8}
                        for y in CALENDAR_YEARS]
             + [{"date": "2024-11-20", "kind": "assessment_round", "title": "示范校（站点）评估"}],
-            "attestations": _attest(items["city"], rng, 0.8),
+            "attestations": _attest(items["city"], city_rng, 0.8),
         },
         "districts": districts,
-        "institutions": institutions,
         "stations": stations,
     }
+    institutions = (_institution(i + 1, districts[i % n_districts], rng.random() < gap_share, items["institution"], rng)
+                    for i in range(n))
+    return header, institutions
+
+
+def make_dataset(n: int, city_code: str = "fuzhou", seed: int = 0) -> dict[str, Any]:
+    """A JSON-able dataset of `n` institutions, valid for `mhpolicy.core.model.entities.Dataset`."""
+    header, institutions = make_streamed(n, city_code, seed)
+    return {**header, "institutions": list(institutions)}
 
 
 def main(argv: list[str]) -> int:
@@ -350,15 +357,14 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--city", default="fuzhou")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
-    data = make_dataset(args.n, args.city, args.seed)
-    if args.out.suffix == ".jsonl":  # header line, then one institution per line
-        institutions = data.pop("institutions")
+    if args.out.suffix == ".jsonl":  # header line, then one institution per line, made as written
+        header, institutions = make_streamed(args.n, args.city, args.seed)
         with args.out.open("wb") as fh:
-            fh.write(orjson.dumps(data) + b"\n")
+            fh.write(orjson.dumps(header) + b"\n")
             for inst in institutions:
                 fh.write(orjson.dumps(inst) + b"\n")
     else:
-        args.out.write_bytes(orjson.dumps(data))
+        args.out.write_bytes(orjson.dumps(make_dataset(args.n, args.city, args.seed)))
     return 0
 
 

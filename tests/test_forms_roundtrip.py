@@ -12,6 +12,7 @@ from mhpolicy.core.authoring.export import export
 from mhpolicy.core.check import CheckRequest, run_check
 from mhpolicy.core.cli import main
 from mhpolicy.core.io.source import memory_source, open_source, read_dataset
+from mhpolicy.core.io.tabular import Kind, layout
 from mhpolicy.core.plugins.registry import discover
 
 REG = discover()
@@ -45,6 +46,39 @@ def test_a_sample_exported_to_a_workbook_reads_back_with_the_same_hash_and_the_s
     assert len(as_json) == len(as_book) > 0
     for a, b in zip(as_json, as_book, strict=True):
         assert {k: v for k, v in a.items() if k != "run_id"} == {k: v for k, v in b.items() if k != "run_id"}
+
+
+def _none_happened(doc: dict) -> tuple[dict, int]:
+    """The sample with every list the model lets be unreported made empty ("none happened") on
+    every row that did not report it, and how many were so changed."""
+    changed = 0
+    for table in layout(MODELS):
+        holders = [doc] if table.parent is None else doc.get(table.list_field) if table.parent.parent is None else []
+        for column in (c for c in table.columns if c.kind == Kind.STATUS):
+            for row in holders or []:
+                holder = row
+                for part in column.path[:-1]:
+                    holder = holder.setdefault(part, {})
+                if holder.get(column.path[-1]) is None:
+                    holder[column.path[-1]] = []
+                    changed += 1
+    return doc, changed
+
+
+@pytest.mark.parametrize("city", sorted(SAMPLES))
+def test_lists_reported_as_none_and_lists_not_reported_keep_their_difference_through_a_workbook(
+        city: str, tmp_path: Path) -> None:
+    dataset, _ = read_dataset(SAMPLES[city], MODELS)
+    doc, changed = _none_happened(dataset.model_dump(mode="json"))
+    assert changed > 0  # every sample has a city (and counties) whose supervisions were not reported
+    emptied = MODELS.dataset.model_validate(doc)
+    canonical = tmp_path / "emptied.json"
+    canonical.write_bytes(memory_source(emptied)._bytes or b"")
+    book = export(emptied.model_dump(mode="json"), MODELS, tmp_path / f"{city}-none.xlsx")
+    assert open_source(book, MODELS).digest == memory_source(emptied).digest != memory_source(dataset).digest
+    as_json, as_book = _check(canonical, tmp_path, "json"), _check(book, tmp_path, "xlsx")
+    assert [{k: v for k, v in f.items() if k != "run_id"} for f in as_json] == [
+        {k: v for k, v in f.items() if k != "run_id"} for f in as_book]
 
 
 def test_export_on_the_command_line_writes_every_sheet_with_the_sample_rows(tmp_path: Path) -> None:

@@ -99,7 +99,8 @@ def test_a_json_file_saved_as_gbk_is_named_as_such(tmp_path: Path) -> None:
     assert "不是UTF-8编码（可能是GBK" in caught.value.issues[0].message_zh
 
 
-def test_data_given_twice_merges_forms_and_refuses_two_json_datasets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_data_given_twice_merges_forms_and_refuses_two_datasets_holding_the_same_schools(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = _csv_folder(tmp_path, "utf-8")
     part = tmp_path / "part2"
     part.mkdir()
@@ -110,9 +111,12 @@ def test_data_given_twice_merges_forms_and_refuses_two_json_datasets(tmp_path: P
                  "--out", str(out), "--json"]) == 0
     findings = orjson.loads(capsys.readouterr().out)
     assert {f["subject_id"] for f in findings} >= {"S1", "S2"}
-    assert main(["check", "--city", "fuzhou", "--data", str(SAMPLE), "--data", str(SAMPLE), "--db", str(db),
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(SAMPLE.read_bytes())
+    assert main(["check", "--city", "fuzhou", "--data", str(SAMPLE), "--data", str(copy), "--db", str(db),
                  "--out", str(out)]) == 2
-    assert "JSON" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "重复" in err and str(SAMPLE) in err and str(copy) in err
 
 
 def test_a_csv_row_naming_an_unknown_school_names_the_key_cell(tmp_path: Path) -> None:

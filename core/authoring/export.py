@@ -24,6 +24,7 @@ from ..io.tabular import (
     GUIDE_PREFIX,
     INSTRUCTIONS_SHEET,
     OPTIONS_SHEET,
+    STATUS_LABELS,
     Column,
     Kind,
     Table,
@@ -99,6 +100,8 @@ def _guide(c: Column) -> str:
         bits.append("日期 YYYY-MM-DD，也可 2025/9/1")
     if c.kind == Kind.BOOL:
         bits.append("是/否")
+    if c.kind == Kind.STATUS:
+        bits.append("下拉选择；本期无此类记录选无记录，未填写选未填报")
     if c.enum is not None:
         bits.append("下拉选择")
     if c.kind == Kind.LIST:
@@ -134,6 +137,8 @@ def _validations(ws: Any, plan: SheetPlan, options: dict[str, str], last_row: in
             dv = DataValidation(type="list", formula1=options[c.enum.__name__], allow_blank=True)
         elif c.kind == Kind.BOOL:
             dv = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
+        elif c.kind == Kind.STATUS:
+            dv = DataValidation(type="list", formula1=f'"{",".join(STATUS_LABELS)}"', allow_blank=True)
         elif c.kind == Kind.DATE:
             dv = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)",
                                 formula2="DATE(2100,12,31)", allow_blank=True)

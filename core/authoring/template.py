@@ -27,7 +27,19 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..io.source import read_dataset
-from ..io.tabular import HEADER_SHEET, LIST_SEPARATOR, Kind, Table, enum_labels, inner, layout
+from ..io.tabular import (
+    HEADER_SHEET,
+    LIST_SEPARATOR,
+    NO_RECORDS,
+    REPORTED,
+    STATUS_LABELS,
+    UNREPORTED,
+    Kind,
+    Table,
+    enum_labels,
+    inner,
+    layout,
+)
 from ..model.extensions import Models
 from ..plugins.registry import CityPolicy
 from ..rules.context import Context, subjects_of
@@ -189,6 +201,11 @@ def plan_sheets(models: Models, reads: Reads, level: str) -> list[SheetPlan]:
             continue
         columns, readers = [], {}
         for c in t.columns:
+            if c.kind == Kind.STATUS:  # 填报情况 of a list: on the form when its sheet is
+                if c.status_of in wanted and not (level == "school" and t.code == "districts"):
+                    columns.append(c)
+                    readers[c.code] = sorted(wanted[c.status_of] - {"*"})
+                continue
             rules = reads.get((c.owner, c.path[-1]), set())
             nested_ok = len(c.path) == 1 or reads.get((t.model, c.path[0]))
             if level == "school" and t.code == "districts" and not c.required:
@@ -226,7 +243,10 @@ def instructions(plans: Sequence[SheetPlan], policies: Sequence[CityPolicy], lev
         ["第2行", "每表第2行（灰色，以“例：”开头）是示例和单位，不是数据，请从第3行起填写；空行会被跳过"],
         ["关联", "子表用上级表的编号关联（学校编号、教职工编号…）；没有编号的记录用“序号”"],
         ["个人信息", "不收集学生姓名、身份证号等个人信息：预警个案只填化名编号；含“姓名”“身份证号”等的列会被拒收"],
+        *_status_lines(plans),
         ["检查", "填好后运行：mhpolicy check --city 城市 --data 本文件.xlsx（或收齐的文件夹/）"],
+        ["JSON记录", "学校系统导出的本校JSON记录（一所学校一个对象，含编号id、类型kind）可放进收齐的文件夹，"
+                     "或与本表一起检查（--data 本文件.xlsx --data 学校.json）；同一学校出现在两个文件中会报错并列出两个文件"],
         [],
         ["工作表", "记录什么", "服务的条款（规则读取该表）"],
     ]
@@ -241,6 +261,8 @@ def instructions(plans: Sequence[SheetPlan], policies: Sequence[CityPolicy], lev
                 values = "、".join(enum_labels(c.enum))
             elif c.kind == Kind.BOOL:
                 values = "是/否"
+            elif c.kind == Kind.STATUS:
+                values = "/".join(STATUS_LABELS)
             elif c.kind == Kind.DATE:
                 values = "日期"
             elif c.ge is not None and c.le is not None:
@@ -251,6 +273,18 @@ def instructions(plans: Sequence[SheetPlan], policies: Sequence[CityPolicy], lev
             lines.append([p.table.sheet, c.header, c.code, values,
                           "、".join(readers) if readers else ("必填" if c.required else "编号")])
     return lines
+
+
+def _status_lines(plans: Sequence[SheetPlan]) -> list[list[Any]]:
+    """How to say "本校本期无此类记录": the 填报情况 columns of the form, explained once."""
+    status = [(p.table.sheet, c.header) for p in plans for c in p.columns if c.kind == Kind.STATUS]
+    if not status:
+        return []
+    where = "；".join(f"{sheet}表的「{header}」" for sheet, header in status)
+    return [["填报情况", f"记录表没有行，既可能是“本期没有此类记录”，也可能是“还没填”，两者结论不同：无记录可能判为不符合，"
+                        f"未填报判为缺数据。请在上级行的填报情况列中选择：{REPORTED}（记录表中有记录）、{NO_RECORDS}"
+                        f"（本期确无此类记录）、{UNREPORTED}（尚未填写）；留空则按记录表：有行视为已填报，没有行视为未填报。"
+                        f"本表的填报情况列：{where}"]]
 
 
 def make_template(policies: Sequence[CityPolicy], models: Models, out: str | Path, *, level: str = "school",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+UTF8_BOM = b"\xef\xbb\xbf"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old .xls format
 
@@ -16,7 +17,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old .xls format
 def decode_text(data: bytes) -> tuple[str, str]:
     """The text of a CSV file and the encoding it was read as: UTF-8 (a BOM is dropped), else
     GB18030 (a superset of GBK and GB2312, which Excel in China writes)."""
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(UTF8_BOM):
         return data[3:].decode("utf-8"), "UTF-8 (BOM)"
     try:
         return data.decode("utf-8"), "UTF-8"

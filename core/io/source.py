@@ -30,8 +30,9 @@ from pydantic import ValidationError
 
 from ..model.entities import Dataset, Institution
 from ..model.extensions import CORE_MODELS, Entity, Models, label_issues, models_of
-from .encodings import looks_gbk, sniff
+from .encodings import UTF8_BOM, looks_gbk, sniff
 from .loading import InputError, InputIssue, issues_from, parse_dataset
+from .shapes import is_school_list, is_school_record, school_alone
 from .workbook import TABULAR_SUFFIXES, read_document
 
 CHUNK = 2000  # institutions per chunk: bounds memory, and is the unit of work for workers
@@ -145,7 +146,7 @@ def _sha256(path: Path) -> str:
 
 def _loads(data: bytes, file: str, row: str = "") -> Any:
     try:
-        return orjson.loads(data)
+        return orjson.loads(data.removeprefix(UTF8_BOM))  # Notepad saves UTF-8 with a BOM
     except orjson.JSONDecodeError as exc:
         line = data[: exc.pos].count(b"\n") + 1 if exc.pos is not None else "?"
         where = row or f"第{line}行 / line {line}"
@@ -181,6 +182,8 @@ def open_source(path: str | Path | Sequence[str | Path], models: Models = CORE_M
         with p.open("rb") as fh:
             head = _loads(fh.readline(), file, "第1行 / line 1")
             count = sum(1 for line in fh if line.strip())
+        if is_school_record(head):  # JSON Lines of school records: no header, hence no dataset
+            raise InputError([school_alone(file, [head])])
         if not isinstance(head, dict) or "institutions" in head:
             raise _file_issue(file, "bad_header", "第1行 / line 1")
         return Source(file, parse_dataset(head, file, models), _sha256(p), count, path=p)
@@ -242,6 +245,8 @@ def _document(data: bytes, file: str, models: Models, *, path: Path | None = Non
               keep_bytes: bool = False) -> Source:
     """A dataset as one JSON document: the header validated now, the institutions kept parsed."""
     raw = _loads(data, file)
+    if is_school_record(raw) or is_school_list(raw):  # a school's own export: accepted beside the bureau's data
+        raise InputError([school_alone(file, raw if isinstance(raw, list) else [raw])])
     if not isinstance(raw, dict):
         raise _file_issue(file, "not_an_object")
     institutions = raw.pop("institutions", [])

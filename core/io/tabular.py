@@ -13,6 +13,12 @@ a list of records it declares gets its sheet, without a change here.
   column (`counseling_room.built`); all its cells empty means the model is absent.
 - A list of plain values (grades, follow-up dates, room functions) is one cell, items separated
   by 、 (or ； , ;). Any other shape is a JSON text cell.
+- A list of records the model lets be unreported (`list[X] | None`: None is 未报送 → 缺数据, [] is
+  "none happened") gets a 填报情况 column on its parent's row (已填报 / 无记录 / 未填报), since
+  "no rows" on a sheet cannot tell the two apart. Left empty it reads as before: rows mean
+  reported, no rows unreported. A list the model defaults to [] gets no such column: the model
+  (and so every rule) reads "none given" one way for it, and a choice that changes nothing would
+  mislead the person filling the form in.
 
 The same layout writes (core/authoring/export.py, template.py) and reads (workbook.py), which is
 why a dataset exported and read back is the same document (same hash).
@@ -84,6 +90,17 @@ _ENTITY_OF_TOP = {"districts": Entity.DISTRICT, "institutions": Entity.INSTITUTI
 
 class Kind:
     TEXT, INT, FLOAT, BOOL, DATE, ENUM, LIST, JSON = "text", "int", "float", "bool", "date", "enum", "list", "json"
+    STATUS = "status"  # whether a list of records was reported: 已填报 / 无记录 / 未填报
+
+
+# The 填报情况 of a list the model lets be unreported, as the dropdown offers it, and what each means.
+REPORTED, NO_RECORDS, UNREPORTED = "已填报", "无记录", "未填报"
+STATUS_LABELS = (REPORTED, NO_RECORDS, UNREPORTED)
+STATUS_SUFFIX = "填报情况"
+_STATUS_WORDS = {REPORTED: REPORTED, "有记录": REPORTED, "reported": REPORTED,
+                 NO_RECORDS: NO_RECORDS, "无": NO_RECORDS, "本期无": NO_RECORDS, "none": NO_RECORDS,
+                 UNREPORTED: UNREPORTED, "未填": UNREPORTED, "未报送": UNREPORTED, "unreported": UNREPORTED,
+                 "not reported": UNREPORTED}
 
 
 @dataclass(slots=True)
@@ -103,6 +120,7 @@ class Column:
     description: str = ""
     example: Any = None
     alt_header: str = ""  # the header as earlier forms wrote it, still read
+    status_of: str = ""  # for STATUS: the code of the table whose rows it says were reported or not
 
     @property
     def code(self) -> str:
@@ -266,6 +284,10 @@ def _walk(models: Models, model: type[BaseModel], table: Table, prefix: tuple[st
                           keyed="id" in tp.model_fields, entity=sub_entity, list_field=name, via=prefix)
             tables.append(child)
             table.children.append(child)
+            if optional:  # None (未报送) and [] (none happened) differ: the parent's row says which
+                columns.append(Column((*prefix, name), f"{child.sheet}{STATUS_SUFFIX}", Kind.STATUS, model,
+                                      description=f"{child.sheet}：已填报／无记录（本期无此类记录）／未填报",
+                                      example=REPORTED, status_of=code))
             _walk(models, tp, child, (), here, sub_entity, child.columns, tables)
         elif _is_model(tp):
             _walk(models, tp, table, (*prefix, name), here, Entity.CITY if name == "city" and not path else None,
@@ -314,6 +336,9 @@ def to_json(column: Column, value: Any) -> Any:
     """The JSON value a cell stands for; `value` is already known not to be empty. A value that
     cannot be read is passed on as it is, so validation reports it with its catalogue code."""
     kind = column.kind
+    if kind == Kind.STATUS:
+        text = _text(value)
+        return _STATUS_WORDS.get(text, _STATUS_WORDS.get(text.lower(), text))
     if kind == Kind.LIST:
         items = value if isinstance(value, list) else [x for x in _SPLIT.split(_text(value)) if x]
         return [_scalar(column.item, column.enum, v) for v in items]
@@ -403,6 +428,8 @@ def _enum_lookup(enum: type[Enum]) -> dict[str, str]:
 
 def to_cell(column: Column, value: Any) -> Any:
     """A model value (as dumped to JSON) as a person reads it in a cell."""
+    if column.kind == Kind.STATUS:  # the list itself: None not reported, [] none happened
+        return UNREPORTED if value is None else REPORTED if value else NO_RECORDS
     if value is None:
         return None
     if column.kind == Kind.LIST:

@@ -110,6 +110,15 @@ CATALOGUE: dict[str, ErrorCode] = dict([
     _c("broken_file", "文件不是有效的JSON", "the file (or a JSON Lines line) is not valid JSON",
        "不是有效的JSON：{detail}", "not valid JSON: {detail}",
        Example('{"city": {"code": "x", "name": "X"},', "file")),
+    _c("school_record_alone", "单所学校的记录不是完整数据集（缺城市、区县、数据截至日期）",
+       "one school's own record is not a whole dataset (no city, districts or as-of date)",
+       "这是单所学校的记录（编号 {ids}），不是完整数据集：缺少城市（代码与名称）、区县和数据截至日期，"
+       "这些由教育局的数据集或填报表提供；请一起检查，如 mhpolicy check --data 教育局数据.xlsx --data {name}，"
+       "或把本文件放进收齐的文件夹",
+       "this is one school's own record (id {ids}), not a whole dataset: the city (code and name), the "
+       "districts and the as-of date come from the bureau's dataset or form; check them together, e.g. "
+       "mhpolicy check --data bureau.xlsx --data {name}, or put this file in the collected folder",
+       Example('{"id": "S1", "name": "一小", "district_id": "D1", "kind": "primary"}', "file", "第一小学.json")),
     _c("bad_header", "JSON Lines 文件第1行不是数据集头部", "line 1 of a JSON Lines file is not the dataset header",
        "第1行应为不含 institutions 的数据集头部（JSON对象）",
        "line 1 must be the dataset header (a JSON object) without institutions",
