@@ -13,11 +13,12 @@ builder chunk by chunk as `mhpolicy check` does, then prints:
   Chromium is installed;
 - per-school pass: the extra time of writing one feedback page per school as chunks arrive
   (with the city page's links to them, as `check --per-school` writes them).
-It prints figures; it asserts nothing. Measured on the shared 2-core machine (session 19, 福州):
-N=3000: feed 2.3 s, render 5.5 s; city HTML 0.66 MB; district pages 15.6 MB, largest 0.56 MB;
-per-school pages 3000 in 4.4 s (27.2 MB); chromium: city page 4.6 s (an empty page 2.7 s).
-N=20000: feed 9.1 s, render 1.7 s; city HTML 0.60 MB; district pages 11.0 MB, largest 0.11 MB;
-per-school pages 20000 in 24.2 s (180.3 MB); chromium: city page 4.9 s (an empty page 1.6 s).
+It prints figures; it asserts nothing. Measured on the shared 2-core machine (session 19, 福州,
+with the by-type chart and the school links):
+N=3000: feed 0.9 s, render 5.1 s; city HTML 0.62 MB; district pages 15.1 MB, largest 0.54 MB;
+per-school pages 3000 in 4.1 s (27.2 MB); chromium: city page 3.0 s (an empty page 2.0 s).
+N=20000: feed 5.7 s, render 3.7 s; city HTML 0.57 MB; district pages 10.8 MB, largest 0.11 MB;
+per-school pages 20000 in 25.7 s (180.7 MB); chromium: city page 4.2 s (an empty page 2.5 s).
 """
 
 from __future__ import annotations
