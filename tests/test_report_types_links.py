@@ -18,7 +18,7 @@ from mhpolicy.core.cli import main
 from mhpolicy.core.evaluation.evaluate import evaluate
 from mhpolicy.core.io.store import Store
 from mhpolicy.core.model.entities import Dataset
-from mhpolicy.core.plugins.registry import load_modules
+from mhpolicy.core.plugins.registry import discover, load_modules
 from mhpolicy.core.rules.requirement import RequirementKind
 from mhpolicy.reports.build import ReportBuilder, gap_report, report_meta
 from mhpolicy.reports.render import write_gap_report
@@ -108,6 +108,18 @@ def test_a_re_rendered_run_reads_the_school_types_from_the_archived_data(here: P
     types = json.loads((here / "blind" / "fuzhou-run1.json").read_text(encoding="utf-8"))["overview"]["types"]
     assert not types["known"] and types["unknown"] == 12
     assert "无法按学校类型统计" in (here / "blind" / "fuzhou-run1.html").read_text(encoding="utf-8")
+
+
+def test_a_re_rendered_run_of_json_lines_data_reads_the_types_line_by_line(here: Path) -> None:
+    sample = json.loads(Path(str(discover().get("fuzhou").sample_path())).read_text(encoding="utf-8"))
+    schools = sample.pop("institutions")
+    lines = [json.dumps(sample, ensure_ascii=False)] + [json.dumps(x, ensure_ascii=False) for x in schools]
+    (here / "schools.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["check", "--city", "fuzhou", "--data", "schools.jsonl", "--db", "s.db", "--out", "o"]) == 0
+    assert main(["runs", "show", "1", "--db", "s.db", "--out", "again"]) == 0
+    original = json.loads((here / "o" / "fuzhou.json").read_text(encoding="utf-8"))["overview"]["types"]
+    shown = json.loads((here / "again" / "fuzhou-run1.json").read_text(encoding="utf-8"))["overview"]["types"]
+    assert shown == original and shown["known"] and shown["unknown"] == 0
 
 
 _HREF = re.compile(r'href="([^"#]+)"')
