@@ -315,7 +315,7 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
                    shared: Store | None = None) -> list[_PendingRun]:
     """One dataset under one or more plans, into the staging store: runs and findings; the
     reports are written to `staging`, the gap reports naming each run by a placeholder id."""
-    from mhpolicy.reports.build import ComparisonBuilder, ReportBuilder, report_meta
+    from mhpolicy.reports.build import DETAIL_LIMIT, ComparisonBuilder, ReportBuilder, report_meta
     from mhpolicy.reports.render import write_comparison, write_gap_report
     from mhpolicy.reports.school import SchoolPages, pages_href
 
@@ -332,6 +332,8 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
             ev = Evaluation(p.code, as_of, p.info.version, source.digest)
             builders[p.code] = (ReportBuilder(p, ev, fh, stations=source.header.stations,
                                               district_names={d.id: d.name for d in source.header.districts}), stem)
+            if source.institutions > DETAIL_LIMIT:  # the report will list roll-ups only: keep no findings for it
+                builders[p.code][0].detail = None
             if req.per_school:  # each school's page is written as its chunk arrives: one pass for all
                 b = builders[p.code][0]
                 b.school_pages = SchoolPages(staging / _PER_SCHOOL / p.code, as_of, report_meta(p, ev),

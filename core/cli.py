@@ -67,6 +67,9 @@ _started: list[float] = []
 LOG_PROGRESS_FROM = 1000  # institutions: below this a check takes seconds and prints no progress lines
 
 
+_logged = [-1]  # the twentieth of the run last written to a log
+
+
 def _progress(done: int, total: int) -> None:
     import time
 
@@ -78,8 +81,10 @@ def _progress(done: int, total: int) -> None:
     left = f"，剩余约 {elapsed / done * (total - done):.0f} 秒" if 0 < done < total else ""
     if done >= total:
         _started[:] = [time.monotonic()]  # the next dataset of the check times its own
-    if not sys.stderr.isatty():  # a log (CI, cron): one line per chunk, for runs long enough to watch
-        if total >= LOG_PROGRESS_FROM:
+    if not sys.stderr.isatty():  # a log (CI, cron): a line per chunk, at most one per twentieth of the run
+        step = (20 * done // total) if total else 20
+        if total >= LOG_PROGRESS_FROM and (step > _logged[0] or done >= total):
+            _logged[0] = -1 if done >= total else step
             sys.stderr.write(f"已检查 {done}/{total} 所机构{left}\n")
             sys.stderr.flush()
         return

@@ -70,9 +70,10 @@ def test_engine_and_direct_path_agree_over_many_batches() -> None:
 
 def test_a_malformed_fact_is_an_error_and_the_rest_of_its_batch_is_still_decided() -> None:
     eng = RuleEngine([requirement(rid="a")])
-    out = eng.run([_fact(0, 0, ob=1, re=1), _fact(1, 0, ap=2), _fact(2, 0, ob=0, re=1), _fact(3, 0, ob=float("nan"))])
+    out = eng.run([_fact(0, 0, ob=1, re=1), _fact(1, 0, ap=2), _fact(2, 0, ob=0, re=1), _fact(3, 0, ob=float("nan")),
+                   _fact(4, 0, ob=[1])])  # type: ignore[arg-type]
     assert out.status == {0: Status.PASS, 2: Status.FAIL}
-    assert set(out.errors) == {1, 3}
+    assert set(out.errors) == {1, 3, 4}
 
 
 def test_facts_the_rules_cannot_tell_apart_are_decided_once_and_each_gets_the_outcome(monkeypatch) -> None:  # type: ignore[no-untyped-def]

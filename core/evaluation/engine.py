@@ -200,7 +200,11 @@ class RuleEngine:
         fresh: list[tuple[tuple[Any, ...], dict[str, Any]]] = []  # (key, fact): one per key not decided yet
         for fact in facts:
             key = _key(fact)
-            numbers = members.get(key)
+            try:
+                numbers = members.get(key)
+            except TypeError:  # a value no rule can read (a list, a dict): refused like any invalid fact
+                result.errors[fact["fx"]] = "invalid fact: a value is not a number or flag"
+                continue
             if numbers is None:
                 if key not in self._decided:  # checked (and its numbers rewritten) only when it goes in
                     fact = dict(fact)  # _valid rewrites numbers; the caller's fact stays as it was
