@@ -174,3 +174,15 @@ def test_comparison_and_city_pages_name_topics_missing_records_and_the_city_in_c
     for city in ("fuzhou", "nanchang"):  # the city is named, not coded, where its own duties are listed
         city_page = (here / "o" / f"{city}.html").read_text(encoding="utf-8")
         assert "<h3>福州市" in city_page and "（fuzhou）" not in city_page
+
+
+def test_a_findings_school_type_travels_from_the_worker_processes() -> None:
+    from mhpolicy.core.evaluation.pipeline import run_stream
+    from mhpolicy.core.io.source import open_source
+
+    policy = discover().get("fuzhou")
+    source = open_source(Path(str(policy.sample_path())))
+    found = [f for part in run_stream(source, [policy], source.header.as_of, workers=2, chunk=3) for f in part["fuzhou"]]
+    kinds = {f.subject_id: f.subject_type for f in found if f.subject_kind == "institution"}
+    assert len(kinds) == 12 and kinds["RX-P01"] == "primary" and None not in kinds.values()
+    assert all(f.subject_type is None for f in found if f.subject_kind in ("city", "district"))
