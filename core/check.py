@@ -317,7 +317,7 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
     reports are written to `staging`, the gap reports naming each run by a placeholder id."""
     from mhpolicy.reports.build import DETAIL_LIMIT, ComparisonBuilder, ReportBuilder, report_meta
     from mhpolicy.reports.render import write_comparison, write_gap_report
-    from mhpolicy.reports.school import SchoolPages
+    from mhpolicy.reports.school import SchoolPages, pages_href
 
     with ExitStack() as files:
         w.dataset(data_hash=source.digest, city=source.header.city.code, as_of=source.header.as_of,
@@ -337,7 +337,8 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
             if req.per_school:  # each school's page is written as its chunk arrives: one pass for all
                 b = builders[p.code][0]
                 b.school_pages = SchoolPages(staging / _PER_SCHOOL / p.code, as_of, report_meta(p, ev),
-                                             b.overview.district_names)
+                                             b.overview.district_names,
+                                             href=pages_href(Path(req.per_school) / p.code, Path(req.out)))
         comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
         workers = req.workers or auto_workers(source.institutions)
         for part in run_stream(source, group, as_of, workers=workers, scheme=scheme, progress=req.progress,

@@ -304,7 +304,8 @@ class ReportBuilder:
         overview["schools"] = worst_schools(row for _, _, row in subjects)
         return {
             "meta": report_meta(policy, ev) | {"run_id": run_id, "detail": self.detail is not None,
-                                               "detail_limit": DETAIL_LIMIT, "school_rows": SCHOOL_ROWS},
+                                               "detail_limit": DETAIL_LIMIT, "school_rows": SCHOOL_ROWS,
+                                               "school_pages": getattr(self.school_pages, "href", None)},
             "overview": overview,
             "summary": {"status": roll_up(s for s, n in self.counts.items() if n).value,
                         "counts": _zero() | {s.value: n for s, n in self.counts.items()},
@@ -314,7 +315,8 @@ class ReportBuilder:
             "by_clause": clauses,
             "subjects": [row for _, _, row in subjects],
             "actions_by_subject": [{"subject_id": acts[0]["subject_id"], "subject_name": acts[0]["subject_name"],
-                                    "overdue": overdue, "actions": acts} for overdue, _, acts in groups],
+                                    "subject_kind": key.split(":", 1)[0], "overdue": overdue, "actions": acts}
+                                   for overdue, key, acts in groups],
             "stations": self.station_views.report() if self.station_views is not None else None,
         }
 

@@ -6,8 +6,13 @@ not count); a school it applies to but that has a 不符合, 缺数据, 未达�
 judged period does not. 达标率 = schools meeting it / schools it applies to. Attestations
 (待人工确认) are not indicators: nothing is measured until someone confirms.
 
+Schools by type (小学, 初级中学 … as the data's `kind` names them): each school counted once under
+its worst judged outcome (`standing`), per district and for the city, with the type's 达标率. A
+finding carries its institution's type (`Finding.subject_type`); a run re-rendered from a store
+whose records lack it counts those schools under 类型未知, and the report says so.
+
 Fed per subject as the check streams (an institution's findings all arrive in one chunk), it
-keeps only counts per indicator and district, never findings.
+keeps only counts per indicator, district and school type, never findings.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from collections import Counter, defaultdict
 from operator import attrgetter
 from typing import Any
 
+from mhpolicy.core.model.entities import InstitutionKind
 from mhpolicy.core.plugins.registry import CityPolicy
 from mhpolicy.core.results.findings import Finding
 from mhpolicy.core.results.status import Status, roll_up
@@ -23,6 +29,14 @@ from mhpolicy.core.rules.requirement import RequirementKind, SubjectKind
 
 _STATUS, _OVERDUE = attrgetter("status"), attrgetter("overdue")
 NO_DISTRICT = "—"  # an institution the data files under no district
+UNKNOWN_TYPE = ""  # a school whose type the findings do not carry (a re-rendered older run)
+NOT_JUDGED = "尚无判定"  # a school with nothing judged yet (only running periods, attestations)
+# A school's standing, worst first: the worst judged outcome, attestations awaited left out
+# (nearly every school awaits some, which would hide everything else).
+STANDINGS = (Status.ERROR.value, Status.FAIL.value, Status.MISSING.value, Status.TARGET_MISSED.value,
+             Status.ADVICE.value, Status.PASS.value, NOT_JUDGED)
+_TYPE_ORDER = {k.value: n for n, k in enumerate(InstitutionKind)}
+_TYPE_LABELS = InstitutionKind.labels()
 
 
 def rate(met: int, applicable: int) -> float | None:
@@ -30,6 +44,14 @@ def rate(met: int, applicable: int) -> float | None:
 
 
 _NOT_JUDGED = frozenset({Status.IN_PROGRESS, Status.NOT_APPLICABLE})
+_NOT_STANDING = _NOT_JUDGED | {Status.PENDING}
+
+
+def standing(statuses: Counter[Status]) -> str:
+    """A school's place in the by-type chart (from the count of its findings by status): its
+    worst judged outcome, 待人工确认 left out."""
+    judged = [s for s, n in statuses.items() if n and s not in _NOT_STANDING]
+    return roll_up(judged).value if judged else NOT_JUDGED
 
 
 def judged_status(findings: list[Finding]) -> Status | None:
@@ -47,6 +69,8 @@ class Overview:
         self.tally: dict[str, dict[str, list[int]]] = {r.id: defaultdict(lambda: [0, 0]) for r in self.indicators}
         self.district_names: dict[str, str] = {}
         self.districts: dict[str, Counter[str]] = defaultdict(Counter)
+        # district -> school type -> counts: schools, one per standing, applicable, met
+        self.types: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
 
     def add_subject(self, kind: str, district_id: str | None, findings: list[Finding]) -> tuple[int, int]:
         """Count one subject; returns the school's (indicators met, indicators judged)."""
@@ -80,7 +104,29 @@ class Overview:
         row["overdue"] += sum(map(_OVERDUE, findings))
         row["applicable"] += judged
         row["met"] += met
+        by_type = self.types[d][findings[0].subject_type or UNKNOWN_TYPE]
+        by_type["schools"] += 1
+        by_type[standing(statuses)] += 1
+        by_type["applicable"] += judged
+        by_type["met"] += met
         return met, judged
+
+    def types_of(self, district_id: str | None = None) -> dict[str, Any]:
+        """Schools by type, of one district (its id) or of the city (None): a row per type in the
+        order of InstitutionKind, 类型未知 last; `known` False when no school's type is known."""
+        total: dict[str, Counter[str]] = defaultdict(Counter)
+        for d, per_type in self.types.items():
+            if district_id is None or d == district_id:
+                for t, c in per_type.items():
+                    total[t].update(c)
+        rows = [{"type": t, "label": _TYPE_LABELS.get(t, t) if t else "类型未知", "schools": c["schools"],
+                 "standings": {s: c[s] for s in STANDINGS}, "applicable": c["applicable"], "met": c["met"],
+                 "rate": rate(c["met"], c["applicable"])}
+                for t, c in sorted(total.items(), key=lambda x: (not x[0], _TYPE_ORDER.get(x[0], 99), x[0]))]
+        # the standings some school has: the chart's legend and the table's columns (no column of zeros)
+        shown = [s for s in STANDINGS if any(r["standings"][s] for r in rows)]
+        return {"rows": rows, "known": any(r["type"] for r in rows), "standings": shown,
+                "unknown": sum(r["schools"] for r in rows if not r["type"])}
 
     def _row(self, did: str, c: Counter[str]) -> dict[str, Any]:
         return {"id": did, "name": self.district_names.get(did, did), "schools": c["schools"],
@@ -109,4 +155,5 @@ class Overview:
                                                key=lambda x: (x[1][1] / x[1][0], x[0]))[:2]]})
         city_row = self._row("", city) | {"name": "全市"}
         return {"indicators": indicators, "districts": districts, "city": city_row,
-                "district_names": dict(self.district_names)}
+                "district_names": dict(self.district_names), "standings": list(STANDINGS),
+                "types": self.types_of(), "types_by_district": {d: self.types_of(d) for d in self.types}}

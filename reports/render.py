@@ -32,7 +32,13 @@ def district_file(district_id: str) -> str:
     return _UNSAFE.sub("_", district_id) + ".html"
 
 
+def school_file(school_id: str) -> str:
+    """A school's feedback page name (--per-school): its id, anything a file system may refuse replaced."""
+    return _UNSAFE.sub("_", school_id) + ".html"
+
+
 _env.filters["district_file"] = district_file
+_env.filters["school_file"] = school_file
 
 
 def _write_json(path: Path, data: Any) -> None:
@@ -52,12 +58,13 @@ def write_gap_report(out: Path, report: dict[str, Any], stem: str) -> list[Path]
     out.mkdir(parents=True, exist_ok=True)
     html, js = out / f"{stem}.html", out / f"{stem}.json"
     districts_dir = f"{stem}-districts"
+    pages = report["meta"].get("school_pages")  # the schools' pages, relative to this folder
     with html.open("w", encoding="utf-8") as fh:  # streamed: a large report is never one string
-        _env.get_template("report.html.j2").stream(r=report, districts_dir=districts_dir).dump(fh)
+        _env.get_template("report.html.j2").stream(r=report, districts_dir=districts_dir, pages=pages).dump(fh)
     _write_json(js, report)
     paths = [html, js]
     if report.get("overview", {}).get("district_pages"):
-        paths.append(_write_district_pages(out / districts_dir, report, stem))
+        paths.append(_write_district_pages(out / districts_dir, report, stem, pages and (pages if "://" in pages else f"../{pages}")))
     if "actions" in report:
         actions = out / f"{stem}-actions.csv"
         write_actions_csv(actions, report["actions"])
@@ -65,7 +72,7 @@ def write_gap_report(out: Path, report: dict[str, Any], stem: str) -> list[Path]
     return paths
 
 
-def _write_district_pages(folder: Path, report: dict[str, Any], stem: str) -> Path:
+def _write_district_pages(folder: Path, report: dict[str, Any], stem: str, pages: str | None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     schools: dict[str, list[dict[str, Any]]] = {}
     for s in report["overview"]["schools"]:
@@ -76,7 +83,7 @@ def _write_district_pages(folder: Path, report: dict[str, Any], stem: str) -> Pa
         rows = sorted(schools.get(d["id"], []), key=school_order)
         with (folder / district_file(d["id"])).open("w", encoding="utf-8") as fh:
             template.stream(r=report, d=d, schools=rows, actions=[actions[s["id"]] for s in rows if s["id"] in actions],
-                            back=f"../{stem}.html").dump(fh)
+                            back=f"../{stem}.html", pages=pages).dump(fh)
     return folder
 
 

@@ -11,29 +11,40 @@ every school's feedback in the same pass (never holding the findings of other sc
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+from mhpolicy.core.model.entities import InstitutionKind
 from mhpolicy.core.results.findings import Finding
 from mhpolicy.core.results.status import Status
 
 from .plain import plain
-from .render import write_school_index, write_school_page
+from .render import school_file, write_school_index, write_school_page
 
 # How an attestation checklist goes back: the reading chosen where the plans say nothing
 # (they name no form or deadline for it); the bureau may replace it (SchoolPages(send_back=…)).
 SEND_BACK = ("请逐项勾选“是”或“否”，填写确认日期和确认人职务（如“分管副校长”，不写姓名），"
              "由校长签字并加盖学校公章，于收到本反馈之日起10个工作日内将扫描件报送{district}教育局"
              "（学生心理健康工作负责科室）；无法确认的事项请勾“否”并在备注中写明原因和计划完成日期。")
-_UNSAFE = re.compile(r"[^\w.-]+")
+_TYPE_LABELS = InstitutionKind.labels()
 _DUE_NOTE = re.compile(r"（剩余\d+天，截止[\d-]+）")  # the running table has columns for these
 
 
-def file_name(school_id: str) -> str:
-    """A school's page name: its id, with anything a file system may refuse replaced."""
-    return _UNSAFE.sub("_", school_id) + ".html"
+file_name = school_file  # a school's page name: its id, with anything a file system may refuse replaced
+
+
+def pages_href(pages: Path, report_dir: Path) -> str:
+    """The folder of a city's school pages as a link from its report's folder: relative, so the
+    two folders can be copied or zipped together and still link ("../schools/fuzhou")."""
+    try:
+        rel = os.path.relpath(pages.resolve(), report_dir.resolve())
+    except ValueError:  # another drive (Windows): no relative path, the pages' own address
+        return pages.resolve().as_uri()
+    return quote(Path(rel).as_posix(), safe="/")
 
 
 def _row(f: Finding, as_of: date, note: int) -> dict[str, Any]:
@@ -70,17 +81,22 @@ def school_view(findings: list[Finding], as_of: date, meta: dict[str, Any], dist
     attest = [_row(f, as_of, note(f)) for f in shown if f.status is Status.PENDING]
     met = sorted({f.title for f in shown if f.status is Status.PASS})
     first = next(f for f in findings if f.subject_kind != "campus")
-    return {"meta": meta, "school": {"id": first.subject_id, "name": first.subject_name, "district": district},
+    return {"meta": meta, "school": {"id": first.subject_id, "name": first.subject_name, "district": district,
+                                     "type": _TYPE_LABELS.get(first.subject_type or "", "")},
             "to_fix": to_fix, "running": running, "advice": advice, "attest": attest, "met": met,
             "overdue": sum(r["overdue"] for r in to_fix), "notes": rules,
             "send_back": send_back.format(district=district or "所在区县")}
 
 
 class SchoolPages:
-    """Writes `<dir>/<school id>.html` for each institution as its findings arrive, and an index."""
+    """Writes `<dir>/<school id>.html` for each institution as its findings arrive, and an index.
+    `href`: where the city report finds these pages once published (`pages_href`); the city and
+    district pages link each school to its page only when it is given."""
 
-    def __init__(self, out: Path, as_of: date, meta: dict[str, Any], district_names: dict[str, str]) -> None:
+    def __init__(self, out: Path, as_of: date, meta: dict[str, Any], district_names: dict[str, str],
+                 href: str | None = None) -> None:
         self.out, self.as_of, self.meta, self.district_names = out, as_of, meta, district_names
+        self.href = href
         self.index: list[dict[str, Any]] = []
         out.mkdir(parents=True, exist_ok=True)
 

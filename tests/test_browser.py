@@ -77,6 +77,10 @@ def test_the_printed_city_report_shows_the_overview_chart_and_explanations(repor
     assert _shows(text, "各项指标达标率（达标学校/适用学校）")  # the chart's own title, drawn in the SVG
     worst = min(report["overview"]["indicators"], key=lambda i: (i["rate"] is None, i["rate"] or 0))
     assert _shows(text, f"{worst['met']}/{worst['applicable']}")  # a bar's label
+    # schools by type: the stacked chart's title and a bar's label, drawn in the SVG
+    assert _shows(first_two, "各类学校的结论（学校数，按最严重的结论归类）")
+    kinds = report["overview"]["types"]
+    assert kinds["known"] and all(_shows(text, f"{r['label']}（{r['schools']}所）") for r in kinds["rows"])
     # explanations sit in <details>: the print stylesheet opens them
     fail = next(f for s in report["subjects"] for f in s["findings"] if f["status"] == "不符合")
     assert _shows(text, fail["explanation"][:20])

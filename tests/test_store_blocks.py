@@ -20,6 +20,7 @@ from mhpolicy.core.rules.requirement import Modality
 from mhpolicy.reports.build import report_meta
 from mhpolicy.reports.school import SchoolPages
 from mhpolicy.reports.stored import _finding as from_store
+from mhpolicy.reports.stored import stored_kinds
 
 
 def _finding(n: int, **kw: object) -> Finding:
@@ -90,7 +91,9 @@ def test_every_finding_and_each_schools_report_read_back_from_the_store_as_the_c
     districts = orjson.loads(store.dataset_bytes(run.data_hash)).get("districts", [])  # the data, as stored
     again = SchoolPages(tmp_path / "again", run.as_of, ev_meta, {d["id"]: d["name"] for d in districts})
     written = sorted(p.name for p in (tmp_path / "schools" / city).glob("*.html") if p.name != "index.html")
-    findings = [from_store(r, policy, titles, run.basis) for chunk in iter_findings(store, run.id or 0) for r in chunk]
+    kinds = stored_kinds(store, run.data_hash)  # each school's type, from the data as stored
+    findings = [from_store(r, policy, titles, run.basis, kinds) for chunk in iter_findings(store, run.id or 0)
+                for r in chunk]
     schools = [f.subject_id for f in findings if f.subject_kind == "institution"]
     for sid in dict.fromkeys(schools):
         own = [f for f in findings if f.subject_kind == "institution" and f.subject_id == sid]

@@ -343,6 +343,7 @@ def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error:
         error=error,
         basis=_basis(ctx),
         parent_id=s.parent_id,
+        subject_type=s.entity.kind.value if s.kind is SubjectKind.INSTITUTION else None,
     )
     if error:
         f.explanation = error

@@ -44,6 +44,9 @@ class Finding:
     # The institution a campus subject belongs to (None for every other subject): a school's
     # report and action list include its campuses' findings.
     parent_id: str | None = None
+    # An institution's kind (InstitutionKind value: "primary", "junior" …; None for every other
+    # subject): reports count schools by type in the same streaming pass.
+    subject_type: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Field by field, not dataclasses.asdict: asdict deep-copies recursively and was the
