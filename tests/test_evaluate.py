@@ -191,7 +191,9 @@ def test_a_finding_that_cannot_be_built_is_an_error_not_a_crash(tmp_path: Path) 
 
 
 @pytest.mark.parametrize("bad", [lambda s, c: None, lambda s, c: Measure(observed=None, required=1),  # type: ignore[arg-type]
-                                 lambda s, c: Measure(observed=float("nan"), required=1), lambda s, c: 3])
+                                 lambda s, c: Measure(observed=float("nan"), required=1), lambda s, c: 3,
+                                 lambda s, c: Measure(observed=True, required=1),
+                                 lambda s, c: Measure(observed=1, required=float("inf"))])
 def test_a_measure_returning_a_malformed_result_is_an_error_naming_the_rule(tmp_path: Path, bad) -> None:  # type: ignore[no-untyped-def]
     policy = _policy(tmp_path, requirement(rid="bad", measure=bad, period=PeriodKind.SEMESTER), requirement(rid="ok"))
     got = _run(policy, dataset(school("A", 3)), date(2025, 9, 30))

@@ -12,11 +12,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ..model.entities import Attestation
+from ..model.entities import Attestation, InstitutionKind
 from ..model.fields import fields_text as _uncached_fields_text
 from ..plugins.registry import CityPolicy
 from ..results.findings import Finding
@@ -244,6 +245,14 @@ def _prepare(req: Requirement, subject: Subject, gate: _Gate) -> _Pending | None
 
 def _check_result(result: object) -> None:
     """A measure must return one of the three result types, with finite numbers."""
+    kind = type(result)
+    if kind is Measure:  # the common case first, without isinstance chains: called for every subject
+        observed, required = result.observed, result.required  # type: ignore[attr-defined]
+        if type(observed) in _NUMBERS and type(required) in _NUMBERS and math.isfinite(observed) \
+                and math.isfinite(required):
+            return
+    elif kind is NotApplicable or kind is MissingData:
+        return
     if not isinstance(result, (Measure, NotApplicable, MissingData)):
         raise TypeError(f"measure returned {type(result).__name__}, not Measure/NotApplicable/MissingData")
     if isinstance(result, Measure):
@@ -251,6 +260,9 @@ def _check_result(result: object) -> None:
             v = getattr(result, name)
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
                 raise TypeError(f"measure returned {name}={v!r}, not a finite number")
+
+
+_NUMBERS = (int, float)  # exact types: a bool (a subclass of int) takes the slow path and is refused
 
 
 def _fact(n: int, index: int, p: _Pending) -> dict[str, Any]:
@@ -307,6 +319,15 @@ def _explain(req: Requirement, p: _Pending, ctx: Context) -> str:
 
 
 _KIND_VALUE = {kind: kind.value for kind in SubjectKind}  # per finding: a dict lookup, not the enum's property
+_TYPE_VALUE = {kind: kind.value for kind in InstitutionKind}
+# The order `_finding` passes a finding's fields in: checked against the dataclass on import, so a
+# field added to Finding fails here, loudly, and not as values shifted into the wrong fields.
+FINDING_FIELDS = ("rule_id", "city", "clause", "title", "topic", "subject_kind", "subject_id", "subject_name",
+                  "district_id", "status", "modality", "observed", "required", "unit", "gap", "gap_text", "due",
+                  "period", "overdue", "explanation", "inputs", "allowance", "error", "basis", "parent_id",
+                  "subject_type")
+if tuple(f.name for f in dataclass_fields(Finding)) != FINDING_FIELDS:  # pragma: no cover - a programming error
+    raise ImportError("Finding's fields changed: update FINDING_FIELDS and the positional call in decide._finding")
 
 
 def _basis(ctx: Context) -> str:
@@ -324,27 +345,13 @@ def _finding(req: Requirement, p: _Pending, status: Status, ctx: Context, error:
     reports any outcome but 错误 as 进行中 (see `_in_progress`): a period cannot be failed
     before it ends."""
     s = p.subject
-    f = Finding(
-        rule_id=req.id,
-        city=req.city,
-        clause=req.clause,
-        title=req.title,
-        topic=req.topic,
-        subject_kind=_KIND_VALUE[s.kind],
-        subject_id=s.id,
-        subject_name=s.name,
-        district_id=s.district_id,
-        status=status,
-        modality=req.modality,
-        unit=req.unit,
-        due=p.due,
-        period=p.period,
-        allowance=req.allowance,
-        error=error,
-        basis=_basis(ctx),
-        parent_id=s.parent_id,
-        subject_type=s.entity.kind.value if s.kind is SubjectKind.INSTITUTION else None,
-    )
+    gate = p.gate
+    # Positional, in Finding's field order (FINDING_FIELDS, checked against the dataclass on import):
+    # a keyword call of this many fields cost twice as much, 1.9 µs against 0.9 µs per finding.
+    f = Finding(req.id, req.city, req.clause, req.title, req.topic, _KIND_VALUE[s.kind], s.id, s.name,
+                s.district_id, status, req.modality, None, None, req.unit, None, "", gate.due, gate.period,
+                False, "", {}, req.allowance, error, _basis(ctx), s.parent_id,
+                _TYPE_VALUE[s.entity.kind] if s.kind is SubjectKind.INSTITUTION else None)
     if error:
         f.explanation = error
         return f
