@@ -321,7 +321,7 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
 
     with ExitStack() as files:
         w.dataset(data_hash=source.digest, city=source.header.city.code, as_of=source.header.as_of,
-                  source=source.name, institutions=source.dataset_institutions, payload=source.compressed)
+                  source=source.name, institutions=source.dataset_institutions, payload_into=source.compress_into)
         runs: dict[str, int] = {}
         builders: dict[str, tuple[ReportBuilder, str]] = {}
         for p in group:

@@ -108,3 +108,21 @@ def test_every_finding_and_each_schools_report_read_back_from_the_store_as_the_c
 class _Ev:
     def __init__(self, as_of: date, version: str, data_hash: str) -> None:
         self.as_of, self.plugin_version, self.data_hash = as_of, version, data_hash
+
+
+def test_the_checked_file_is_archived_byte_for_byte_when_streamed_into_the_store_piece_by_piece(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check streams its data's archive into SQLite through a temporary file (never the whole
+    archive in memory): with pieces of 100 bytes, many pieces, the stored archive still
+    decompresses to exactly the bytes of the file checked."""
+    monkeypatch.setattr("mhpolicy.core.io.store.ARCHIVE_PIECE", 100)
+    sample = Path(str(discover().get("fuzhou").sample_path()))
+    data = tmp_path / "data.jsonl"
+    doc = orjson.loads(sample.read_bytes())
+    schools = doc.pop("institutions")
+    data.write_bytes(orjson.dumps(doc) + b"\n" + b"\n".join(orjson.dumps(s) for s in schools) + b"\n")
+    run_check(CheckRequest(cities=["fuzhou"], data=[data], db=str(tmp_path / "s.db"), out=tmp_path / "out"))
+    store = Store(str(tmp_path / "s.db"))
+    (run,) = store.runs()
+    assert len(zlib.compress(data.read_bytes(), 1)) > 10 * 100  # the archive took many pieces
+    assert store.dataset_bytes(run.data_hash) == data.read_bytes()

