@@ -104,11 +104,19 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def chunk_size(plans: int) -> int:
+def chunk_size(plans: int, institutions: int = 0, workers: int = 1) -> int:
     """Institutions per chunk: CHUNK under one plan, fewer under several, so a chunk's findings
     (what a worker holds and sends back at once) stay about the same size: measured at 10,000
-    institutions under five plans, chunks of 2,000 held ~370,000 findings and 1 GB per worker."""
-    return max(250, CHUNK // max(1, plans))
+    institutions under five plans, chunks of 2,000 held ~370,000 findings and 1 GB per worker.
+    With workers, a run is cut into at least CHUNKS_PER_WORKER chunks per worker: 10,000
+    institutions in 5 chunks left one worker with 3 and the other idle for a fifth of the run."""
+    size = max(250, CHUNK // max(1, plans))
+    if workers > 1 and institutions:
+        size = min(size, max(250, -(-institutions // (CHUNKS_PER_WORKER * workers))))
+    return size
+
+
+CHUNKS_PER_WORKER = 4
 
 
 def auto_workers(institutions: int) -> int:
@@ -185,10 +193,11 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
         if source.only is None:
             others = {k: subjects_of(header, k) for k in HEADER_KINDS}
             yield {p.code: decide_batch(p, contexts[p.code], others, engine_for(p), None) for p in policies}
-        chunks = source.chunks(chunk or chunk_size(len(policies)))
+        workers = workers if source.institutions > 1 else 1
+        chunks = source.chunks(chunk or chunk_size(len(policies), source.institutions, workers))
         done = 0
         with _chunk_results(chunks, policies, header, as_of, file, scheme, contexts,
-                            workers if source.institutions > 1 else 1, since, fold, encode) as results:
+                            workers, since, fold, encode) as results:
             for ids, part, folds in results:
                 add_unique(seen, ids, file)
                 for code, partials in folds.items():
