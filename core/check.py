@@ -374,12 +374,12 @@ def _progress_since(shared: Store, w: RunWriter, city: str, source: str, run_id:
     lineage (the same data file name); None when there is none."""
     from mhpolicy.reports.progress import compare
 
-    from .io.store import finding_states, previous_run
+    from .io.store import iter_finding_states, previous_run
 
     before = previous_run(shared, city, source)
     if before is None or before.id is None:
         return None
-    diff = compare(finding_states(shared, before.id), finding_states(w.session, run_id))
+    diff = compare(iter_finding_states(shared, before.id), iter_finding_states(w.session, run_id))
     return {"before_run": before.id, "before_as_of": before.as_of.isoformat(), **diff}
 
 

@@ -280,7 +280,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     """Progress between two runs of one city: fixed, new, still open, per district and school."""
     from mhpolicy.reports.progress import as_text, compare
 
-    from .io.store import dataset_source, finding_states, previous_run
+    from .io.store import dataset_source, iter_finding_states, previous_run
 
     store = open_store(args.db)
     runs = store.runs()
@@ -300,7 +300,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         raise UsageError(f"两次运行不是同一城市 / runs {before.id} and {after.id} are of different cities", "usage")
     reg = discover()
     name = reg.policies[after.city].info.name if after.city in reg.policies else after.city
-    diff = compare(finding_states(store, before.id), finding_states(store, after.id))
+    diff = compare(iter_finding_states(store, before.id), iter_finding_states(store, after.id))
     if args.json:
         sys.stdout.write(orjson.dumps({"before": before.id, "after": after.id, **diff},
                                       option=orjson.OPT_INDENT_2).decode() + "\n")

@@ -563,17 +563,24 @@ def stored_rows(session: Session, run_id: int) -> Iterator[tuple[Any, ...]]:
 def finding_states(store: Store | Session, run_id: int) -> dict[FindingKey, tuple[str, str, str | None]]:
     """Every finding of a run, keyed: (status, subject name, district id). `store` may be the
     session of a run still being written (a check comparing itself with the previous run)."""
+    return dict(iter_finding_states(store, run_id))
+
+
+def iter_finding_states(store: Store | Session, run_id: int
+                        ) -> Iterator[tuple[FindingKey, tuple[str, str, str | None]]]:
+    """`finding_states` as a stream, block by block: what a comparison of two large runs reads."""
     kind, sid, rule, period, status, name, district = (_COLUMNS.index(c) for c in (
         "subject_kind", "subject_id", "rule_id", "period", "status", "subject_name", "district_id"))
 
-    def states(session: Session) -> dict[FindingKey, tuple[str, str, str | None]]:
-        return {(r[kind], r[sid], r[rule], r[period] or ""): (r[status], r[name], r[district])
-                for r in stored_rows(session, run_id)}
+    def states(session: Session) -> Iterator[tuple[FindingKey, tuple[str, str, str | None]]]:
+        for r in stored_rows(session, run_id):
+            yield (r[kind], r[sid], r[rule], r[period] or ""), (r[status], r[name], r[district])
 
     if isinstance(store, Session):
-        return states(store)
+        yield from states(store)
+        return
     with Session(store.engine) as session:
-        return states(session)
+        yield from states(session)
 
 
 def iter_findings(store: Store, run_id: int, size: int = 20000) -> Iterator[list[StoredFinding]]:
