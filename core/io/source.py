@@ -18,7 +18,6 @@ check stores in one transaction, nothing of that run is kept.
 from __future__ import annotations
 
 import hashlib
-import io
 import sys
 import zlib
 from collections.abc import Iterator, Sequence
@@ -118,12 +117,6 @@ class Source:
         for at in range(0, len(picked), size):
             part = picked[at : at + size]
             yield RawChunk(part[0][0], [(f"institutions[{k}]", obj) for k, obj in part])
-
-    def compressed(self) -> bytes:
-        """The dataset's bytes, zlib-compressed (level 1: this is an archive), in memory."""
-        out = io.BytesIO()
-        self.compress_into(out)
-        return out.getvalue()
 
     def compress_into(self, out: IO[bytes]) -> None:
         """The dataset's bytes, zlib-compressed into `out` in one streaming pass, a megabyte at a
