@@ -125,8 +125,8 @@ class _SubjectTally:
     met: int = 0
     judged: int = 0
 
-    def count(self, findings: list[Finding]) -> None:
-        for status, n in Counter(map(_STATUS, findings)).items():
+    def count(self, statuses: Counter[Status]) -> None:
+        for status, n in statuses.items():
             self.counts[_PLACE[status]] += n
 
     def statuses(self) -> Iterable[Status]:
@@ -257,9 +257,10 @@ class ReportBuilder:
             if entry is None:
                 entry = self.subjects[key] = _SubjectTally(sid, first.subject_name, kind, first.district_id,
                                                            first.parent_id, [0] * len(PRECEDENCE))
-            entry.count(fs)
+            statuses = Counter(map(_STATUS, fs))  # counted once: the tally and the overview both read it
+            entry.count(statuses)
             entry.overdue += sum(map(_OVERDUE, fs))
-            met, judged = self.overview.add_subject(kind, first.district_id, fs)
+            met, judged = self.overview.add_subject(kind, first.district_id, fs, statuses)
             entry.met += met
             entry.judged += judged
             if self.school_pages is not None and kind == SubjectKind.INSTITUTION.value:

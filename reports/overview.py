@@ -27,7 +27,7 @@ from mhpolicy.core.results.findings import Finding
 from mhpolicy.core.results.status import Status, roll_up
 from mhpolicy.core.rules.requirement import RequirementKind, SubjectKind
 
-_STATUS, _OVERDUE = attrgetter("status"), attrgetter("overdue")
+_OVERDUE = attrgetter("overdue")
 NO_DISTRICT = "—"  # an institution the data files under no district
 UNKNOWN_TYPE = ""  # a school whose type the findings do not carry (a re-rendered older run)
 NOT_JUDGED = "尚无判定"  # a school with nothing judged yet (only running periods, attestations)
@@ -72,8 +72,10 @@ class Overview:
         # district -> school type -> counts: schools, one per standing, applicable, met
         self.types: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
 
-    def add_subject(self, kind: str, district_id: str | None, findings: list[Finding]) -> tuple[int, int]:
-        """Count one subject; returns the school's (indicators met, indicators judged)."""
+    def add_subject(self, kind: str, district_id: str | None, findings: list[Finding],
+                    statuses: Counter[Status]) -> tuple[int, int]:
+        """Count one subject (`statuses`: its findings counted by status, which the caller has
+        already counted); returns the school's (indicators met, indicators judged)."""
         if kind == SubjectKind.DISTRICT.value:
             self.district_names[findings[0].subject_id] = findings[0].subject_name
             return 0, 0
@@ -95,7 +97,6 @@ class Overview:
             if status is Status.PASS:
                 cell[1] += 1
                 met += 1
-        statuses = Counter(map(_STATUS, findings))
         row = self.districts[d]
         row["schools"] += 1
         row["all_met"] += met == judged and judged > 0
