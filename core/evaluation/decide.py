@@ -433,17 +433,85 @@ def decide_batch(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, l
         outcomes = decide(engine, facts) if decide else engine.run(facts)
     except Exception as exc:  # last resort (engine.run guards each engine call): never a crash of the check
         outcomes = Outcomes({}, {n: f"{type(exc).__name__}: {exc}" for n in range(len(facts))})
+    basis = _basis(ctx)
+    worded: dict[tuple[Any, ...], _Wording] = {}  # this batch's wordings, by what decides them (`_wording_key`)
     for n, p in enumerate(pendings):
         if n not in outcomes.status:
             msg = f"规则 {p.req.id} 对 {p.subject.id} 引擎未得出唯一结论 / engine gave no single outcome: {outcomes.errors.get(n)}"
             findings.append(_finding(p.req, p, Status.ERROR, ctx, error=msg))
             continue
+        status = outcomes.status[n]
         try:
-            findings.append(_finding(p.req, p, outcomes.status[n], ctx))
+            key = _wording_key(p, status)
+            wording = worded.get(key) if key is not None else None
+        except TypeError:  # a value that cannot be hashed (a list among the inputs): worded on its own
+            key = wording = None
+        if wording is not None:
+            findings.append(_reworded(p, wording, basis))
+            continue
+        try:
+            f = _finding(p.req, p, status, ctx)
         except Exception as exc:  # e.g. a gap template that does not format: still an error naming the rule
             msg = f"规则 {p.req.id} 对 {p.subject.id} 生成结论出错 / building the finding raised: {type(exc).__name__}: {exc}"
             findings.append(_finding(p.req, p, Status.ERROR, ctx, error=msg))
+            continue
+        if key is not None:
+            worded[key] = _Wording(f.status, f.gap, f.gap_text, f.overdue, f.explanation)
+        findings.append(f)
     return findings
+
+
+# --- Wording once per outcome -------------------------------------------------------------------
+# A finding's words (explanation, gap text, the days left of a running period) depend on the
+# requirement, the occasion, the engine's status and the measure's result, never on which subject
+# it is. Measured on 2,500 synthetic 福州 institutions: 113,746 findings, 13,410 distinct
+# explanations. So within a batch each distinct outcome is worded once (`_finding`), and every
+# other subject with an equal outcome gets those words with its own identity and numbers.
+
+
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """What `_finding` made of one outcome, apart from the subject. The gap is among it: it is read
+    from the observed and required values, which are part of the key (`_wording_key`)."""
+
+    status: Status  # the engine's, or 进行中 for a running period
+    gap: float | None
+    gap_text: str
+    overdue: bool
+    explanation: str
+
+
+def _wording_key(p: _Pending, status: Status) -> tuple[Any, ...] | None:
+    """Everything the words of `p`'s finding depend on, or None where that is not known for sure
+    (a result of another type). The requirement and the occasion by identity (both outlive the
+    batch); a measure's values with their types, since True == 1 but the two read differently."""
+    r = p.result
+    kind = type(r)
+    if kind is Measure:
+        values = tuple(r.inputs.values())  # type: ignore[union-attr]
+        return (id(p.req), id(p.gate), status, r.observed, type(r.observed),  # type: ignore[union-attr]
+                r.required, type(r.required), tuple(r.inputs), values, tuple(map(type, values)),  # type: ignore[union-attr]
+                r.note, r.gap_text)  # type: ignore[union-attr]
+    if kind is NotApplicable or kind is MissingData:
+        return (id(p.req), id(p.gate), status, r)
+    if r is None and p.req.kind is RequirementKind.ATTESTATION:
+        a = p.attested
+        return (id(p.req), id(p.gate), status, None if a is None else (a.date, a.value, a.by, a.note))
+    return None
+
+
+def _reworded(p: _Pending, w: _Wording, basis: str) -> Finding:
+    """The finding of `p` in the words of an equal outcome, every field as `_finding` would set it."""
+    req, s, gate, r = p.req, p.subject, p.gate, p.result
+    if type(r) is Measure:
+        observed, required, inputs = r.observed, r.required, dict(r.inputs)  # type: ignore[union-attr]
+    else:
+        observed = required = None
+        inputs = {}
+    return Finding(req.id, req.city, req.clause, req.title, req.topic, _KIND_VALUE[s.kind], s.id, s.name,
+                   s.district_id, w.status, req.modality, observed, required, req.unit, w.gap, w.gap_text, gate.due,
+                   gate.period, w.overdue, w.explanation, inputs, req.allowance, "", basis, s.parent_id,
+                   _TYPE_VALUE[s.entity.kind] if s.kind is SubjectKind.INSTITUTION else None)
 
 
 # --- Aggregate requirements (rules/aggregate.py): folded over records, decided after the last chunk ---
