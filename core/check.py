@@ -32,7 +32,7 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 
 from .evaluation.evaluate import Evaluation
-from .evaluation.pipeline import auto_workers, run_stream, warning_scheme_for
+from .evaluation.pipeline import Part, auto_workers, run_stream, warning_scheme_for
 from .io.loading import InputError
 from .io.source import Source, open_source, row_id
 from .io.store import DEFAULT_TIMEOUT, DEFAULT_URL, RunWriter, Store, StoreUnavailable
@@ -341,11 +341,15 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
                                              href=pages_href(Path(req.per_school) / p.code, Path(req.out)))
         comp = ComparisonBuilder([p.code for p in group]) if len(group) > 1 else None
         workers = req.workers or auto_workers(source.institutions)
+        digest = None if req.keep_findings else _digest([b for b, _ in builders.values()], comp)
         for part in run_stream(source, group, as_of, workers=workers, scheme=scheme, progress=req.progress,
-                               since=req.since, encode=True):
+                               since=req.since, encode=True, digest=digest):
             _take(part, w, runs, builders, result if req.keep_findings else None)
             if comp:
-                comp.add(part)
+                if part.summary is None:
+                    comp.add(part)
+                else:
+                    comp.merge(part.summary[_COMPARISON])
         files.close()  # the CSVs are complete before they are moved into place
     pending = []
     for p in group:
@@ -383,10 +387,32 @@ def _progress_since(shared: Store, w: RunWriter, city: str, source: str, run_id:
     return {"before_run": before.id, "before_as_of": before.as_of.isoformat(), **diff}
 
 
-def _take(part: dict[str, list[Finding]], w: Any, runs: dict[str, int], builders: dict[str, Any],
-          result: CheckResult | None) -> None:
+_COMPARISON = ""  # the comparison's share in a digested chunk's summary (city codes are never empty)
+
+
+def _digest(builders: list[Any], comp: Any) -> Callable[[dict[str, list[Finding]]], dict[str, Any]] | None:
+    """What a worker process makes of a chunk's findings for the reports (`run_stream(digest=)`):
+    each city's `ReportBuilder.summary_of` and the comparison's, so the findings never travel.
+    None when a report needs the findings themselves (it lists every finding)."""
+    if any(b.detail is not None for b in builders):
+        return None
+    by_city = {b.policy.code: b for b in builders}
+
+    def digest(part: dict[str, list[Finding]]) -> dict[str, Any]:
+        out: dict[str, Any] = {code: by_city[code].summary_of(findings) for code, findings in part.items()}
+        if comp is not None:
+            out[_COMPARISON] = comp.summary_of(part)
+        return out
+
+    return digest
+
+
+def _take(part: Part, w: Any, runs: dict[str, int], builders: dict[str, Any], result: CheckResult | None) -> None:
     for city, findings in part.items():
         w.add(runs[city], findings)
-        builders[city][0].add(findings)
+        if part.summary is None:
+            builders[city][0].add(findings)
+        else:
+            builders[city][0].merge(part.summary[city])
         if result is not None:
             result.findings.extend(f.to_json() for f in findings)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import heapq
+import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -32,7 +33,7 @@ from mhpolicy.core.results.status import ACTIONABLE, PRECEDENCE, Status, roll_up
 from mhpolicy.core.rules.periods import PeriodKind
 from mhpolicy.core.rules.requirement import Modality, SubjectKind
 
-from .overview import Overview
+from .overview import Overview, OverviewState
 from .plain import plain
 
 DETAIL_LIMIT = 5000  # subjects whose findings a report lists one by one
@@ -98,6 +99,7 @@ def by_rule_latest_first(findings: Iterable[Finding]) -> list[Finding]:
 _STATION = SubjectKind.STATION.value
 _TALLY_KEY = attrgetter("status", "modality", "rule_id")
 _SUBJECT_KEY = attrgetter("subject_kind", "subject_id")
+_KIND = attrgetter("subject_kind")
 _STATUS = attrgetter("status")
 _OVERDUE = attrgetter("overdue")
 
@@ -204,6 +206,22 @@ class StationViews:
         return {"tree": tree, "monthly": grids}
 
 
+@dataclass(slots=True)
+class ChunkReport:
+    """One chunk's share of a city's report (`ReportBuilder.summary_of`): plain data, pickled from
+    the worker process that decided the chunk to the check's process, which `merge`s it."""
+
+    counts: Counter[Status]
+    by_severity: dict[Modality, Counter[Status]]
+    by_rule: dict[str, Counter[Status]]
+    overdue: int
+    subjects: dict[str, _SubjectTally]
+    overview: OverviewState
+    actions_csv: str  # the chunk's rows of the actions CSV, as written
+    top: list[tuple[int, str, list[dict[str, Any]]]]  # the chunk's most overdue subjects
+    school_index: list[dict[str, Any]]  # rows of the school pages written for the chunk
+
+
 class ReportBuilder:
     """One city's gap report, fed finding chunks in any order of subjects. With the data's
     stations (`stations`), a plan that gives them tiers also gets the station views."""
@@ -220,6 +238,7 @@ class ReportBuilder:
         self.overdue = 0
         self._top: list[tuple[int, str, list[dict[str, Any]]]] = []  # heap of the most overdue subjects
         self._top_keys: set[str] = set()  # the subjects in `_top`: a subject's second part finds its first at once
+        self._csv_file = actions_csv
         self._csv = csv.writer(actions_csv) if actions_csv else None
         if self._csv:
             self._csv.writerow([CSV_HEADERS[c] for c in ACTION_COLUMNS])
@@ -275,6 +294,55 @@ class ReportBuilder:
                     self.detail = None  # too many to list one by one: roll-ups and top subjects only
             if actions:
                 self._keep_top(key, sum(a["overdue"] for a in actions), actions)
+
+    def summary_of(self, findings: list[Finding]) -> ChunkReport:
+        """What `add` takes from one chunk, made apart: in a worker process that decided the chunk,
+        so the check's process `merge`s counts instead of receiving millions of findings. The
+        chunk's school pages are written here (their index rows travel). A report that lists every finding
+        (`detail`) needs the findings themselves: use `add`. So do station views, but stations
+        are decided with the header, never in a chunk of institutions: refused if one comes."""
+        if self.detail is not None:
+            raise ValueError("a report listing every finding takes them with add(), not summaries")
+        if self.station_views is not None and _STATION in set(map(_KIND, findings)):
+            raise ValueError("station findings take add(): the station views need them")
+        text = io.StringIO()
+        part = ReportBuilder(self.policy, self.ev, text)
+        text.seek(0)
+        text.truncate()  # the header row: the check's CSV has it once
+        part.detail = None
+        part.overview.district_names = self.overview.district_names
+        if self.school_pages is not None:
+            part.school_pages = self.school_pages.sibling()
+        part.add(findings)
+        return ChunkReport(part.counts, part.by_severity, dict(part.by_rule), part.overdue, part.subjects,
+                           part.overview.state(), text.getvalue(), part._top,
+                           part.school_pages.index if part.school_pages is not None else [])
+
+    def merge(self, chunk: ChunkReport) -> None:
+        """Take a chunk's `summary_of`: the report then is as if `add` had been given its findings
+        (chunks merged in the order they were decided)."""
+        self.counts.update(chunk.counts)
+        for modality, counts in chunk.by_severity.items():
+            self.by_severity[modality].update(counts)
+        for rule_id, counts in chunk.by_rule.items():
+            self.by_rule[rule_id].update(counts)
+        self.overdue += chunk.overdue
+        for key, tally in chunk.subjects.items():
+            mine = self.subjects.get(key)
+            if mine is None:
+                self.subjects[key] = tally
+                continue
+            mine.counts = [a + b for a, b in zip(mine.counts, tally.counts, strict=True)]
+            mine.overdue += tally.overdue
+            mine.met += tally.met
+            mine.judged += tally.judged
+        self.overview.merge(chunk.overview)
+        if self._csv_file is not None and chunk.actions_csv:
+            self._csv_file.write(chunk.actions_csv)
+        for overdue, key, actions in chunk.top:
+            self._keep_top(key, overdue, actions)
+        if self.school_pages is not None:
+            self.school_pages.index.extend(chunk.school_index)
 
     def _keep_top(self, key: str, overdue: int, actions: list[dict[str, Any]]) -> None:
         """Keep the TOP_SUBJECTS most overdue subjects. A subject may arrive in two parts (a city's
@@ -406,6 +474,17 @@ def topic_label(topic: str, title: str = "") -> str:
     return "：".join(x for x in (area, title) if x) or topic
 
 
+@dataclass(slots=True)
+class ComparisonChunk:
+    """One chunk's share of a comparison (`ComparisonBuilder.summary_of`)."""
+
+    rows: list[dict[str, Any]]  # in order, only those that can still be listed
+    compared: int
+    differing: int
+    by_topic: dict[str, dict[str, Any]]
+    titles: dict[str, str]
+
+
 class ComparisonBuilder:
     """Requirement by requirement (aligned on topic), where the plans differ for the same subject.
 
@@ -426,6 +505,47 @@ class ComparisonBuilder:
         self.titles: dict[str, str] = {}  # topic -> the title of the first rule seen with it
 
     def add(self, part: dict[str, list[Finding]]) -> None:
+        self.merge(self.summary_of(part))
+
+    def summary_of(self, part: dict[str, list[Finding]]) -> ComparisonChunk:
+        """One chunk's comparison rows and totals, made apart (in the worker process that decided
+        the chunk under every plan) for `merge`. Of its rows only those that can still be listed
+        travel: the first ROW_LIMIT, and after them the first ROW_LIMIT where the plans differ
+        (each can replace one agreeing row, and there are never more than ROW_LIMIT of those)."""
+        chunk = ComparisonBuilder(self.cities)
+        chunk.rows = ComparisonBuilder._Candidates()  # type: ignore[assignment]
+        chunk._collect(part)
+        return ComparisonChunk(list(chunk.rows), chunk.compared, chunk.differing, chunk.by_topic, chunk.titles)
+
+    def merge(self, chunk: ComparisonChunk) -> None:
+        """Take a chunk's `summary_of`: as if `add` had been given its findings."""
+        self.compared += chunk.compared
+        self.differing += chunk.differing
+        for topic, totals in chunk.by_topic.items():
+            t = self.by_topic.setdefault(topic, {"compared": 0, "differing": 0, "outcomes": Counter()})
+            t["compared"] += totals["compared"]
+            t["differing"] += totals["differing"]
+            t["outcomes"].update(totals["outcomes"])
+        for topic, title in chunk.titles.items():
+            self.titles.setdefault(topic, title)
+        for row in chunk.rows:
+            self._keep(row)
+        self.truncated = self.compared > ROW_LIMIT  # every compared row was offered to `_keep`
+
+    class _Candidates(list):  # type: ignore[type-arg]
+        """The rows of one chunk that can still be listed (see `summary_of`)."""
+
+        differing_later = 0
+
+        def append(self, row: dict[str, Any]) -> None:
+            if len(self) < ROW_LIMIT:
+                super().append(row)
+            elif row["differs"] and self.differing_later < ROW_LIMIT:
+                self.differing_later += 1
+                super().append(row)
+
+    def _collect(self, part: dict[str, list[Finding]]) -> None:
+        """Compare one chunk: totals into this builder, every row to `rows.append`."""
         cells: dict[tuple[str, str, str], dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
         for city, findings in part.items():
             for f in findings:  # a running period is not yet judged: nothing to compare
@@ -442,7 +562,7 @@ class ComparisonBuilder:
             t["compared"] += 1
             t["differing"] += row["differs"]
             t["outcomes"][" / ".join((row["cities"][c] or {}).get("status", "—") for c in self.cities)] += 1
-            self._keep(row)
+            self.rows.append(row)
 
     def _keep(self, row: dict[str, Any]) -> None:
         if len(self.rows) < ROW_LIMIT:

@@ -18,6 +18,7 @@ keeps only counts per indicator, district and school type, never findings.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
@@ -58,6 +59,16 @@ def judged_status(findings: list[Finding]) -> Status | None:
     """One indicator for one school over the window: None while nothing is judged yet."""
     judged = [f.status for f in findings if f.status not in _NOT_JUDGED]
     return roll_up(judged) if judged else None
+
+
+@dataclass(slots=True)
+class OverviewState:
+    """An overview's counts (`Overview.state`): rule -> district -> [applicable, met]; district ->
+    counts; district -> school type -> counts."""
+
+    tally: dict[str, dict[str, list[int]]]
+    districts: dict[str, Counter[str]]
+    types: dict[str, dict[str, Counter[str]]]
 
 
 class Overview:
@@ -111,6 +122,27 @@ class Overview:
         by_type["applicable"] += judged
         by_type["met"] += met
         return met, judged
+
+    def state(self) -> OverviewState:
+        """The counts as plain dicts (no factories, no policy): what a worker process sends of the
+        chunks it decided, for the check's own overview to `merge`."""
+        return OverviewState({rid: {d: list(c) for d, c in cells.items()} for rid, cells in self.tally.items() if cells},
+                             dict(self.districts), {d: dict(per_type) for d, per_type in self.types.items()})
+
+    def merge(self, other: OverviewState) -> None:
+        """Add the counts of chunks counted elsewhere: the same as counting their subjects here
+        (districts and types in the order first seen, as `add_subject` would)."""
+        for rid, cells in other.tally.items():
+            mine = self.tally[rid]
+            for d, (applicable, met) in cells.items():
+                cell = mine[d]
+                cell[0] += applicable
+                cell[1] += met
+        for d, c in other.districts.items():
+            self.districts[d].update(c)
+        for d, per_type in other.types.items():
+            for t, c in per_type.items():
+                self.types[d][t].update(c)
 
     def types_of(self, district_id: str | None = None) -> dict[str, Any]:
         """Schools by type, of one district (its id) or of the city (None): a row per type in the

@@ -100,6 +100,11 @@ class SchoolPages:
         self.index: list[dict[str, Any]] = []
         out.mkdir(parents=True, exist_ok=True)
 
+    def sibling(self) -> SchoolPages:
+        """Pages written into the same folder with an index of their own: a worker process writes
+        the pages of the chunks it decides, and the check's own `index` takes their rows."""
+        return SchoolPages(self.out, self.as_of, self.meta, self.district_names, self.href)
+
     def add(self, findings: list[Finding]) -> None:
         first = findings[0]
         district = self.district_names.get(first.district_id or "", first.district_id or "")

@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from typing import Any
 
 from ..io import blocks
 from ..io.loading import InputError, InputIssue, check_warning_tiers
@@ -33,12 +34,22 @@ from ..rules.requirement import SubjectKind, WarningScheme
 from .decide import decide_aggregates, decide_batch, engine_for, fold_aggregates
 from .engine import RuleEngine
 
-Part = dict[str, list[Finding]]  # city code -> findings of one chunk
+
+class Part(dict[str, list[Finding]]):
+    """City code -> findings of one chunk. With a `digest` (see `run_stream`), a chunk decided in a
+    worker process comes as its blocks (`blocks.EncodedChunk` without the findings) and `summary`,
+    what the digest made of the findings there."""
+
+    summary: Any = None
+
+
+Digest = Callable[[dict[str, list[Finding]]], Any]
 Folds = dict[str, Partials]  # city code -> the partials of its aggregate requirements over one chunk
 ChunkResult = tuple[list[tuple[str, str]], Part, Folds]
 
 # Set by the parent just before forking: workers inherit it by copy-on-write, not pickling.
-_JOB: tuple[Sequence[CityPolicy], Dataset, date, str, WarningScheme | None, date | None, bool, bool] | None = None
+_JOB: tuple[Sequence[CityPolicy], Dataset, date, str, WarningScheme | None, date | None, bool, bool,
+            Digest | None] | None = None
 _WORKER_ENGINES: dict[str, RuleEngine] = {}
 
 
@@ -55,19 +66,24 @@ def _has_aggregates(policy: CityPolicy) -> bool:
 def _decide_chunk(chunk: RawChunk, policies: Sequence[CityPolicy], header: Dataset, file: str,
                   scheme: WarningScheme | None, contexts: dict[str, Context],
                   engines: Callable[[CityPolicy], RuleEngine], fold: bool = True,
-                  encode: bool = False) -> ChunkResult:
+                  encode: bool = False, digest: Digest | None = None) -> ChunkResult:
     """Validate and decide one chunk; returns its (institution id, row label) pairs, findings and
     (with `fold`) the partials of every plan's aggregate requirements over it. With `encode`
     (a worker of a check that stores its findings) each plan's findings come with their store
     block already compressed (`blocks.EncodedChunk`): the work is done here, on both cores,
-    and the storing process only writes bytes."""
+    and the storing process only writes bytes. With a `digest` too, the findings stay here: the
+    part carries the blocks and what the digest made of the findings (`Part.summary`)."""
     institutions = validate_chunk(chunk, header, file)  # all rows valid, in order, or it raised
     if scheme is not None:
         check_warning_tiers(institutions, scheme, file, offset=chunk.start)
     subjects = chunk_subjects(institutions)  # each institution and each of its campuses
-    part = {p.code: decide_batch(p, contexts[p.code], subjects, engines(p), None) for p in policies}
+    decided = {p.code: decide_batch(p, contexts[p.code], subjects, engines(p), None) for p in policies}
+    summary = digest(decided) if digest is not None else None
     if encode:
-        part = {code: blocks.encoded(findings) for code, findings in part.items()}
+        part = Part({code: blocks.encoded(findings, keep=digest is None) for code, findings in decided.items()})
+    else:
+        part = Part(decided)
+    part.summary = summary
     folds = {p.code: fold_aggregates(p, contexts[p.code], institutions) for p in policies if fold and _has_aggregates(p)}
     # durable_rules leaves ~2 objects per fired fact in reference cycles (its action Closure
     # and Content wrappers). With automatic collection paused, free them here, chunk by
@@ -81,7 +97,7 @@ _WORKER_CONTEXTS: dict[str, Context] = {}
 
 def _worker(chunk: RawChunk) -> ChunkResult:
     assert _JOB is not None
-    policies, header, as_of, file, scheme, since, fold, encode = _JOB
+    policies, header, as_of, file, scheme, since, fold, encode, digest = _JOB
     if not _WORKER_CONTEXTS:
         _WORKER_CONTEXTS.update(_contexts(policies, header, as_of, since))
 
@@ -90,7 +106,7 @@ def _worker(chunk: RawChunk) -> ChunkResult:
             _WORKER_ENGINES[p.code] = RuleEngine(p.requirements)
         return _WORKER_ENGINES[p.code]
 
-    return _decide_chunk(chunk, policies, header, file, scheme, _WORKER_CONTEXTS, engine, fold, encode)
+    return _decide_chunk(chunk, policies, header, file, scheme, _WORKER_CONTEXTS, engine, fold, encode, digest)
 
 
 @contextmanager
@@ -128,13 +144,14 @@ def auto_workers(institutions: int) -> int:
 def _chunk_results(chunks: Iterator[RawChunk], policies: Sequence[CityPolicy], header: Dataset, as_of: date,
                    file: str, scheme: WarningScheme | None, contexts: dict[str, Context],
                    workers: int, since: date | None = None, fold: bool = True,
-                   encode: bool = False) -> Iterator[Iterator[ChunkResult]]:
-    """(institution ids, findings, partials) per chunk, in order: from forked workers, or in this process."""
+                   encode: bool = False, digest: Digest | None = None) -> Iterator[Iterator[ChunkResult]]:
+    """(institution ids, findings, partials) per chunk, in order: from forked workers, or in this
+    process (where findings need no sending, so no digest either)."""
     global _JOB
     if workers <= 1:
         yield (_decide_chunk(raw, policies, header, file, scheme, contexts, engine_for, fold) for raw in chunks)
         return
-    _JOB = (policies, header, as_of, file, scheme, since, fold, encode)
+    _JOB = (policies, header, as_of, file, scheme, since, fold, encode, digest)
     gc.freeze()  # children then share the parent's pages instead of copying them on every collection
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -168,7 +185,7 @@ def warning_scheme_for(header: Dataset, policies: Sequence[CityPolicy],
 def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, workers: int = 1,
                scheme: WarningScheme | None = None, chunk: int | None = None,
                progress: Callable[[int, int], None] | None = None, since: date | None = None,
-               encode: bool = False) -> Iterator[Part]:
+               encode: bool = False, digest: Digest | None = None) -> Iterator[Part]:
     """Findings of every city, chunk by chunk: city, district and station subjects first, the
     aggregate requirements (targets over a population, rules/aggregate.py) last, as a final part
     decided from the partials every chunk contributed (merged here in chunk order).
@@ -182,6 +199,13 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
 
     `encode`: the caller stores the findings (a check): forked workers then also compress each
     chunk's store block (`blocks.EncodedChunk`), so storing costs the parent only the write.
+
+    `digest` (with `encode`): what the caller needs of a chunk's findings besides storing them,
+    made in the worker that decided the chunk (a forked copy of the caller: the digest may use
+    what the caller built before the run). The part then comes as blocks and the digest's result
+    (`Part.summary`), never as findings: at 100,000 institutions, pickling 4.5 million findings to
+    the parent and back into objects cost more CPU than it took to report them. Parts decided in
+    this process (the header's subjects, the aggregates, a run without workers) come as findings.
     """
     file = source.name
     header = source.header
@@ -192,12 +216,12 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
     with paused_gc():
         if source.only is None:
             others = {k: subjects_of(header, k) for k in HEADER_KINDS}
-            yield {p.code: decide_batch(p, contexts[p.code], others, engine_for(p), None) for p in policies}
+            yield Part({p.code: decide_batch(p, contexts[p.code], others, engine_for(p), None) for p in policies})
         workers = workers if source.institutions > 1 else 1
         chunks = source.chunks(chunk or chunk_size(len(policies), source.institutions, workers))
         done = 0
         with _chunk_results(chunks, policies, header, as_of, file, scheme, contexts,
-                            workers, since, fold, encode) as results:
+                            workers, since, fold, encode, digest if encode else None) as results:
             for ids, part, folds in results:
                 add_unique(seen, ids, file)
                 for code, partials in folds.items():
@@ -213,8 +237,8 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
     if totals:  # every row read and every reference checked: the targets over the whole population
         scopes = {k: subjects_of(header, k) for k in (SubjectKind.CITY, SubjectKind.DISTRICT)}
         with paused_gc():
-            yield {p.code: decide_aggregates(p, contexts[p.code], scopes, totals[p.code], engine_for(p))
-                   for p in policies if p.code in totals}
+            yield Part({p.code: decide_aggregates(p, contexts[p.code], scopes, totals[p.code], engine_for(p))
+                        for p in policies if p.code in totals})
     if source.only is not None and not seen:
         # The id a school's report asks for (--school) is a reference like any other.
         raise InputError([InputIssue("unknown_reference", file, "--school", "institutions",

@@ -108,15 +108,24 @@ def as_record_fields(row: tuple[Any, ...]) -> dict[str, Any]:
 
 class EncodedChunk(list):  # type: ignore[type-arg]
     """A chunk of findings with its block already encoded by the worker process that decided
-    it, so the process that stores it only writes bytes. A list of findings for everyone else."""
+    it, so the process that stores it only writes bytes. A list of findings for everyone else,
+    or, when the worker kept the findings (`encoded(keep=False)`), empty: `total` says how many
+    the block holds."""
 
     encoded: bytes | None = None
+    total: int = 0
 
 
-def encoded(findings: list[Finding]) -> EncodedChunk:
-    chunk = EncodedChunk(findings)
+def encoded(findings: list[Finding], keep: bool = True) -> EncodedChunk:
+    chunk = EncodedChunk(findings if keep else ())
     chunk.encoded = encode(findings)
+    chunk.total = len(findings)
     return chunk
+
+
+def count_of(findings: Sequence[Finding]) -> int:
+    """How many findings a chunk stands for: its length, or an encoded chunk's count."""
+    return findings.total if isinstance(findings, EncodedChunk) else len(findings)
 
 
 def payload_of(findings: Sequence[Finding]) -> bytes:

@@ -221,18 +221,19 @@ class RunWriter:
     def add(self, run_id: int, findings: Sequence[Finding]) -> None:
         """Store one chunk of a run's findings as one block. A chunk may arrive encoded already
         (a `blocks.EncodedChunk`: a worker process compressed it beside deciding it, see pipeline.py)."""
-        if not findings:
+        n = blocks.count_of(findings)
+        if not n:
             return
         payload = blocks.payload_of(findings)
         seq = self._seq[run_id] = self._seq.get(run_id, -1) + 1
-        values = (run_id, seq, len(findings), payload)
+        values = (run_id, seq, n, payload)
         if self._sqlite:  # the DB-API on the session's own connection: same transaction
             dbapi = self.session.connection().connection.dbapi_connection
             assert dbapi is not None
             dbapi.execute(_INSERT_BLOCK, values)
         else:
             self.session.execute(insert(FindingBlockRecord), [dict(zip(_BLOCK_COLS, values, strict=True))])
-        self._counts[run_id] += len(findings)
+        self._counts[run_id] += n
         self._hashes.setdefault(run_id, hashlib.sha256()).update(payload)
 
     def finish(self, run_id: int) -> None:

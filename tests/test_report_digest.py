@@ -1,0 +1,94 @@
+"""A check with worker processes sends each chunk's report share (`ReportBuilder.summary_of`,
+`ComparisonBuilder.summary_of`), never its findings. Its reports, action lists, school pages
+and stored findings must be byte for byte those of the same check in one process (which adds
+the findings themselves), with the listing limits lowered so merging has to cut and re-rank."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from mhpolicy.core.check import CheckRequest, run_check
+from mhpolicy.core.evaluation import pipeline
+from mhpolicy.core.io.store import Store
+from mhpolicy.reports import build
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+
+
+def _synthetic(n: int, tmp: Path) -> Path:
+    spec = importlib.util.spec_from_file_location("synthetic", SCRIPTS / "synthetic.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    path = tmp / "data.json"
+    path.write_text(json.dumps(module.make_dataset(n, "all"), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_reports_merged_from_worker_summaries_equal_those_of_one_process(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _synthetic(150, tmp_path)
+    monkeypatch.setattr(build, "DETAIL_LIMIT", 20)  # roll-up reports: the only ones summaries are made for
+    monkeypatch.setattr(build, "TOP_SUBJECTS", 7)  # the most overdue subjects, re-ranked across chunks
+    monkeypatch.setattr(build, "ROW_LIMIT", 100)  # comparison rows cut, differing rows replacing agreeing ones
+    monkeypatch.setattr(pipeline, "chunk_size", lambda *a, **k: 40)  # four chunks
+    merges: list[str] = []
+    merge = build.ReportBuilder.merge
+    monkeypatch.setattr(build.ReportBuilder, "merge", lambda self, chunk: merges.append(self.policy.code)
+                        or merge(self, chunk))
+    outputs = {}
+    for workers in (1, 2):
+        run = tmp_path / f"w{workers}"
+        run.mkdir()
+        result = run_check(CheckRequest(cities=["all"], data=data, out=run / "o", per_school=run / "s",
+                                        db=f"sqlite:///{run / 'store.db'}", workers=workers))
+        stored = Store(f"sqlite:///{run / 'store.db'}")
+        outputs[workers] = (_files(run / "o"), _files(run / "s"),
+                            [stored.findings(s.run_id) for s in result.summaries],
+                            [(s.city, dict(s.counts), s.overdue) for s in result.summaries])
+        (run / "o").rename(tmp_path / f"o{workers}")  # same paths in both runs: pages link to them
+        (run / "s").rename(tmp_path / f"s{workers}")
+    assert len(merges) == 4 * 5  # every chunk of every city came as a summary, in the run with workers only
+    one, two = outputs[1], outputs[2]
+    assert sorted(one[0]) == sorted(two[0]) and len(one[0]) > 5
+    for name in one[0]:
+        assert one[0][name] == two[0][name], name
+    assert one[1] == two[1] and sum(n.endswith(".html") for n in one[1]) > 5 * 150
+    assert one[2] == two[2] and all(len(fs) > 0 for fs in one[2])
+    assert one[3] == two[3]
+    comparison = json.loads(one[0]["comparison.json"])
+    assert comparison["truncated"] and len(comparison["rows"]) == 100 and comparison["compared"] > 4 * 100
+
+
+def test_a_comparison_summary_keeps_every_row_that_can_still_be_listed(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # A chunk's summary carries only its first ROW_LIMIT rows and its next ROW_LIMIT differing ones.
+    # The reference offers every row of every chunk, as the comparison did before summaries.
+    from mhpolicy.core.io.source import open_source
+    from mhpolicy.core.plugins.registry import discover
+
+    monkeypatch.setattr(build, "ROW_LIMIT", 100)
+    reg = discover()
+    policies = [reg.get(code) for code in sorted(reg.policies)]
+    source = open_source(_synthetic(150, tmp_path), reg.models())
+    parts = list(pipeline.run_stream(source, policies, source.header.as_of, chunk=40))
+    cities = [p.code for p in policies]
+    summarized, reference = build.ComparisonBuilder(cities), build.ComparisonBuilder(cities)
+    for part in parts:
+        summarized.add(part)
+        every = build.ComparisonBuilder(cities)
+        every._collect(part)  # rows: a plain list, nothing left out
+        reference.merge(build.ComparisonChunk(every.rows, every.compared, every.differing, every.by_topic,
+                                              every.titles))
+    got, want = summarized.result(), reference.result()
+    assert got == want
+    replaced = [r for r in want["rows"] if r["differs"]]
+    assert want["truncated"] and 0 < len(replaced) and want["compared"] > 4 * 100
