@@ -40,13 +40,13 @@ def test_an_engine_error_makes_that_rules_findings_errors_and_the_other_rules_st
     from mhpolicy.core.evaluation import engine as engine_module
 
     marker = 123456.25
-    real_fact, real_assert = decide_module._fact, engine_module._QuietHost.assert_facts
+    real_key, real_assert = decide_module._fact_key, engine_module._QuietHost.assert_facts
 
-    def marked(n: int, index: int, p: Any) -> dict[str, Any]:
-        fact = real_fact(n, index, p)
-        if p.req.id == WHOLE_STAFF and fact["hv"] == 1:
-            fact["ob"] = marker
-        return fact
+    def marked(index: int, p: Any) -> tuple[Any, ...]:
+        key = real_key(index, p)
+        if p.req.id == WHOLE_STAFF and key[2] == 1:  # has data: observed carries the marker
+            key = (*key[:3], marker, *key[4:])
+        return key
 
     def c_module_fails_on_the_marker(self: Any, name: str, facts: list[dict[str, Any]]) -> Any:
         result = real_assert(self, name, facts)
@@ -54,7 +54,7 @@ def test_an_engine_error_makes_that_rules_findings_errors_and_the_other_rules_st
             raise durable_rules_engine.error("Could not delete state, error code: 309")
         return result
 
-    monkeypatch.setattr(decide_module, "_fact", marked)
+    monkeypatch.setattr(decide_module, "_fact_key", marked)
     monkeypatch.setattr(engine_module._QuietHost, "assert_facts", c_module_fails_on_the_marker)
     code, findings, err = _check(capsys, "--sample", "fuzhou")
     assert code == 3

@@ -28,6 +28,7 @@ from ..io.source import CHUNK, RawChunk, Source, add_unique, validate_chunk
 from ..model.entities import Dataset, unknown_members
 from ..plugins.registry import CityPolicy, Registry, discover
 from ..results.findings import Finding
+from ..rules import grouping
 from ..rules.aggregate import Partials, merge_all
 from ..rules.context import HEADER_KINDS, Context, chunk_subjects, subjects_of
 from ..rules.requirement import SubjectKind, WarningScheme
@@ -73,6 +74,13 @@ def _decide_chunk(chunk: RawChunk, policies: Sequence[CityPolicy], header: Datas
     block already compressed (`blocks.EncodedChunk`): the work is done here, on both cores,
     and the storing process only writes bytes. With a `digest` too, the findings stay here: the
     part carries the blocks and what the digest made of the findings (`Part.summary`)."""
+    # durable_rules leaves ~2 objects per fired fact in reference cycles (its action Closure and
+    # Content wrappers). With automatic collection paused, free them chunk by chunk, before the
+    # chunk rather than after it: then the last chunk's institutions and findings are gone (sent,
+    # stored) and the young generation holds little more than the garbage. Collected after the
+    # chunk, with all of it alive, the pass took 0.4 s of CPU per 10,000 福州 institutions.
+    grouping.forget()  # the last chunk's lists: let them go before the collection
+    gc.collect(0)
     institutions = validate_chunk(chunk, header, file)  # all rows valid, in order, or it raised
     if scheme is not None:
         check_warning_tiers(institutions, scheme, file, offset=chunk.start)
@@ -85,10 +93,6 @@ def _decide_chunk(chunk: RawChunk, policies: Sequence[CityPolicy], header: Datas
         part = Part(decided)
     part.summary = summary
     folds = {p.code: fold_aggregates(p, contexts[p.code], institutions) for p in policies if fold and _has_aggregates(p)}
-    # durable_rules leaves ~2 objects per fired fact in reference cycles (its action Closure
-    # and Content wrappers). With automatic collection paused, free them here, chunk by
-    # chunk: a young-generation pass over one chunk's objects is cheap.
-    gc.collect(0)
     return [(i.id, row) for i, (row, _) in zip(institutions, chunk.rows, strict=True)], part, folds
 
 

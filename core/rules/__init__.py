@@ -2,4 +2,5 @@
 identity (`plan`), thresholds keyed by date (`parameters`), the periods duties recur in
 (`periods`), clause spelling and rule-id slugs (`clauses`), the document's numbered clauses
 (`outline`), what a measure sees (`context`), the derived quantities several plans'
-measures share (`queries`) and targets over a population folded over the records (`aggregate`)."""
+measures share (`queries`), record lists grouped once for them (`grouping`) and targets over a
+population folded over the records (`aggregate`)."""

@@ -19,6 +19,7 @@ from ..model.entities import (
     Training,
     TrainingKind,
 )
+from .grouping import grouped
 from .periods import Period
 from .requirement import Measure, MeasureResult, MissingData, NotApplicable
 
@@ -54,9 +55,8 @@ def events_in(events: Iterable[Event], period: Period, *kinds: EventKind) -> lis
     start, end = period.start, period.end
     if not kinds:
         return [e for e in events if start <= e.date <= end]
-    if len(kinds) == 1:
-        (kind,) = kinds
-        return [e for e in events if e.kind == kind and start <= e.date <= end]
+    if len(kinds) == 1:  # the events of that kind (grouped once per list), then by date
+        return [e for e in grouped(events, "kind").get(kinds[0], ()) if start <= e.date <= end]
     return [e for e in events if e.kind in kinds and start <= e.date <= end]
 
 
