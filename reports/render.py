@@ -9,6 +9,8 @@ district page all of its own. Charts are plain SVG drawn by the templates (no sc
 from __future__ import annotations
 
 import csv
+import multiprocessing
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -72,19 +74,48 @@ def write_gap_report(out: Path, report: dict[str, Any], stem: str) -> list[Path]
     return paths
 
 
+# District pages are independent of each other and written after the last chunk, when the
+# worker processes are done: with many districts, forked processes write them side by side.
+# Measured at 100,000 synthetic 福州 institutions (1,000 districts, 100,000 school rows), they
+# were ~4 s of the check's serial end in one process.
+PAGE_WORKERS = 2
+PARALLEL_FROM = 64  # districts: below it, forking costs more than it saves
+_PAGES_JOB: tuple[Path, dict[str, Any], str, str | None, list[dict[str, Any]],
+                  dict[str, list[dict[str, Any]]], dict[str, Any]] | None = None
+
+
 def _write_district_pages(folder: Path, report: dict[str, Any], stem: str, pages: str | None) -> Path:
+    global _PAGES_JOB
     folder.mkdir(parents=True, exist_ok=True)
     schools: dict[str, list[dict[str, Any]]] = {}
     for s in report["overview"]["schools"]:
         schools.setdefault(s["district_id"] or "—", []).append(s)
     actions = {g["subject_id"]: g for g in report["actions_by_subject"]}
+    districts = report["overview"]["districts"]
+    _PAGES_JOB = (folder, report, stem, pages, districts, schools, actions)
+    try:
+        workers = min(PAGE_WORKERS, os.cpu_count() or 1)
+        if workers < 2 or len(districts) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+            _district_slice((0, len(districts)))
+            return folder
+        step = -(-len(districts) // workers)
+        with multiprocessing.get_context("fork").Pool(workers) as pool:  # children read the job, not a pickle of it
+            pool.map(_district_slice, [(at, min(at + step, len(districts))) for at in range(0, len(districts), step)])
+    finally:
+        _PAGES_JOB = None
+    return folder
+
+
+def _district_slice(bounds: tuple[int, int]) -> None:
+    """Write the pages of districts [start, end) of the job set by `_write_district_pages`."""
+    assert _PAGES_JOB is not None
+    folder, report, stem, pages, districts, schools, actions = _PAGES_JOB
     template = _env.get_template("district.html.j2")
-    for d in report["overview"]["districts"]:
+    for d in districts[bounds[0]:bounds[1]]:
         rows = sorted(schools.get(d["id"], []), key=school_order)
         with (folder / district_file(d["id"])).open("w", encoding="utf-8") as fh:
             template.stream(r=report, d=d, schools=rows, actions=[actions[s["id"]] for s in rows if s["id"] in actions],
                             back=f"../{stem}.html", pages=pages).dump(fh)
-    return folder
 
 
 def write_school_page(path: Path, view: dict[str, Any]) -> None:

@@ -1,7 +1,10 @@
-"""A check with worker processes sends each chunk's report share (`ReportBuilder.summary_of`,
-`ComparisonBuilder.summary_of`), never its findings. Its reports, action lists, school pages
-and stored findings must be byte for byte those of the same check in one process (which adds
-the findings themselves), with the listing limits lowered so merging has to cut and re-rank."""
+"""Reports made in pieces by several processes equal those made in one.
+
+A check with worker processes sends each chunk's report share (`ReportBuilder.summary_of`,
+`ComparisonBuilder.summary_of`), never its findings: its reports, action lists, school pages and
+stored findings must be byte for byte those of the same check in one process (which adds the
+findings themselves), with the listing limits lowered so merging has to cut and re-rank. District
+pages written by forked processes must equal those written in one."""
 
 from __future__ import annotations
 
@@ -92,3 +95,20 @@ def test_a_comparison_summary_keeps_every_row_that_can_still_be_listed(tmp_path:
     assert got == want
     replaced = [r for r in want["rows"] if r["differs"]]
     assert want["truncated"] and 0 < len(replaced) and want["compared"] > 4 * 100
+
+
+def test_district_pages_written_by_forked_processes_equal_those_written_in_one(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from mhpolicy.reports import render
+
+    data = _synthetic(300, tmp_path)  # three districts
+    run_check(CheckRequest(cities=["fuzhou"], data=data, out=tmp_path / "o", db=f"sqlite:///{tmp_path / 's.db'}"))
+    report = json.loads((tmp_path / "o" / "fuzhou.json").read_text(encoding="utf-8"))
+    written = {}
+    for name, parallel_from in (("one", 10**9), ("forked", 1)):
+        monkeypatch.setattr(render, "PARALLEL_FROM", parallel_from)
+        render.write_gap_report(tmp_path / name, report, "fuzhou")
+        written[name] = _files(tmp_path / name)
+    pages = [n for n in written["one"] if n.startswith("fuzhou-districts/")]
+    assert len(pages) == len(report["overview"]["districts"]) >= 3
+    assert written["one"] == written["forked"]
