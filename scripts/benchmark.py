@@ -458,8 +458,8 @@ def province(sizes: str, cities: list[str], runs: int, record: bool, stage_limit
     print("wall: `mhpolicy check` end to end as a user runs it (read, validate, decide, store, reports; workers as the "
           "CLI picks them), fresh process each run; s/city: median / cities checked; peak: the check's process + each "
           "worker's peak (their sum bounds all processes together); store: the SQLite file (the dataset, compressed, "
-          "and every finding). Stages: python = measures and findings, engine = durable_rules (each distinct fact "
-          "once), direct = the same compiled conditions in Python on every fact.")
+          "and every finding). Stages: python = measures and findings, engine = durable_rules, direct = the same "
+          "compiled conditions in Python, both given the same facts (one per distinct occasion of a chunk).")
     if record:
         with RESULTS.open("a", encoding="utf-8") as fh:
             for rec in new:
