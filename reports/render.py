@@ -43,8 +43,37 @@ _env.filters["district_file"] = district_file
 _env.filters["school_file"] = school_file
 
 
+_JSON = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
+JSON_PIECE = 5000  # list items dumped at a time when a report's top-level list is longer
+
+
 def _write_json(path: Path, data: Any) -> None:
-    path.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS))
+    """`data` as indented JSON, the bytes `orjson.dumps(data, option=_JSON)` would give. A top-level
+    list longer than JSON_PIECE (a province's every-subject list) is written a piece at a time:
+    dumped whole, a million subjects' report was a 1.17 GB bytes object on top of the rows."""
+    if not isinstance(data, dict) or not any(isinstance(v, list) and len(v) > JSON_PIECE for v in data.values()):
+        path.write_bytes(orjson.dumps(data, option=_JSON))
+        return
+    with path.open("wb") as fh:
+        fh.write(b"{\n")
+        for n, (key, value) in enumerate(data.items()):
+            fh.write(b"  " + orjson.dumps(key, option=_JSON) + b": ")
+            if isinstance(value, list) and len(value) > JSON_PIECE:
+                fh.write(b"[\n")
+                for at in range(0, len(value), JSON_PIECE):
+                    piece = b",\n".join(b"    " + _nested(item, 2) for item in value[at:at + JSON_PIECE])
+                    fh.write(piece + (b",\n" if at + JSON_PIECE < len(value) else b"\n"))
+                fh.write(b"  ]")
+            else:
+                fh.write(_nested(value, 1))
+            fh.write(b",\n" if n < len(data) - 1 else b"\n")
+        fh.write(b"}")
+
+
+def _nested(value: Any, depth: int) -> bytes:
+    """`value` dumped as it reads `depth` levels down an indented document: every line after the
+    first indented by two spaces a level (JSON strings hold no raw newline, so lines are safe)."""
+    return orjson.dumps(value, option=_JSON).replace(b"\n", b"\n" + b"  " * depth)
 
 
 def write_actions_csv(path: Path, actions: list[dict[str, Any]]) -> None:

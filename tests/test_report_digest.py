@@ -112,3 +112,18 @@ def test_district_pages_written_by_forked_processes_equal_those_written_in_one(t
     pages = [n for n in written["one"] if n.startswith("fuzhou-districts/")]
     assert len(pages) == len(report["overview"]["districts"]) >= 3
     assert written["one"] == written["forked"]
+
+
+def test_a_report_json_written_in_pieces_is_the_document_dumped_whole(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import orjson
+
+    from mhpolicy.reports import render
+
+    monkeypatch.setattr(render, "JSON_PIECE", 3)
+    data = {"meta": {"a": 1, "b": [1, 2, {"x": "中文\n换行"}], "e": {}, "f": []},
+            "subjects": [{"id": i, "k": {1: "x"}, "l": [], "m": [{"n": None}]} for i in range(10)],
+            "short": [1, 2], "empty": [], "s": "str", "last": [{"q": 1.5}] * 7}
+    render._write_json(tmp_path / "r.json", data)
+    assert (tmp_path / "r.json").read_bytes() == orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
+    assert (tmp_path / "r.json").read_bytes().count(b"\n") > 60  # indented, not one line
