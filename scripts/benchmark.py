@@ -45,6 +45,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -56,6 +57,67 @@ CACHE = Path(tempfile.gettempdir()) / "mhpolicy-bench"
 
 def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def _pss_mb(pid: int) -> float:
+    """A process's proportional set size: its private pages plus its share of pages it shares
+    (a forked worker's pages still shared with its parent count half to each), so the sum over
+    processes is the memory they hold together, which a sum of RSS counts twice."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:  # the process ended between listing and reading
+        pass
+    return 0.0
+
+
+def _family(root: int) -> list[int]:
+    """`root` and every process descended from it (workers, their children)."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(parents.get(pid, []))
+    return out
+
+
+class PssSampler:
+    """The largest sum of PSS over this process and its descendants, sampled every `every`
+    seconds in a thread while a check runs (Linux; None where /proc has no smaps_rollup)."""
+
+    def __init__(self, every: float = 0.5) -> None:
+        self.every, self.peak = every, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            self.peak = max(self.peak, sum(_pss_mb(pid) for pid in _family(os.getpid())))
+
+    def __enter__(self) -> PssSampler:
+        if Path("/proc/self/smaps_rollup").exists():
+            self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    @property
+    def result(self) -> float | None:
+        return round(self.peak, 1) if self.peak else None
 
 
 def _data(n: int, city: str) -> Path:
@@ -98,7 +160,8 @@ def end_to_end(data: Path, cities: list[str], since: str | None = None,
         for c in cities:
             args += ["--city", c]
         t0 = time.perf_counter()
-        code = main(args)
+        with PssSampler() as pss:
+            code = main(args)
         wall = time.perf_counter() - t0
         sizes = {p.name: round(p.stat().st_size / 2**20, 1) for p in Path(tmp, "out").iterdir() if p.is_file()}
         db = round(Path(tmp, "b.db").stat().st_size / 2**20, 1)
@@ -106,7 +169,7 @@ def end_to_end(data: Path, cities: list[str], since: str | None = None,
 
         counts = Store(f"{tmp}/b.db").counts()
     return {"exit": code, "wall": wall, "peak": _peak_mb(), "peak_worker": _peak_mb(resource.RUSAGE_CHILDREN),
-            "files_mb": sizes, "db_mb": db, "findings": counts["findings"]}
+            "pss": pss.result, "files_mb": sizes, "db_mb": db, "findings": counts["findings"]}
 
 
 def stages(data: Path, city: str, limit: int | None = None) -> dict[str, Any]:
@@ -403,6 +466,7 @@ def _runs(data: Path, cities: list[str], runs: int) -> dict[str, Any]:
     last = results[-1]
     return {"walls": [round(w, 1) for w in walls], "min": walls[0], "median": walls[len(walls) // 2],
             "peak": max(r["peak"] for r in results), "peak_worker": max(r["peak_worker"] for r in results),
+            "pss": max((r["pss"] for r in results if r.get("pss")), default=None),
             "db_mb": last["db_mb"], "findings": last["findings"], "files_mb": last["files_mb"]}
 
 
@@ -411,7 +475,7 @@ def _line(label: str, r: dict[str, Any], per_city: int) -> str:
     peak_all = r["peak"] + workers * r["peak_worker"]
     return (f"  {label:<34} wall {r['min']:>7.1f} / {r['median']:>7.1f} s ({' '.join(map(str, r['walls']))})  "
             f"{r['median'] / per_city:>6.1f} s/city  peak {r['peak']:>5,.0f} + {workers}×{r['peak_worker']:,.0f} MB "
-            f"(≤ {peak_all:,.0f})  store {r['db_mb']:>6.1f} MB  {r['findings']:>10,} findings  "
+            f"(≤ {peak_all:,.0f}; together {r['pss'] or 0:,.0f})  store {r['db_mb']:>6.1f} MB  {r['findings']:>10,} findings  "
             f"{r['findings'] / r['median']:>9,.0f}/s")
 
 
@@ -443,7 +507,7 @@ def province(sizes: str, cities: list[str], runs: int, record: bool, stage_limit
                 print(_was(before), flush=True)
             new.append({"when": date.today().isoformat(), "commit": _commit(), "n": n, "cities": ",".join(group),
                         "kind": kind, "runs": runs, **{k: r[k] for k in ("walls", "min", "median", "peak",
-                                                                         "peak_worker", "db_mb", "findings")}})
+                                                                         "peak_worker", "pss", "db_mb", "findings")}})
         limit = None if n <= stage_limit else stage_limit
         print(f"  stages, one process{'' if limit is None else f', over the first {limit:,} institutions'}, seconds:",
               flush=True)
@@ -457,9 +521,10 @@ def province(sizes: str, cities: list[str], runs: int, record: bool, stage_limit
                   f"{t['store']:>6.2f} {t['report']:>6.2f} {st['findings']:>9,}", flush=True)
     print("wall: `mhpolicy check` end to end as a user runs it (read, validate, decide, store, reports; workers as the "
           "CLI picks them), fresh process each run; s/city: median / cities checked; peak: the check's process + each "
-          "worker's peak (their sum bounds all processes together); store: the SQLite file (the dataset, compressed, "
-          "and every finding). Stages: python = measures and findings, engine = durable_rules, direct = the same "
-          "compiled conditions in Python, both given the same facts (one per distinct occasion of a chunk).")
+          "worker's peak RSS (their sum counts pages a worker shares with the check twice); together: the largest sum "
+          "of PSS over the check and its workers, sampled every 0.5 s (each shared page counted once); store: the SQLite file (the dataset, compressed, "
+          "and every finding). Stages: python = measures and findings, engine = durable_rules (each distinct fact "
+          "once), direct = the same compiled conditions in Python on every fact.")
     if record:
         with RESULTS.open("a", encoding="utf-8") as fh:
             for rec in new:

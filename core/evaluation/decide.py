@@ -286,8 +286,9 @@ def _fact_key(index: int, p: _Pending) -> FactKey:
     return (index, 1, 1, float(r.observed), float(r.required), -1)
 
 
-def _fact(n: int, key: FactKey) -> dict[str, Any]:
-    """The engine fact numbered `n` for a key."""
+def _fact(n: int, index: int, p: _Pending) -> dict[str, Any]:
+    """The engine fact numbered `n` of one occasion."""
+    key = _fact_key(index, p)
     return {"rq": key[0], "fx": n, "ap": key[1], "hv": key[2], "ob": key[3], "re": key[4], "at": key[5]}
 
 
@@ -419,17 +420,11 @@ def _in_progress(f: Finding, req: Requirement, p: _Pending, status: Status, as_o
 def decide_batch(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[Subject]], engine: RuleEngine,
                  decide: Callable[[RuleEngine, list[dict[str, Any]]], Outcomes] | None) -> list[Finding]:
     """Findings of `subjects` under every requirement, each periodic one on every occasion
-    `_gates` gives: measures in Python, the outcome in the engine, one fact per distinct occasion.
-
-    Occasions the rules cannot tell apart (the same `_fact_key`) are one fact: the engine decides
-    it once and every occasion with that key takes the outcome. Measured on 10,000 institutions,
-    320,000 occasions held 136 distinct keys; the engine did this grouping itself before, at the
-    cost of a fact dictionary per occasion."""
+    `_gates` gives: measures in Python, the outcome in the engine, one fact per occasion (the
+    engine decides each distinct fact once, `RuleEngine.run`)."""
     findings: list[Finding] = []
     pendings: list[_Pending] = []
-    fact_of: list[int] = []  # per pending: the number of its fact
-    facts: list[dict[str, Any]] = []  # one per distinct key, numbered by position
-    numbers: dict[FactKey, int] = {}
+    facts: list[dict[str, Any]] = []
     for index, req in enumerate(engine.requirements):
         candidates = subjects.get(req.subject, ())
         if not candidates or req.aggregate is not None:  # aggregates: `decide_aggregates`, after the fold
@@ -440,18 +435,14 @@ def decide_batch(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, l
                     p = _prepare(req, subject, gate)
                     if p is None:
                         continue
-                    key = _fact_key(index, p)
-                    n = numbers.get(key)
+                    fact = _fact(len(pendings), index, p)
                 except Exception as exc:  # a rule that crashes is an error naming the rule, never missing data
                     p = _Pending(req, subject, None, None, gate)
                     msg = (f"规则 {req.id} 对 {subject.kind.value} {subject.id} 执行出错 / rule raised: "
                            f"{type(exc).__name__}: {exc}")
                     findings.append(_finding(req, p, Status.ERROR, ctx, error=msg))
                     continue
-                if n is None:
-                    n = numbers[key] = len(facts)
-                    facts.append(_fact(n, key))
-                fact_of.append(n)
+                facts.append(fact)
                 pendings.append(p)
     try:
         outcomes = decide(engine, facts) if decide else engine.run(facts)
@@ -460,7 +451,7 @@ def decide_batch(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, l
     basis = _basis(ctx)
     worded: dict[tuple[Any, ...], _Wording] = {}  # this batch's wordings, by what decides them (`_wording_key`)
     decided = outcomes.status
-    for p, n in zip(pendings, fact_of, strict=True):
+    for n, p in enumerate(pendings):
         status = decided.get(n)
         if status is None:
             msg = f"规则 {p.req.id} 对 {p.subject.id} 引擎未得出唯一结论 / engine gave no single outcome: {outcomes.errors.get(n)}"
@@ -603,7 +594,7 @@ def decide_aggregates(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKi
                     p.result = _aggregate_result(req, subject, gate, partial)
                     if p.result is None:
                         continue
-                    fact = _fact(len(pendings), _fact_key(index, p))
+                    fact = _fact(len(pendings), index, p)
                 except Exception as exc:  # noqa: BLE001 - an error naming the rule, never missing data
                     msg = (f"规则 {req.id} 对 {subject.kind.value} {subject.id} 执行出错 / rule raised: "
                            f"{type(exc).__name__}: {exc}")
