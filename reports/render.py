@@ -106,9 +106,12 @@ def write_gap_report(out: Path, report: dict[str, Any], stem: str) -> list[Path]
 # District pages are independent of each other and written after the last chunk, when the
 # worker processes are done: with many districts, forked processes write them side by side.
 # Measured at 100,000 synthetic 福州 institutions (1,000 districts, 100,000 school rows), they
-# were ~4 s of the check's serial end in one process.
+# were ~4 s of the check's serial end in one process. A forked writer copies every memory page
+# whose objects it reads (reading writes their reference counts), so past PARALLEL_UP_TO school
+# rows the pages are written in one process: at a million rows the copies would add ~1 GB.
 PAGE_WORKERS = 2
 PARALLEL_FROM = 64  # districts: below it, forking costs more than it saves
+PARALLEL_UP_TO = 200_000  # school rows
 _PAGES_JOB: tuple[Path, dict[str, Any], str, str | None, list[dict[str, Any]],
                   dict[str, list[dict[str, Any]]], dict[str, Any]] | None = None
 
@@ -124,7 +127,9 @@ def _write_district_pages(folder: Path, report: dict[str, Any], stem: str, pages
     _PAGES_JOB = (folder, report, stem, pages, districts, schools, actions)
     try:
         workers = min(PAGE_WORKERS, os.cpu_count() or 1)
-        if workers < 2 or len(districts) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        rows = len(report["overview"]["schools"])
+        if (workers < 2 or len(districts) < PARALLEL_FROM or rows > PARALLEL_UP_TO
+                or "fork" not in multiprocessing.get_all_start_methods()):
             _district_slice((0, len(districts)))
             return folder
         step = -(-len(districts) // workers)
