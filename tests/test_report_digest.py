@@ -127,3 +127,25 @@ def test_a_report_json_written_in_pieces_is_the_document_dumped_whole(tmp_path: 
     render._write_json(tmp_path / "r.json", data)
     assert (tmp_path / "r.json").read_bytes() == orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
     assert (tmp_path / "r.json").read_bytes().count(b"\n") > 60  # indented, not one line
+
+
+def test_a_bad_row_in_a_later_chunk_leaves_no_report_page_or_run_of_a_summarized_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Worker processes write school pages while deciding: a row that fails validation three chunks
+    # in must still leave nothing behind, and the store as it was.
+    from mhpolicy.core.io.loading import InputError
+
+    monkeypatch.setattr(build, "DETAIL_LIMIT", 20)
+    monkeypatch.setattr(pipeline, "chunk_size", lambda *a, **k: 40)
+    data = _synthetic(150, tmp_path)
+    doc = json.loads(data.read_text(encoding="utf-8"))
+    doc["institutions"][130]["staff"] = "not a list"
+    data.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    with pytest.raises(InputError) as failed:
+        run_check(CheckRequest(cities=["fuzhou"], data=data, out=tmp_path / "o", per_school=tmp_path / "s", db=db,
+                               workers=2))
+    assert "institutions[130]" in str(failed.value.issues[0].row) and failed.value.issues[0].field.startswith("staff")
+    assert not [p for p in (tmp_path / "o").rglob("*") if p.is_file()]
+    assert not [p for p in (tmp_path / "s").rglob("*") if p.is_file()]
+    assert Store(db).counts() == {"datasets": 0, "runs": 0, "findings": 0}
