@@ -36,3 +36,30 @@ def test_a_list_that_grew_is_grouped_again_and_forget_lets_every_list_go() -> No
     assert grouping.grouped(other, "item") is not grouping.grouped(items, "item")
     grouping.forget()
     assert not grouping._CACHE
+
+
+def test_events_of_several_kinds_keep_the_lists_order_and_any_iterable_still_reads() -> None:
+    events = _events(300, seed=2)
+    period = Period(start=date(2024, 1, 1), end=date(2024, 12, 31), kind=PeriodKind.CALENDAR_YEAR, label="2024年")
+    first, second, absent = list(EventKind)[0], list(EventKind)[1], list(EventKind)[6]
+    for kinds in ((first, second), (second, absent), (absent, absent), (first, first)):
+        scan = [e for e in events if e.kind in kinds and period.start <= e.date <= period.end]
+        assert events_in(events, period, *kinds) == scan  # type: ignore[arg-type]
+        assert events_in(iter(events), period, *kinds) == scan  # type: ignore[arg-type]
+    assert events_in(tuple(events), period) == [e for e in events if period.start <= e.date <= period.end]  # type: ignore[arg-type]
+
+
+def test_staff_of_a_role_are_those_a_scan_finds_and_a_caller_may_change_the_list_it_gets() -> None:
+    from mhpolicy.core.model.entities import StaffRole
+    from mhpolicy.core.rules.queries import psych_teachers, staff_with_role
+
+    rng = random.Random(3)
+    staff = [SimpleNamespace(role=rng.choice(list(StaffRole)[:3]), full_time=rng.random() < 0.5, n=i) for i in range(40)]
+    for role in list(StaffRole)[:4]:
+        assert staff_with_role(staff, role) == [s for s in staff if s.role is role]  # type: ignore[arg-type]
+        assert staff_with_role(iter(staff), role) == [s for s in staff if s.role is role]  # type: ignore[arg-type]
+    full = psych_teachers(staff, full_time=True)  # type: ignore[arg-type]
+    assert full == [s for s in staff if s.role is StaffRole.PSYCH_TEACHER and s.full_time]
+    got = staff_with_role(staff, StaffRole.PSYCH_TEACHER)  # type: ignore[arg-type]
+    got.clear()  # the caller's own list: the cached group is untouched
+    assert staff_with_role(staff, StaffRole.PSYCH_TEACHER) == [s for s in staff if s.role is StaffRole.PSYCH_TEACHER]  # type: ignore[arg-type]

@@ -25,12 +25,13 @@ from .requirement import Measure, MeasureResult, MissingData, NotApplicable
 
 
 def psych_teachers(staff: Iterable[StaffMember], *, full_time: bool | None = None) -> list[StaffMember]:
-    return [
-        s for s in staff if s.role is StaffRole.PSYCH_TEACHER and (full_time is None or s.full_time is full_time)
-    ]
+    teachers = staff_with_role(staff, StaffRole.PSYCH_TEACHER)
+    return teachers if full_time is None else [s for s in teachers if s.full_time is full_time]
 
 
 def staff_with_role(staff: Iterable[StaffMember], role: StaffRole) -> list[StaffMember]:
+    if isinstance(staff, list):  # an entity's list: grouped by role once (core/rules/grouping.py)
+        return list(grouped(staff, "role").get(role, ()))
     return [s for s in staff if s.role is role]
 
 
@@ -53,11 +54,15 @@ def trainings_in(trainings: Iterable[Training], period: Period) -> list[Training
 
 def events_in(events: Iterable[Event], period: Period, *kinds: EventKind) -> list[Event]:
     start, end = period.start, period.end
-    if not kinds:
-        return [e for e in events if start <= e.date <= end]
-    if len(kinds) == 1:  # the events of that kind (grouped once per list), then by date
-        return [e for e in grouped(events, "kind").get(kinds[0], ()) if start <= e.date <= end]
-    return [e for e in events if e.kind in kinds and start <= e.date <= end]
+    if not kinds or not isinstance(events, list):
+        return [e for e in events if (not kinds or e.kind in kinds) and start <= e.date <= end]
+    groups = grouped(events, "kind")  # an entity's list: grouped by kind once (core/rules/grouping.py)
+    if len(kinds) == 1:
+        return [e for e in groups.get(kinds[0], ()) if start <= e.date <= end]
+    present = [k for k in dict.fromkeys(kinds) if k in groups]
+    if len(present) == 1:
+        return [e for e in groups[present[0]] if start <= e.date <= end]
+    return [e for e in events if e.kind in kinds and start <= e.date <= end]  # several kinds: in the list's order
 
 
 def ceil_div(numerator: int, denominator: float) -> int:
