@@ -77,3 +77,16 @@ def test_running_periods_share_days_left_and_keep_each_schools_own_gap(tmp_path:
     assert running["A"].gap == running["B"].gap == 2 and running["A"].gap_text == running["B"].gap_text
     assert "尚需2" in running["A"].gap_text and "剩余" in running["A"].gap_text
     assert running["C"].gap == 0.0 and running["C"].gap_text.startswith("本期已完成")
+
+
+def test_equal_containers_that_read_differently_are_worded_for_each_school(tmp_path: Path) -> None:
+    # (1,) == (1.0,) and Decimal("1") == Decimal("1.0"), yet each reads its own way.
+    from decimal import Decimal
+
+    def contained(subject, ctx):  # type: ignore[no-untyped-def]
+        one = subject.id == "A"
+        return Measure(observed=1, required=1, inputs={"组": (1,) if one else (1.0,),
+                                                       "数": Decimal("1") if one else Decimal("1.0")})
+
+    got = _by_school(_policy(tmp_path, requirement(measure=contained)), school("A", 1), school("B", 1))
+    assert got["A"].explanation.startswith("组=(1,)，数=1；") and got["B"].explanation.startswith("组=(1.0,)，数=1.0；")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
+from enum import Enum
 from functools import lru_cache
 from typing import Any
 
@@ -485,6 +486,12 @@ def decide_batch(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, l
 # other subject with an equal outcome gets those words with its own identity and numbers.
 
 
+# Input values whose text equal values of one type always share: a tuple does not ((1,) == (1.0,)
+# but they read "(1,)" and "(1.0,)"), nor a Decimal (Decimal("1") == Decimal("1.0")).
+_FLAT = frozenset({str, int, float, bool, type(None)})
+_FLAT_TYPES: dict[tuple[type, ...], bool] = {}  # per tuple of input types: all of them flat (or enums)
+
+
 @dataclass(frozen=True, slots=True)
 class _Wording:
     """What `_finding` made of one outcome, apart from the subject. The gap is among it: it is read
@@ -499,14 +506,21 @@ class _Wording:
 
 def _wording_key(p: _Pending, status: Status) -> tuple[Any, ...] | None:
     """Everything the words of `p`'s finding depend on, or None where that is not known for sure
-    (a result of another type). The requirement and the occasion by identity (both outlive the
-    batch); a measure's values with their types, since True == 1 but the two read differently."""
+    (a result of another type, an input that is a container). The requirement and the occasion by
+    identity (both outlive the batch); a measure's values with their types, since True == 1 but the
+    two read differently."""
     r = p.result
     kind = type(r)
     if kind is Measure:
         values = tuple(r.inputs.values())  # type: ignore[union-attr]
+        types = tuple(map(type, values))
+        flat = _FLAT_TYPES.get(types)
+        if flat is None:
+            flat = _FLAT_TYPES[types] = all(t in _FLAT or issubclass(t, Enum) for t in types)
+        if not flat:
+            return None
         return (id(p.req), id(p.gate), status, r.observed, type(r.observed),  # type: ignore[union-attr]
-                r.required, type(r.required), tuple(r.inputs), values, tuple(map(type, values)),  # type: ignore[union-attr]
+                r.required, type(r.required), tuple(r.inputs), values, types,  # type: ignore[union-attr]
                 r.note, r.gap_text)  # type: ignore[union-attr]
     if kind is NotApplicable or kind is MissingData:
         return (id(p.req), id(p.gate), status, r)
