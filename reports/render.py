@@ -51,7 +51,8 @@ def _write_json(path: Path, data: Any) -> None:
     """`data` as indented JSON, the bytes `orjson.dumps(data, option=_JSON)` would give. A top-level
     list longer than JSON_PIECE (a province's every-subject list) is written a piece at a time:
     dumped whole, a million subjects' report was a 1.17 GB bytes object on top of the rows."""
-    if not isinstance(data, dict) or not any(isinstance(v, list) and len(v) > JSON_PIECE for v in data.values()):
+    if (not isinstance(data, dict) or not all(isinstance(k, str) for k in data)
+            or not any(isinstance(v, list) and len(v) > JSON_PIECE for v in data.values())):
         path.write_bytes(orjson.dumps(data, option=_JSON))
         return
     with path.open("wb") as fh:

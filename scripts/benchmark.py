@@ -96,7 +96,7 @@ class PssSampler:
     """The largest sum of PSS over this process and its descendants, sampled every `every`
     seconds in a thread while a check runs (Linux; None where /proc has no smaps_rollup)."""
 
-    def __init__(self, every: float = 0.5) -> None:
+    def __init__(self, every: float = 1.0) -> None:
         self.every, self.peak = every, 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -522,7 +522,8 @@ def province(sizes: str, cities: list[str], runs: int, record: bool, stage_limit
     print("wall: `mhpolicy check` end to end as a user runs it (read, validate, decide, store, reports; workers as the "
           "CLI picks them), fresh process each run; s/city: median / cities checked; peak: the check's process + each "
           "worker's peak RSS (their sum counts pages a worker shares with the check twice); together: the largest sum "
-          "of PSS over the check and its workers, sampled every 0.5 s (each shared page counted once); store: the SQLite file (the dataset, compressed, "
+          "of PSS over the check and its workers, sampled every second (each shared page counted once; sampling "
+          "costs ~1% of wall time); store: the SQLite file (the dataset, compressed, "
           "and every finding). Stages: python = measures and findings, engine = durable_rules (each distinct fact "
           "once), direct = the same compiled conditions in Python on every fact.")
     if record:

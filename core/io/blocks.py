@@ -110,9 +110,9 @@ def as_record_fields(row: tuple[Any, ...]) -> dict[str, Any]:
 
 class EncodedChunk(list):  # type: ignore[type-arg]
     """A chunk of findings with its block already encoded by the worker process that decided
-    it, so the process that stores it only writes bytes. A list of findings for everyone else,
-    or, when the worker kept the findings (`encoded(keep=False)`), empty: `total` says how many
-    the block holds."""
+    it, so the process that stores it only writes bytes. A list of findings for everyone else, or
+    an empty list when the findings stayed in the worker (`encoded(keep=False)`, see
+    `pipeline.run_stream(digest=)`): `total` says how many the block holds either way."""
 
     encoded: bytes | None = None
     total: int = 0
@@ -126,7 +126,7 @@ def encoded(findings: list[Finding], keep: bool = True) -> EncodedChunk:
 
 
 def count_of(findings: Sequence[Finding]) -> int:
-    """How many findings a chunk stands for: its length, or an encoded chunk's count."""
+    """How many findings a chunk stands for: an encoded chunk's `total`, else its length."""
     return findings.total if isinstance(findings, EncodedChunk) else len(findings)
 
 
