@@ -444,8 +444,12 @@ def school_order(row: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def worst_schools(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Institutions, worst first (without their finding detail: the table shows counts)."""
-    schools = [{k: v for k, v in r.items() if k != "findings"} for r in rows if r["kind"] == SubjectKind.INSTITUTION.value]
+    """Institutions, worst first (without their finding detail: the table shows counts). A row
+    without detail is the subject's own row, not a copy: a province's report lists every school
+    twice (subjects and overview), and copies doubled its rows in memory (~1.3 KB a school)."""
+    institution = SubjectKind.INSTITUTION.value
+    schools = [r if "findings" not in r else {k: v for k, v in r.items() if k != "findings"}
+               for r in rows if r["kind"] == institution]
     return sorted(schools, key=school_order)
 
 
