@@ -357,7 +357,7 @@ def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Sourc
         builder, stem = builders[p.code]
         if builder.school_pages is not None:
             builder.school_pages.close()
-        report = builder.report(_PLACEHOLDER + runs[p.code])
+        report = builder.report(_PLACEHOLDER + runs[p.code], release=True)
         if shared is not None and not req.school:
             report["progress"] = _progress_since(shared, w, p.code, source.name, runs[p.code])
         write_gap_report(staging, report, stem)

@@ -366,10 +366,15 @@ class ReportBuilder:
             self._top_keys.discard(dropped[1])
             self._top_keys.add(key)
 
-    def report(self, run_id: int | None = None) -> dict[str, Any]:
+    def report(self, run_id: int | None = None, release: bool = False) -> dict[str, Any]:
+        """The report. With `release` it is the builder's last use (a check's): each subject's
+        tally is let go once its row is made, so a province's tallies and rows (~0.45 and ~1.3 KB a
+        subject) are not held at once. The counts and overdue total stay."""
         policy, ev = self.policy, self.ev
         subjects = []
-        for key, entry in self.subjects.items():
+        total = len(self.subjects)
+        tallies = ((key, self.subjects.pop(key)) for key in list(self.subjects)) if release else self.subjects.items()
+        for key, entry in tallies:
             counts = dict(zip(_zero(), entry.counts, strict=True))
             status = roll_up(entry.statuses())
             row = {"id": entry.id, "name": entry.name, "kind": entry.kind, "district_id": entry.district_id,
@@ -406,7 +411,7 @@ class ReportBuilder:
             "overview": overview,
             "summary": {"status": roll_up(s for s, n in self.counts.items() if n).value,
                         "counts": _zero() | {s.value: n for s, n in self.counts.items()},
-                        "subjects": len(self.subjects), "overdue": self.overdue},
+                        "subjects": total, "overdue": self.overdue},
             "precedence": [s.value for s in PRECEDENCE],
             "by_severity": {m.value: _zero() | {s.value: n for s, n in c.items()} for m, c in self.by_severity.items()},
             "by_clause": clauses,

@@ -74,6 +74,8 @@ def test_past_the_detail_limit_a_report_keeps_roll_ups_and_the_most_overdue(tmp_
     assert r["summary"]["counts"]["不符合"] == 20 and r["summary"]["overdue"] == 20  # S with 0 or 1 teacher of 2
     assert len(r["actions_by_subject"]) == 4 and all(g["overdue"] == 1 for g in r["actions_by_subject"])
     assert csv_out.getvalue().count("\n") == 1 + 20  # the full action list still goes to the CSV
+    # A check's last use lets each subject's tally go as its row is made: the same report, then none kept.
+    assert b.report(1, release=True) == r and not b.subjects and b.counts[build.Status.FAIL] == 20
 
 
 def test_comparison_keeps_topic_totals_and_prefers_differing_rows_past_its_limit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
