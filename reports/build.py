@@ -227,7 +227,8 @@ class ReportBuilder:
     stations (`stations`), a plan that gives them tiers also gets the station views."""
 
     def __init__(self, policy: CityPolicy, ev: Evaluation, actions_csv: IO[str] | None = None,
-                 stations: Sequence[Station] = (), district_names: dict[str, str] | None = None) -> None:
+                 stations: Sequence[Station] = (), district_names: dict[str, str] | None = None,
+                 csv_header: bool = True) -> None:
         self.policy, self.ev = policy, ev
         self.station_views = StationViews(policy, stations) if stations else None
         self.counts: Counter[Status] = Counter()
@@ -240,7 +241,7 @@ class ReportBuilder:
         self._top_keys: set[str] = set()  # the subjects in `_top`: a subject's second part finds its first at once
         self._csv_file = actions_csv
         self._csv = csv.writer(actions_csv) if actions_csv else None
-        if self._csv:
+        if self._csv and csv_header:
             self._csv.writerow([CSV_HEADERS[c] for c in ACTION_COLUMNS])
         self.overview = Overview(policy)
         self.overview.district_names.update(district_names or {})  # the data's 区县 names (id -> name)
@@ -306,9 +307,7 @@ class ReportBuilder:
         if self.station_views is not None and _STATION in set(map(_KIND, findings)):
             raise ValueError("station findings take add(): the station views need them")
         text = io.StringIO()
-        part = ReportBuilder(self.policy, self.ev, text)
-        text.seek(0)
-        text.truncate()  # the header row: the check's CSV has it once
+        part = ReportBuilder(self.policy, self.ev, text, csv_header=False)  # the check's CSV has the header once
         part.detail = None
         part.overview.district_names = self.overview.district_names
         if self.school_pages is not None:

@@ -44,37 +44,53 @@ _env.filters["school_file"] = school_file
 
 
 _JSON = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
-JSON_PIECE = 5000  # list items dumped at a time when a report's top-level list is longer
+JSON_PIECE = 5000  # list items dumped at a time when a report's list is longer
 
 
 def _write_json(path: Path, data: Any) -> None:
-    """`data` as indented JSON, the bytes `orjson.dumps(data, option=_JSON)` would give. A top-level
-    list longer than JSON_PIECE (a province's every-subject list) is written a piece at a time:
-    dumped whole, a million subjects' report was a 1.17 GB bytes object on top of the rows."""
-    if (not isinstance(data, dict) or not all(isinstance(k, str) for k in data)
-            or not any(isinstance(v, list) and len(v) > JSON_PIECE for v in data.values())):
-        path.write_bytes(orjson.dumps(data, option=_JSON))
-        return
+    """`data` as indented JSON, the bytes `orjson.dumps(data, option=_JSON)` would give. A list
+    longer than JSON_PIECE, at the top or inside objects (a province's every-subject list, the
+    overview's every-school list), is written a piece at a time: dumped whole, a million subjects'
+    report was a 1.17 GB bytes object on top of the rows."""
     with path.open("wb") as fh:
+        _write_value(fh, data, 0)
+
+
+def _write_value(fh: Any, value: Any, depth: int) -> None:
+    """`value` as it reads `depth` levels down the document (its first line not indented)."""
+    pad = b"  " * depth
+    if _has_long_list(value) and isinstance(value, dict):
         fh.write(b"{\n")
-        for n, (key, value) in enumerate(data.items()):
-            fh.write(b"  " + orjson.dumps(key, option=_JSON) + b": ")
-            if isinstance(value, list) and len(value) > JSON_PIECE:
-                fh.write(b"[\n")
-                for at in range(0, len(value), JSON_PIECE):
-                    piece = b",\n".join(b"    " + _nested(item, 2) for item in value[at:at + JSON_PIECE])
-                    fh.write(piece + (b",\n" if at + JSON_PIECE < len(value) else b"\n"))
-                fh.write(b"  ]")
-            else:
-                fh.write(_nested(value, 1))
-            fh.write(b",\n" if n < len(data) - 1 else b"\n")
-        fh.write(b"}")
+        for n, (key, item) in enumerate(value.items()):
+            fh.write(pad + b"  " + orjson.dumps(key) + b": ")
+            _write_value(fh, item, depth + 1)
+            fh.write(b",\n" if n < len(value) - 1 else b"\n")
+        fh.write(pad + b"}")
+    elif isinstance(value, list) and len(value) > JSON_PIECE:
+        fh.write(b"[\n")
+        for at in range(0, len(value), JSON_PIECE):
+            piece = b",\n".join(pad + b"  " + _nested(item, depth + 1) for item in value[at:at + JSON_PIECE])
+            fh.write(piece + (b",\n" if at + JSON_PIECE < len(value) else b"\n"))
+        fh.write(pad + b"]")
+    else:
+        fh.write(_nested(value, depth))
+
+
+def _has_long_list(value: Any) -> bool:
+    """A list longer than JSON_PIECE is `value` or lies inside it through objects with text keys
+    (the only keys written here as orjson writes them)."""
+    if isinstance(value, list):
+        return len(value) > JSON_PIECE
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return any(_has_long_list(v) for v in value.values() if isinstance(v, (list, dict)))
+    return False
 
 
 def _nested(value: Any, depth: int) -> bytes:
     """`value` dumped as it reads `depth` levels down an indented document: every line after the
     first indented by two spaces a level (JSON strings hold no raw newline, so lines are safe)."""
-    return orjson.dumps(value, option=_JSON).replace(b"\n", b"\n" + b"  " * depth)
+    dumped = orjson.dumps(value, option=_JSON)
+    return dumped.replace(b"\n", b"\n" + b"  " * depth) if depth else dumped
 
 
 def write_actions_csv(path: Path, actions: list[dict[str, Any]]) -> None:

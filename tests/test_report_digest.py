@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -124,9 +125,24 @@ def test_a_report_json_written_in_pieces_is_the_document_dumped_whole(tmp_path: 
     data = {"meta": {"a": 1, "b": [1, 2, {"x": "中文\n换行"}], "e": {}, "f": []},
             "subjects": [{"id": i, "k": {1: "x"}, "l": [], "m": [{"n": None}]} for i in range(10)],
             "short": [1, 2], "empty": [], "s": "str", "last": [{"q": 1.5}] * 7}
+    data["overview"] = {"schools": [{"id": i} for i in range(8)], "n": {"deeper": [[1], [2], [3], [4]]}, "e": {}}
     render._write_json(tmp_path / "r.json", data)
     assert (tmp_path / "r.json").read_bytes() == orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
     assert (tmp_path / "r.json").read_bytes().count(b"\n") > 60  # indented, not one line
+    rng = random.Random(7)  # and documents of every shape: lists long and short, at any depth
+
+    def value(depth: int = 0) -> object:
+        r = rng.random()
+        if depth > 3 or r < 0.3:
+            return rng.choice([1, 2.5, None, True, "中文\n", ""])
+        if r < 0.6:
+            return [value(depth + 1) for _ in range(rng.randrange(0, 9))]
+        return {f"k{n}": value(depth + 1) for n in range(rng.randrange(0, 5))}
+
+    for _ in range(300):
+        doc = value()
+        render._write_json(tmp_path / "r.json", doc)
+        assert (tmp_path / "r.json").read_bytes() == orjson.dumps(doc, option=orjson.OPT_INDENT_2), doc
 
 
 def test_a_bad_row_in_a_later_chunk_leaves_no_report_page_or_run_of_a_summarized_check(

@@ -207,9 +207,10 @@ def run_stream(source: Source, policies: Sequence[CityPolicy], as_of: date, *, w
     `digest` (with `encode`): what the caller needs of a chunk's findings besides storing them,
     made in the worker that decided the chunk (a forked copy of the caller: the digest may use
     what the caller built before the run). The part then comes as blocks and the digest's result
-    (`Part.summary`), never as findings: at 100,000 institutions, pickling 4.5 million findings to
-    the parent and back into objects cost more CPU than it took to report them. Parts decided in
-    this process (the header's subjects, the aggregates, a run without workers) come as findings.
+    (`Part.summary`), never as findings: pickling findings to the parent and back into objects
+    cost about as much CPU as reporting them (1.7 s against 1.6 s per 10,000 福州 institutions).
+    Parts decided in this process (the header's subjects, the aggregates, a run without workers)
+    come as findings.
     """
     file = source.name
     header = source.header
