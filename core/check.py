@@ -18,7 +18,6 @@ than `store_timeout` seconds raises `UsageError` with code `store_unavailable` (
 
 from __future__ import annotations
 
-import mmap
 import shutil
 import tempfile
 from collections import Counter
@@ -298,16 +297,31 @@ def _placeholder(ids: dict[int, int], run: _PendingRun) -> int:
 
 def _name_run(staging: Path, stem: str, placeholder: int, run_id: int) -> None:
     """Put the run's id where its rendered reports show the placeholder (JSON meta.run_id, the
-    HTML header), in place: the id padded with spaces to the placeholder's width (whitespace in
-    both JSON and HTML), so a report of hundreds of megabytes is patched, not rewritten."""
+    HTML header of the city page and of each district page), in place: the id padded with spaces
+    to the placeholder's width (whitespace in both JSON and HTML), so a report of hundreds of
+    megabytes is patched, not rewritten."""
     old = str(placeholder).encode()
     new = str(run_id).encode().ljust(len(old))
-    for name in (f"{stem}.json", f"{stem}.html"):
-        with (staging / name).open("r+b") as fh, mmap.mmap(fh.fileno(), 0) as view:
-            at = view.find(old)
+    for path in (staging / f"{stem}.json", staging / f"{stem}.html", *sorted((staging / f"{stem}-districts").glob("*.html"))):
+        _replace_in_place(path, old, new)
+
+
+def _replace_in_place(path: Path, old: bytes, new: bytes) -> None:
+    """Every `old` in the file replaced by `new` (of the same length), read a megabyte at a time.
+    Mapped whole, a million institutions' 1.1 GB JSON counted in the check's memory at its end."""
+    assert len(new) == len(old)
+    with path.open("r+b") as fh:
+        tail, offset = b"", 0  # the last len(old) - 1 bytes read: an `old` may straddle two blocks
+        while block := fh.read(1 << 20):
+            data, start = tail + block, offset - len(tail)
+            offset += len(block)
+            at = data.find(old)
             while at != -1:
-                view[at:at + len(old)] = new
-                at = view.find(old, at + len(old))
+                fh.seek(start + at)
+                fh.write(new)
+                at = data.find(old, at + len(old))
+            fh.seek(offset)
+            tail = data[len(data) - len(old) + 1:]
 
 
 def _check_dataset(req: CheckRequest, w: RunWriter, staging: Path, source: Source, group: list[CityPolicy],

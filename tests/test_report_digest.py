@@ -165,3 +165,21 @@ def test_a_bad_row_in_a_later_chunk_leaves_no_report_page_or_run_of_a_summarized
     assert not [p for p in (tmp_path / "o").rglob("*") if p.is_file()]
     assert not [p for p in (tmp_path / "s").rglob("*") if p.is_file()]
     assert Store(db).counts() == {"datasets": 0, "runs": 0, "findings": 0}
+
+
+def test_every_page_of_a_check_names_its_run_and_a_placeholder_straddling_blocks_is_found(tmp_path: Path) -> None:
+    from mhpolicy.core import check
+
+    data = _synthetic(300, tmp_path)  # three districts: their pages show the run too
+    result = run_check(CheckRequest(cities=["fuzhou"], data=data, out=tmp_path / "o", db=f"sqlite:///{tmp_path / 's.db'}"))
+    run_id = result.summaries[0].run_id
+    pages = sorted((tmp_path / "o").rglob("*.html"))
+    assert len(pages) == 4 and all(f"运行编号：{run_id}" in p.read_text(encoding="utf-8") for p in pages)
+    assert not [p for p in (tmp_path / "o").rglob("*") if p.is_file() and str(check._PLACEHOLDER)[:6].encode() in p.read_bytes()]
+    big = tmp_path / "big.txt"  # an id across the 1 MB boundary, one at each end, one in the middle
+    body = bytearray(b"x" * (3 << 20))
+    for at in (0, (1 << 20) - 5, 2 << 20, len(body) - 13):
+        body[at:at + 13] = b"9000000000007"
+    big.write_bytes(bytes(body))
+    check._replace_in_place(big, b"9000000000007", b"42".ljust(13))
+    assert big.read_bytes().count(b"42           ") == 4 and b"9000000000007" not in big.read_bytes()
