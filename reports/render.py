@@ -59,7 +59,7 @@ def _write_json(path: Path, data: Any) -> None:
 def _write_value(fh: Any, value: Any, depth: int) -> None:
     """`value` as it reads `depth` levels down the document (its first line not indented)."""
     pad = b"  " * depth
-    if _has_long_list(value) and isinstance(value, dict):
+    if isinstance(value, dict) and _has_long_list(value):
         fh.write(b"{\n")
         for n, (key, item) in enumerate(value.items()):
             fh.write(pad + b"  " + orjson.dumps(key) + b": ")
