@@ -35,6 +35,7 @@ from mhpolicy.core.rules.requirement import Modality, SubjectKind
 
 from .overview import Overview, OverviewState
 from .plain import plain
+from .tallies import SubjectRows, SubjectTallies
 
 DETAIL_LIMIT = 5000  # subjects whose findings a report lists one by one
 TOP_SUBJECTS = 200  # past the limit: the most overdue subjects shown with their actions
@@ -106,33 +107,6 @@ _OVERDUE = attrgetter("overdue")
 
 def _zero() -> dict[str, int]:
     return {s.value: 0 for s in PRECEDENCE}
-
-
-_PLACE = {s: n for n, s in enumerate(PRECEDENCE)}  # a status's place in a subject's counts
-
-
-@dataclass(slots=True)
-class _SubjectTally:
-    """What a report keeps of each subject while the chunks stream: one small object with the
-    counts as a list in PRECEDENCE order. It is the one thing a report holds per subject, so its
-    size bounds a province's check: a dict with a Counter took ~0.7 KB a subject, this ~0.25 KB."""
-
-    id: str
-    name: str
-    kind: str
-    district_id: str | None
-    parent_id: str | None
-    counts: list[int]
-    overdue: int = 0
-    met: int = 0
-    judged: int = 0
-
-    def count(self, statuses: Counter[Status]) -> None:
-        for status, n in statuses.items():
-            self.counts[_PLACE[status]] += n
-
-    def statuses(self) -> Iterable[Status]:
-        return (s for s, n in zip(PRECEDENCE, self.counts, strict=True) if n)
 
 
 GAPS_PER_STATION = 30  # gaps a station's node in the tree view lists (its detail has them all)
@@ -215,7 +189,7 @@ class ChunkReport:
     by_severity: dict[Modality, Counter[Status]]
     by_rule: dict[str, Counter[Status]]
     overdue: int
-    subjects: dict[str, _SubjectTally]
+    subjects: SubjectTallies
     overview: OverviewState
     actions_csv: str  # the chunk's rows of the actions CSV, as written
     top: list[tuple[int, str, list[dict[str, Any]]]]  # the chunk's most overdue subjects
@@ -234,7 +208,7 @@ class ReportBuilder:
         self.counts: Counter[Status] = Counter()
         self.by_severity: dict[Modality, Counter[Status]] = {m: Counter() for m in Modality}
         self.by_rule: dict[str, Counter[Status]] = defaultdict(Counter)
-        self.subjects: dict[str, _SubjectTally] = {}
+        self.subjects = SubjectTallies()
         self.detail: dict[str, list[Finding]] | None = {}
         self.overdue = 0
         self._top: list[tuple[int, str, list[dict[str, Any]]]] = []  # heap of the most overdue subjects
@@ -273,16 +247,9 @@ class ReportBuilder:
         for (kind, sid), fs in by_subject.items():
             key = f"{kind}:{sid}"
             first = fs[0]
-            entry = self.subjects.get(key)
-            if entry is None:
-                entry = self.subjects[key] = _SubjectTally(sid, first.subject_name, kind, first.district_id,
-                                                           first.parent_id, [0] * len(PRECEDENCE))
             statuses = Counter(map(_STATUS, fs))  # counted once: the tally and the overview both read it
-            entry.count(statuses)
-            entry.overdue += sum(map(_OVERDUE, fs))
             met, judged = self.overview.add_subject(kind, first.district_id, fs, statuses)
-            entry.met += met
-            entry.judged += judged
+            self.subjects.count(first, statuses, sum(map(_OVERDUE, fs)), met, judged)
             if self.school_pages is not None and kind == SubjectKind.INSTITUTION.value:
                 # a campus is decided in its school's chunk, and its findings belong to that school's page
                 self.school_pages.add(fs + campuses.get(sid, []))
@@ -326,15 +293,7 @@ class ReportBuilder:
         for rule_id, counts in chunk.by_rule.items():
             self.by_rule[rule_id].update(counts)
         self.overdue += chunk.overdue
-        for key, tally in chunk.subjects.items():
-            mine = self.subjects.get(key)
-            if mine is None:
-                self.subjects[key] = tally
-                continue
-            mine.counts = [a + b for a, b in zip(mine.counts, tally.counts, strict=True)]
-            mine.overdue += tally.overdue
-            mine.met += tally.met
-            mine.judged += tally.judged
+        self.subjects.merge(chunk.subjects)
         self.overview.merge(chunk.overview)
         if self._csv_file is not None and chunk.actions_csv:
             self._csv_file.write(chunk.actions_csv)
@@ -366,27 +325,17 @@ class ReportBuilder:
             self._top_keys.add(key)
 
     def report(self, run_id: int | None = None, release: bool = False) -> dict[str, Any]:
-        """The report. With `release` it is the builder's last use (a check's): each subject's
-        tally is let go once its row is made, so a province's tallies and rows (~0.45 and ~1.3 KB a
-        subject) are not held at once. The counts and overdue total stay."""
+        """The report. With `release` it is the builder's last use (a check's): its subjects'
+        tallies go to the report's rows (`tallies.SubjectRows`, made when read), not copied, and
+        the builder keeps its counts and overdue total only."""
         policy, ev = self.policy, self.ev
-        subjects = []
-        total = len(self.subjects)
-        tallies = ((key, self.subjects.pop(key)) for key in list(self.subjects)) if release else self.subjects.items()
-        for key, entry in tallies:
-            counts = dict(zip(_zero(), entry.counts, strict=True))
-            status = roll_up(entry.statuses())
-            row = {"id": entry.id, "name": entry.name, "kind": entry.kind, "district_id": entry.district_id,
-                   "overdue": entry.overdue, "met": entry.met, "judged": entry.judged,
-                   "status": status.value, "counts": counts,
-                   "rate": entry.met / entry.judged if entry.judged else None}
-            if entry.parent_id:
-                row["parent_id"] = entry.parent_id  # a campus: the school whose report it belongs to
-            row["kind_label"] = SubjectKind(entry.kind).label  # 学校 / 辅导站 / 区县 / 市, from the vocabulary
-            if self.detail is not None:
-                row["findings"] = [f.to_json() for f in by_rule_latest_first(self.detail[key])]
-            subjects.append((status.rank, entry.id, row))
-        subjects.sort(key=lambda t: (t[0], t[1]))
+        tallies = self.subjects.moved() if release else self.subjects.copy()
+        total = len(tallies)
+        order = tallies.report_order()
+        detail = self.detail
+        findings = None if detail is None else (
+            lambda kind, sid: [f.to_json() for f in by_rule_latest_first(detail[f"{kind}:{sid}"])])
+        subjects = SubjectRows(tallies, order, findings)
         clauses = []
         for req in policy.requirements:
             c = self.by_rule.get(req.id, Counter())
@@ -402,7 +351,7 @@ class ReportBuilder:
         groups.sort(key=lambda g: (-g[0], g[1]))
         overview = self.overview.result()
         overview["district_pages"] = any(d["id"] != "—" for d in overview["districts"])
-        overview["schools"] = worst_schools(row for _, _, row in subjects)
+        overview["schools"] = SubjectRows(tallies, tallies.worst_schools(order))  # without findings
         return {
             "meta": report_meta(policy, ev) | {"run_id": run_id, "detail": self.detail is not None,
                                                "detail_limit": DETAIL_LIMIT, "school_rows": SCHOOL_ROWS,
@@ -414,7 +363,7 @@ class ReportBuilder:
             "precedence": [s.value for s in PRECEDENCE],
             "by_severity": {m.value: _zero() | {s.value: n for s, n in c.items()} for m, c in self.by_severity.items()},
             "by_clause": clauses,
-            "subjects": [row for _, _, row in subjects],
+            "subjects": subjects,
             "actions_by_subject": [{"subject_id": acts[0]["subject_id"], "subject_name": acts[0]["subject_name"],
                                     "subject_kind": key.split(":", 1)[0], "overdue": overdue, "actions": acts}
                                    for overdue, key, acts in groups],
@@ -445,16 +394,6 @@ def school_order(row: dict[str, Any]) -> tuple[Any, ...]:
     c = row["counts"]
     return (-c[Status.FAIL.value], -c[Status.MISSING.value], -row["overdue"],
             row["rate"] if row["rate"] is not None else 1.0, row["id"])
-
-
-def worst_schools(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Institutions, worst first (without their finding detail: the table shows counts). A row
-    without detail is the subject's own row, not a copy: a province's report lists every school
-    twice (subjects and overview), and copies doubled its rows in memory (~1.3 KB a school)."""
-    institution = SubjectKind.INSTITUTION.value
-    schools = [r if "findings" not in r else {k: v for k, v in r.items() if k != "findings"}
-               for r in rows if r["kind"] == institution]
-    return sorted(schools, key=school_order)
 
 
 def gap_report(ev: Evaluation, policy: CityPolicy, run_id: int | None = None,

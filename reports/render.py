@@ -22,6 +22,7 @@ from mhpolicy.core.rules.queries import fmt_num
 
 from .build import ACTION_COLUMNS, CSV_HEADERS, school_order
 from .plain import plain
+from .tallies import SubjectRows
 
 _env = Environment(loader=PackageLoader("mhpolicy.reports", "templates"), autoescape=select_autoescape(["html", "j2"]))
 _env.filters["num"] = lambda x: "" if x is None else fmt_num(x)  # 12.0学时 reads as 12学时
@@ -59,6 +60,8 @@ def _write_json(path: Path, data: Any) -> None:
 def _write_value(fh: Any, value: Any, depth: int) -> None:
     """`value` as it reads `depth` levels down the document (its first line not indented)."""
     pad = b"  " * depth
+    if isinstance(value, SubjectRows) and len(value) <= JSON_PIECE:
+        value = value[:]  # rows made from the tallies (build.SubjectRows): a few are dumped as a list
     if isinstance(value, dict) and _has_long_list(value):
         fh.write(b"{\n")
         for n, (key, item) in enumerate(value.items()):
@@ -66,7 +69,7 @@ def _write_value(fh: Any, value: Any, depth: int) -> None:
             _write_value(fh, item, depth + 1)
             fh.write(b",\n" if n < len(value) - 1 else b"\n")
         fh.write(pad + b"}")
-    elif isinstance(value, list) and len(value) > JSON_PIECE:
+    elif isinstance(value, (list, SubjectRows)) and len(value) > JSON_PIECE:
         fh.write(b"[\n")
         for at in range(0, len(value), JSON_PIECE):
             piece = b",\n".join(pad + b"  " + _nested(item, depth + 1) for item in value[at:at + JSON_PIECE])
@@ -78,11 +81,14 @@ def _write_value(fh: Any, value: Any, depth: int) -> None:
 
 def _has_long_list(value: Any) -> bool:
     """A list longer than JSON_PIECE is `value` or lies inside it through objects with text keys
-    (the only keys written here as orjson writes them)."""
+    (the only keys written here as orjson writes them). Rows made on demand count as long: orjson
+    cannot dump them, so the objects holding them are written key by key."""
+    if isinstance(value, SubjectRows):
+        return True
     if isinstance(value, list):
         return len(value) > JSON_PIECE
     if isinstance(value, dict) and all(isinstance(k, str) for k in value):
-        return any(_has_long_list(v) for v in value.values() if isinstance(v, (list, dict)))
+        return any(_has_long_list(v) for v in value.values() if isinstance(v, (list, dict, SubjectRows)))
     return False
 
 
@@ -130,15 +136,19 @@ PAGE_WORKERS = 2
 PARALLEL_FROM = 64  # districts: below it, forking costs more than it saves
 PARALLEL_UP_TO = 200_000  # school rows
 _PAGES_JOB: tuple[Path, dict[str, Any], str, str | None, list[dict[str, Any]],
-                  dict[str, list[dict[str, Any]]], dict[str, Any]] | None = None
+                  dict[str, Any], dict[str, Any]] | None = None
 
 
 def _write_district_pages(folder: Path, report: dict[str, Any], stem: str, pages: str | None) -> Path:
     global _PAGES_JOB
     folder.mkdir(parents=True, exist_ok=True)
-    schools: dict[str, list[dict[str, Any]]] = {}
-    for s in report["overview"]["schools"]:
-        schools.setdefault(s["district_id"] or "—", []).append(s)
+    listed = report["overview"]["schools"]
+    schools: dict[str, Any] = {}
+    if isinstance(listed, SubjectRows):  # grouped by position: a district's rows are made when its page is
+        schools = listed.by_district()
+    else:
+        for s in listed:
+            schools.setdefault(s["district_id"] or "—", []).append(s)
     actions = {g["subject_id"]: g for g in report["actions_by_subject"]}
     districts = report["overview"]["districts"]
     _PAGES_JOB = (folder, report, stem, pages, districts, schools, actions)

@@ -34,6 +34,7 @@ from ..rules.context import HEADER_KINDS, Context, chunk_subjects, subjects_of
 from ..rules.requirement import SubjectKind, WarningScheme
 from .decide import decide_aggregates, decide_batch, engine_for, fold_aggregates
 from .engine import RuleEngine
+from .memory import keep_large_buffers_apart
 
 
 class Part(dict[str, list[Finding]]):
@@ -159,6 +160,7 @@ def _chunk_results(chunks: Iterator[RawChunk], policies: Sequence[CityPolicy], h
     gc.freeze()  # children then share the parent's pages instead of copying them on every collection
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
+            keep_large_buffers_apart()  # here, in the parent only, once the workers are forked (memory.py)
             yield pool.imap(_worker, chunks)
     finally:
         _JOB = None
