@@ -45,7 +45,7 @@ class SubjectTallies:
         self.kinds: list[str] = []
         self.districts: list[str | None] = []
         self.parents: list[str | None] = []
-        self.numbers = array("q")  # WIDTH numbers per subject
+        self.numbers = array("i")  # WIDTH numbers per subject (4 bytes each: a subject's counts are small)
         self._index: dict[str, dict[str, int]] | None = {}  # kind -> id -> position
         self._shared: dict[str, str] = {}  # one object per kind and district text, not one per subject
 
@@ -113,7 +113,7 @@ class SubjectTallies:
     def copy(self) -> SubjectTallies:
         out = SubjectTallies()
         out.ids, out.names, out.kinds = list(self.ids), list(self.names), list(self.kinds)
-        out.districts, out.parents, out.numbers = list(self.districts), list(self.parents), array("q", self.numbers)
+        out.districts, out.parents, out.numbers = list(self.districts), list(self.parents), array("i", self.numbers)
         out._index = None
         return out
 
@@ -168,7 +168,7 @@ class SubjectTallies:
         return array("q", schools)
 
 
-_ZEROS = array("q", [0] * WIDTH)
+_ZEROS = array("i", [0] * WIDTH)
 
 
 class SubjectRows(Sequence[dict[str, Any]]):

@@ -85,12 +85,13 @@ def test_a_repeated_id_is_named_by_the_line_that_repeats_it(tmp_path: Path) -> N
 
 
 def test_a_run_with_workers_is_cut_into_enough_chunks_that_no_worker_idles_while_the_other_works() -> None:
-    from mhpolicy.core.evaluation.pipeline import CHUNKS_PER_WORKER, chunk_size
+    from mhpolicy.core.evaluation.pipeline import CHUNKS_PER_WORKER, ONE_PLAN_CHUNK, chunk_size
     from mhpolicy.core.io.source import CHUNK
 
-    assert chunk_size(1) == CHUNK  # one process: chunks as large as a worker may hold
+    assert chunk_size(1) == ONE_PLAN_CHUNK == CHUNK // 2  # one plan: half a chunk, a worker holds less
+    assert chunk_size(2) == CHUNK // 2 and chunk_size(4) == CHUNK // 4
     assert chunk_size(5) == CHUNK // 5  # several plans: fewer institutions, about as many findings
-    assert chunk_size(1, 10_000, 2) == 10_000 // (CHUNKS_PER_WORKER * 2)  # 8 chunks, 4 for each worker
-    assert chunk_size(1, 100_000, 2) == CHUNK  # a large run has chunks enough at full size
+    assert chunk_size(1, 6_000, 2) == 6_000 // (CHUNKS_PER_WORKER * 2)  # 8 chunks, 4 for each worker
+    assert chunk_size(1, 100_000, 2) == ONE_PLAN_CHUNK  # a large run has chunks enough at full size
     assert chunk_size(1, 1_001, 2) == 250  # never below 250: a chunk's fixed costs stay small
-    assert chunk_size(1, 10_000, 1) == CHUNK  # without workers there is nothing to balance
+    assert chunk_size(1, 10_000, 1) == ONE_PLAN_CHUNK  # without workers there is nothing to balance

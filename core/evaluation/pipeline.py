@@ -130,14 +130,19 @@ def chunk_size(plans: int, institutions: int = 0, workers: int = 1) -> int:
     (what a worker holds and sends back at once) stay about the same size: measured at 10,000
     institutions under five plans, chunks of 2,000 held ~370,000 findings and 1 GB per worker.
     With workers, a run is cut into at least CHUNKS_PER_WORKER chunks per worker: 10,000
-    institutions in 5 chunks left one worker with 3 and the other idle for a fifth of the run."""
-    size = max(250, CHUNK // max(1, plans))
+    institutions in 5 chunks left one worker with 3 and the other idle for a fifth of the run.
+
+    A single plan's chunk is ONE_PLAN_CHUNK, half of CHUNK: measured on 100,000 福州 institutions
+    (2 workers), each worker then held 212 MB of its own instead of 325 MB, the wall time the
+    same within the machine's noise (74.0 / 75.7 s against 72.2 / 77.6 s) and the store smaller."""
+    size = max(250, min(ONE_PLAN_CHUNK, CHUNK // max(1, plans)))
     if workers > 1 and institutions:
         size = min(size, max(250, -(-institutions // (CHUNKS_PER_WORKER * workers))))
     return size
 
 
 CHUNKS_PER_WORKER = 4
+ONE_PLAN_CHUNK = CHUNK // 2
 
 
 def auto_workers(institutions: int) -> int:
