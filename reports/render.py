@@ -40,7 +40,15 @@ def school_file(school_id: str) -> str:
     return _UNSAFE.sub("_", school_id) + ".html"
 
 
+def of_kinds(rows: Any, *kinds: str) -> Any:
+    """The report's subject rows of these kinds (`{% for s in r.subjects | of_kinds("city") %}`)."""
+    if isinstance(rows, SubjectRows):
+        return rows.of_kinds(*kinds)
+    return [s for s in rows if s["kind"] in kinds]
+
+
 _env.filters["district_file"] = district_file
+_env.filters["of_kinds"] = of_kinds
 _env.filters["school_file"] = school_file
 
 

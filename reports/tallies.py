@@ -29,6 +29,7 @@ _FAIL, _MISSING = _PLACE[Status.FAIL], _PLACE[Status.MISSING]
 _NONE_RANK = Status.NOT_APPLICABLE.rank  # a subject with no finding counted rolls up to 不适用
 _INSTITUTION = SubjectKind.INSTITUTION.value
 _KIND_LABELS = {k.value: k.label for k in SubjectKind}
+_ZEROS = array("i", [0] * WIDTH)
 
 
 class SubjectTallies:
@@ -66,25 +67,28 @@ class SubjectTallies:
                 self._index.setdefault(kind, {})[sid] = n
         return self._index
 
-    def _entry(self, kind: str, sid: str, name: str, district: str | None, parent: str | None) -> int:
-        """The position of a subject, appended with zero numbers if it is new."""
+    def _entry(self, kind: str, sid: str, name: str, district: str | None, parent: str | None,
+               numbers: array[int] = _ZEROS) -> int | None:
+        """The position of a subject already counted, or None after appending it as new, with
+        `numbers` (a chunk's subjects are nearly all new: appended whole, not added one by one)."""
         ids = self._positions().setdefault(kind, {})
         at = ids.get(sid)
         if at is None:
-            at = ids[sid] = len(self.ids)
+            ids[sid] = len(self.ids)
             share = self._shared.setdefault
             self.ids.append(sid)
             self.names.append(name)
             self.kinds.append(share(kind, kind))
             self.districts.append(None if district is None else share(district, district))
             self.parents.append(parent)
-            self.numbers.extend(_ZEROS)
+            self.numbers.extend(numbers)
         return at
 
     def count(self, first: Finding, statuses: Counter[Status], overdue: int, met: int, judged: int) -> None:
         """Add one subject's findings of a chunk (`first` names it) to its entry."""
-        at = WIDTH * self._entry(first.subject_kind, first.subject_id, first.subject_name, first.district_id,
-                                 first.parent_id)
+        at = self._entry(first.subject_kind, first.subject_id, first.subject_name, first.district_id,
+                         first.parent_id)
+        at = WIDTH * (len(self.ids) - 1 if at is None else at)
         numbers = self.numbers
         for status, n in statuses.items():
             numbers[at + _PLACE[status]] += n
@@ -96,9 +100,11 @@ class SubjectTallies:
         """Add every entry of `other` (a chunk's, counted in a worker) to this one."""
         numbers, theirs = self.numbers, other.numbers
         for n, (sid, kind) in enumerate(zip(other.ids, other.kinds, strict=True)):
-            at = WIDTH * self._entry(kind, sid, other.names[n], other.districts[n], other.parents[n])
-            for k in range(WIDTH):
-                numbers[at + k] += theirs[WIDTH * n + k]
+            mine = theirs[WIDTH * n:WIDTH * (n + 1)]
+            at = self._entry(kind, sid, other.names[n], other.districts[n], other.parents[n], mine)
+            if at is not None:
+                for k, value in enumerate(mine, start=WIDTH * at):
+                    numbers[k] += value
 
     def moved(self) -> SubjectTallies:
         """This one's entries in a new object; this one left empty (a check's builder hands its
@@ -168,8 +174,6 @@ class SubjectTallies:
         return array("q", schools)
 
 
-_ZEROS = array("i", [0] * WIDTH)
-
 
 class SubjectRows(Sequence[dict[str, Any]]):
     """A report's list of subject rows, made from `SubjectTallies` each time a row is read: what
@@ -216,6 +220,12 @@ class SubjectRows(Sequence[dict[str, Any]]):
     def where(self, keep: Callable[[int], bool]) -> SubjectRows:
         """The rows whose position passes `keep`, in this order (e.g. one district's schools)."""
         return SubjectRows(self.tallies, array("q", (n for n in self.order if keep(n))), self._findings)
+
+    def of_kinds(self, *kinds: str) -> SubjectRows:
+        """The rows of subjects of these kinds, in this order, chosen without making the others'
+        rows: a page listing the city's and districts' findings reads a handful of a million."""
+        wanted, of = frozenset(kinds), self.tallies.kinds
+        return self.where(lambda n: of[n] in wanted)
 
     def by_district(self) -> dict[str, SubjectRows]:
         """These rows by district ("—" for none), each in this order: a district page's schools."""

@@ -136,3 +136,11 @@ def test_a_report_json_with_rows_made_on_demand_is_the_document_dumped_whole(tmp
 @pytest.mark.skipif(platform.system() != "Linux" or platform.libc_ver()[0] != "glibc", reason="glibc only")
 def test_the_streaming_process_can_fix_its_mmap_threshold_on_glibc() -> None:
     assert keep_large_buffers_apart() is True
+
+
+def test_pages_pick_the_rows_of_some_kinds_alike_from_made_rows_and_from_a_list() -> None:
+    t = _tallies(_subjects(200, 8))
+    rows = SubjectRows(t, t.report_order())
+    expected = [r for r in rows if r["kind"] in ("district", "campus")]
+    assert expected and list(render.of_kinds(rows, "district", "campus")) == expected
+    assert render.of_kinds(list(rows), "district", "campus") == expected
