@@ -69,7 +69,7 @@ def _write_value(fh: Any, value: Any, depth: int) -> None:
     """`value` as it reads `depth` levels down the document (its first line not indented)."""
     pad = b"  " * depth
     if isinstance(value, SubjectRows) and len(value) <= JSON_PIECE:
-        value = value[:]  # rows made from the tallies (build.SubjectRows): a few are dumped as a list
+        value = value[:]  # rows made from the tallies (tallies.SubjectRows): a few are dumped as a list
     if isinstance(value, dict) and _has_long_list(value):
         fh.write(b"{\n")
         for n, (key, item) in enumerate(value.items()):

@@ -2,12 +2,13 @@
 
 A city report holds one entry per subject while the chunks stream (its counts by status, overdue
 items, indicators met and judged) and lists every subject at the end. At a province's scale
-those two were the check's memory: measured on a million synthetic 福州 institutions, ~1.2 KB a
-subject in the check's process while streaming (one object with a list and its own copies of
-the kind and district strings, as unpickled from the workers), then ~1.3 KB a subject for the
-report's row dicts, all alive while the report was written. So the entries are kept in columns
-(`SubjectTallies`: shared strings, the numbers in one array), and the report's rows
-(`SubjectRows`) are made from them when read, a piece at a time, in the report's order.
+those two were most of the check's memory. Before, the entry was one object per subject with a
+list and its own copies of the kind and district strings, as unpickled from the workers; the
+rows were ~1.3 KB of dicts per subject, all alive while the report was written (1.97 GB
+together at a million synthetic 福州 institutions). So the entries are kept in columns
+(`SubjectTallies`: shared strings, the numbers in one array, ~0.35 KB a subject with its id and
+name), and the report's rows (`SubjectRows`) are made from them when read, a piece at a time,
+in the report's order.
 """
 
 from __future__ import annotations
