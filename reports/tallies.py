@@ -110,18 +110,16 @@ class SubjectTallies:
     def moved(self) -> SubjectTallies:
         """This one's entries in a new object; this one left empty (a check's builder hands its
         entries to the report, without copying a province's worth of them)."""
-        out = SubjectTallies()
-        out.ids, out.names, out.kinds, out.districts, out.parents, out.numbers = (
-            self.ids, self.names, self.kinds, self.districts, self.parents, self.numbers)
+        out = object.__new__(SubjectTallies)
+        out.__setstate__(self.__getstate__())
         out._index, out._shared = self._index, self._shared
         self.__init__()  # type: ignore[misc]
         return out
 
     def copy(self) -> SubjectTallies:
-        out = SubjectTallies()
-        out.ids, out.names, out.kinds = list(self.ids), list(self.names), list(self.kinds)
-        out.districts, out.parents, out.numbers = list(self.districts), list(self.parents), array("i", self.numbers)
-        out._index = None
+        out = object.__new__(SubjectTallies)
+        *lists, numbers = self.__getstate__()
+        out.__setstate__((*(list(x) for x in lists), array("i", numbers)))
         return out
 
     def rank(self, n: int) -> int:
@@ -142,12 +140,10 @@ class SubjectTallies:
         at = WIDTH * n
         numbers = self.numbers
         counts = dict(zip(_STATUS_NAMES, numbers[at:at + len(PRECEDENCE)], strict=True))
-        judged = numbers[at + JUDGED]
         kind = self.kinds[n]
         row = {"id": self.ids[n], "name": self.names[n], "kind": kind, "district_id": self.districts[n],
-               "overdue": numbers[at + OVERDUE], "met": numbers[at + MET], "judged": judged,
-               "status": PRECEDENCE[self.rank(n)].value, "counts": counts,
-               "rate": numbers[at + MET] / judged if judged else None}
+               "overdue": numbers[at + OVERDUE], "met": numbers[at + MET], "judged": numbers[at + JUDGED],
+               "status": PRECEDENCE[self.rank(n)].value, "counts": counts, "rate": self.rate(n)}
         if self.parents[n]:
             row["parent_id"] = self.parents[n]  # a campus: the school whose report it belongs to
         row["kind_label"] = _KIND_LABELS[kind]  # 学校 / 辅导站 / 区县 / 市, from the vocabulary
