@@ -193,19 +193,19 @@ def stages(data: Path, city: str, limit: int | None = None) -> dict[str, Any]:
     t: dict[str, float] = dict.fromkeys(("open", "validate", "python", "engine", "direct", "store", "report"), 0.0)
     facts = findings = 0
 
-    def engine_timed(eng: Any, fs: list[dict[str, Any]]) -> Any:
+    def engine_timed(eng: Any, keys: list[Any]) -> Any:
         nonlocal facts
-        facts += len(fs)
+        facts += len(keys)
         t0 = time.perf_counter()
         try:
-            return eng.run(fs)
+            return eng.decide(keys)
         finally:
             t["engine"] += time.perf_counter() - t0
 
-    def direct_timed(eng: Any, fs: list[dict[str, Any]]) -> Any:
+    def direct_timed(eng: Any, keys: list[Any]) -> Any:
         t0 = time.perf_counter()
         try:
-            return direct(fs)
+            return direct.decide(keys)
         finally:
             t["direct"] += time.perf_counter() - t0
 

@@ -83,7 +83,7 @@ def test_facts_the_rules_cannot_tell_apart_are_decided_once_and_each_gets_the_ou
     real = engine_module._QuietHost.assert_facts
 
     def counting(self, name, facts):  # type: ignore[no-untyped-def]
-        asserted.extend(f["fx"] for f in facts)
+        asserted.extend(f["ob"] for f in facts)  # the case's value: fact numbers are the engine's own
         return real(self, name, facts)
 
     monkeypatch.setattr(engine_module._QuietHost, "assert_facts", counting)
@@ -91,9 +91,9 @@ def test_facts_the_rules_cannot_tell_apart_are_decided_once_and_each_gets_the_ou
     facts = [_fact(n, 0, ob=n % 2, re=1) for n in range(50)]
     out = eng.run(facts)
     assert out.status == {n: Status.PASS if n % 2 else Status.FAIL for n in range(50)}
-    assert sorted(asserted) == [0, 1]  # one fact per distinct case went into the engine
+    assert sorted(asserted) == [0, 1]  # one fact per distinct case (observed 0, observed 1) went into the engine
     assert eng.run([_fact(7, 0, ob=1, re=1), _fact(8, 0, ob=3, re=1)]).status == {7: Status.PASS, 8: Status.PASS}
-    assert sorted(asserted) == [0, 1, 8]  # a later call asserts only the case not decided before
+    assert sorted(asserted) == [0, 1, 3]  # a later call asserts only the case not decided before
 
 
 def test_a_batch_the_engine_rejects_is_retried_fact_by_fact_on_a_fresh_session(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -158,3 +158,17 @@ def test_an_error_the_c_module_raises_is_that_facts_error_and_the_others_are_dec
     assert set(out.errors) == {BATCH + 2} and "309" in out.errors[BATCH + 2]
     assert len(out.status) == BATCH + 4
     assert all(out.status[n] is (Status.PASS if n % 3 >= 1 else Status.FAIL) for n in out.status)
+
+
+def test_fact_keys_are_decided_by_key_repeats_included_and_agree_with_the_direct_path() -> None:
+    from mhpolicy.core.evaluation.engine import DirectDecider
+
+    eng = RuleEngine([requirement(rid="a"), requirement(rid="b", kind=RequirementKind.ATTESTATION, word="要")])
+    keys = [(0, 1, 1, 2.0, 1.0, -1), (0, 1, 1, 0.0, 1.0, -1), (0, 1, 1, 2.0, 1.0, -1), (0, 0, 0, 0, 0, -1),
+            (0, 1, 0, 0, 0, -1), (1, 1, 1, 0, 0, 0), (1, 1, 1, 0, 0, -1), (1, 1, 1, 0, 0, 1), (0, 1, 1, 1e19, 1.0, -1)]
+    out = eng.decide(keys)
+    assert out.status == {keys[0]: Status.PASS, keys[1]: Status.FAIL, keys[3]: Status.NOT_APPLICABLE,
+                          keys[4]: Status.MISSING, keys[5]: Status.FAIL, keys[6]: Status.PENDING, keys[7]: Status.PASS}
+    assert list(out.errors) == [keys[8]] and "not a finite number the engine can hold" in out.errors[keys[8]]
+    direct = DirectDecider(eng.conditions).decide(keys)
+    assert {k: s for k, s in direct.status.items() if k != keys[8]} == out.status

@@ -71,10 +71,10 @@ def test_an_engine_that_raises_outright_gives_errors_naming_each_rule_not_a_cras
         here: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     from mhpolicy.core.evaluation.engine import RuleEngine
 
-    def broken(self: RuleEngine, facts: Any) -> Any:
+    def broken(self: RuleEngine, keys: Any) -> Any:
         raise RuntimeError("Could not assert facts, error code: 101")
 
-    monkeypatch.setattr(RuleEngine, "run", broken)
+    monkeypatch.setattr(RuleEngine, "decide", broken)
     code, findings, err = _check(capsys, "--sample", "fuzhou")
     assert code == 3 and "Traceback" not in err
     errors = [f for f in findings if f["status"] == "错误"]

@@ -30,7 +30,7 @@ from ..rules.parameters import ParameterNotInForce
 from ..rules.periods import Period, completed_in_window, due_on_day, period_containing, running, window_start
 from ..rules.queries import fmt_num
 from ..rules.requirement import Measure, MissingData, NotApplicable, Requirement, RequirementKind, SubjectKind
-from .engine import Outcomes, RuleEngine
+from .engine import FactKey, Outcomes, RuleEngine
 
 
 @lru_cache(maxsize=4096)
@@ -270,12 +270,9 @@ def _check_result(result: object) -> None:
 _NUMBERS = (int, float)  # exact types: a bool (a subclass of int) takes the slow path and is refused
 
 
-FactKey = tuple[int, int, int, float, float, int]  # what the rules read: rq, ap, hv, ob, re, at
-
-
 def _fact_key(index: int, p: _Pending) -> FactKey:
-    """What the engine's rules read of one occasion: requirement (its index in the ruleset),
-    applicable, has data, observed, required, attestation (-1 none, 0 no, 1 yes)."""
+    """What the engine's rules read of one occasion (`engine.FactKey`): requirement (its index in
+    the ruleset), applicable, has data, observed, required, attestation (-1 none, 0 no, 1 yes)."""
     r = p.result
     if isinstance(r, NotApplicable):
         return (index, 0, 0, 0, 0, -1)
@@ -285,12 +282,6 @@ def _fact_key(index: int, p: _Pending) -> FactKey:
         return (index, 1, 0, 0, 0, -1)
     assert isinstance(r, Measure)
     return (index, 1, 1, float(r.observed), float(r.required), -1)
-
-
-def _fact(n: int, index: int, p: _Pending) -> dict[str, Any]:
-    """The engine fact numbered `n` of one occasion."""
-    key = _fact_key(index, p)
-    return {"rq": key[0], "fx": n, "ap": key[1], "hv": key[2], "ob": key[3], "re": key[4], "at": key[5]}
 
 
 def _gap(req: Requirement, m: Measure) -> float:
@@ -419,13 +410,14 @@ def _in_progress(f: Finding, req: Requirement, p: _Pending, status: Status, as_o
 
 
 def decide_batch(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, list[Subject]], engine: RuleEngine,
-                 decide: Callable[[RuleEngine, list[dict[str, Any]]], Outcomes] | None) -> list[Finding]:
+                 decide: Callable[[RuleEngine, list[FactKey]], Outcomes] | None) -> list[Finding]:
     """Findings of `subjects` under every requirement, each periodic one on every occasion
-    `_gates` gives: measures in Python, the outcome in the engine, one fact per occasion (the
-    engine decides each distinct fact once, `RuleEngine.run`)."""
+    `_gates` gives: measures in Python, the outcome in the engine, one fact key per occasion
+    (the engine decides each distinct key once, `RuleEngine.decide`, and each occasion reads
+    the outcome of its key). `decide` replaces the engine's call (the benchmark's direct path)."""
     findings: list[Finding] = []
     pendings: list[_Pending] = []
-    facts: list[dict[str, Any]] = []
+    keys: list[FactKey] = []  # one per pending, in step
     for index, req in enumerate(engine.requirements):
         candidates = subjects.get(req.subject, ())
         if not candidates or req.aggregate is not None:  # aggregates: `decide_aggregates`, after the fold
@@ -436,26 +428,27 @@ def decide_batch(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKind, l
                     p = _prepare(req, subject, gate)
                     if p is None:
                         continue
-                    fact = _fact(len(pendings), index, p)
+                    key = _fact_key(index, p)
                 except Exception as exc:  # a rule that crashes is an error naming the rule, never missing data
                     p = _Pending(req, subject, None, None, gate)
                     msg = (f"规则 {req.id} 对 {subject.kind.value} {subject.id} 执行出错 / rule raised: "
                            f"{type(exc).__name__}: {exc}")
                     findings.append(_finding(req, p, Status.ERROR, ctx, error=msg))
                     continue
-                facts.append(fact)
+                keys.append(key)
                 pendings.append(p)
     try:
-        outcomes = decide(engine, facts) if decide else engine.run(facts)
-    except Exception as exc:  # last resort (engine.run guards each engine call): never a crash of the check
-        outcomes = Outcomes({}, {n: f"{type(exc).__name__}: {exc}" for n in range(len(facts))})
+        outcomes = decide(engine, keys) if decide else engine.decide(keys)
+    except Exception as exc:  # last resort (the engine guards each call into it): never a crash of the check
+        outcomes = Outcomes({}, dict.fromkeys(keys, f"{type(exc).__name__}: {exc}"))
     basis = _basis(ctx)
     worded: dict[tuple[Any, ...], _Wording] = {}  # this batch's wordings, by what decides them (`_wording_key`)
     decided = outcomes.status
-    for n, p in enumerate(pendings):
-        status = decided.get(n)
+    for p, fact_key in zip(pendings, keys, strict=True):
+        status = decided.get(fact_key)
         if status is None:
-            msg = f"规则 {p.req.id} 对 {p.subject.id} 引擎未得出唯一结论 / engine gave no single outcome: {outcomes.errors.get(n)}"
+            msg = (f"规则 {p.req.id} 对 {p.subject.id} 引擎未得出唯一结论 / engine gave no single outcome: "
+                   f"{outcomes.errors.get(fact_key)}")
             findings.append(_finding(p.req, p, Status.ERROR, ctx, error=msg))
             continue
         try:
@@ -596,7 +589,7 @@ def decide_aggregates(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKi
     finding then names the share, the gap in records and the records holding the target back."""
     findings: list[Finding] = []
     pendings: list[tuple[_Pending, Partial]] = []
-    facts: list[dict[str, Any]] = []
+    keys: list[FactKey] = []  # one per pending, in step
     for index, req in enumerate(engine.requirements):
         if req.aggregate is None:
             continue
@@ -608,24 +601,26 @@ def decide_aggregates(policy: CityPolicy, ctx: Context, subjects: dict[SubjectKi
                     p.result = _aggregate_result(req, subject, gate, partial)
                     if p.result is None:
                         continue
-                    fact = _fact(len(pendings), index, p)
+                    key = _fact_key(index, p)
                 except Exception as exc:  # noqa: BLE001 - an error naming the rule, never missing data
                     msg = (f"规则 {req.id} 对 {subject.kind.value} {subject.id} 执行出错 / rule raised: "
                            f"{type(exc).__name__}: {exc}")
                     findings.append(_finding(req, p, Status.ERROR, ctx, error=msg))
                     continue
-                facts.append(fact)
+                keys.append(key)
                 pendings.append((p, partial))
     try:
-        outcomes = engine.run(facts)
+        outcomes = engine.decide(keys)
     except Exception as exc:  # noqa: BLE001 - as in decide_batch
-        outcomes = Outcomes({}, {n: f"{type(exc).__name__}: {exc}" for n in range(len(facts))})
-    for n, (p, partial) in enumerate(pendings):
-        if n not in outcomes.status:
-            msg = f"规则 {p.req.id} 对 {p.subject.id} 引擎未得出唯一结论 / engine gave no single outcome: {outcomes.errors.get(n)}"
+        outcomes = Outcomes({}, dict.fromkeys(keys, f"{type(exc).__name__}: {exc}"))
+    for (p, partial), fact_key in zip(pendings, keys, strict=True):
+        status = outcomes.status.get(fact_key)
+        if status is None:
+            msg = (f"规则 {p.req.id} 对 {p.subject.id} 引擎未得出唯一结论 / engine gave no single outcome: "
+                   f"{outcomes.errors.get(fact_key)}")
             findings.append(_finding(p.req, p, Status.ERROR, ctx, error=msg))
             continue
-        f = _finding(p.req, p, outcomes.status[n], ctx)
+        f = _finding(p.req, p, status, ctx)
         _describe_aggregate(f, p, partial)
         findings.append(f)
     return findings
