@@ -81,10 +81,26 @@ def _calls_for_action(f: Finding) -> bool:
     return f.status in ACTIONABLE or (f.status is Status.IN_PROGRESS and (f.gap is None or f.gap > 0))
 
 
+_SORT_KEY = attrgetter("sort_key")
+
+
+def calling_for_action(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings an action list is made of, in its order (`action_list`)."""
+    return sorted(filter(_calls_for_action, findings), key=_SORT_KEY)
+
+
 def action_list(findings: Iterable[Finding]) -> list[dict[str, Any]]:
     """What to do, by when, citing the clause: overdue first (earlier periods' misses too), then
     by due date and severity; what a running period still owes comes after, by its due date."""
-    return [_action(f) for f in sorted((f for f in findings if _calls_for_action(f)), key=lambda f: f.sort_key)]
+    return [_action(f) for f in calling_for_action(findings)]
+
+
+def _csv_row(f: Finding) -> list[Any]:
+    """A line of the actions CSV: `_action(f)`'s values in ACTION_COLUMNS order, 是/否 for overdue,
+    made without the action's dict (tests/test_reports.py holds the two together)."""
+    return [f.subject_id, f.subject_name, _VERB[f.status] + (f.gap_text or f.title), f.clause, f.rule_id,
+            f.status.value, f.modality.value, f.due.isoformat() if f.due else "", "是" if f.overdue else "否",
+            f.period or ""]
 
 
 def by_rule_latest_first(findings: Iterable[Finding]) -> list[Finding]:
@@ -253,15 +269,18 @@ class ReportBuilder:
             if self.school_pages is not None and kind == SubjectKind.INSTITUTION.value:
                 # a campus is decided in its school's chunk, and its findings belong to that school's page
                 self.school_pages.add(fs + campuses.get(sid, []))
-            actions = action_list(fs)
-            if self._csv and actions:
-                self._csv.writerows([_csv_values(a) for a in actions])
+            due = calling_for_action(fs)
+            if self._csv and due:
+                self._csv.writerows(map(_csv_row, due))
             if self.detail is not None:
                 self.detail.setdefault(key, []).extend(fs)
                 if len(self.detail) > DETAIL_LIMIT:
                     self.detail = None  # too many to list one by one: roll-ups and top subjects only
-            if actions:
-                self._keep_top(key, sum(a["overdue"] for a in actions), actions)
+            if due:
+                # an action's dict only for a subject the top list takes: most never enter it
+                overdue = sum(map(_OVERDUE, due))
+                if self._admits(key, overdue):
+                    self._keep_top(key, overdue, [_action(f) for f in due])
 
     def summary_of(self, findings: list[Finding]) -> ChunkReport:
         """What `add` takes from one chunk, made apart: in a worker process that decided the chunk,
@@ -301,6 +320,10 @@ class ReportBuilder:
             self._keep_top(key, overdue, actions)
         if self.school_pages is not None:
             self.school_pages.index.extend(chunk.school_index)
+
+    def _admits(self, key: str, overdue: int) -> bool:
+        """Whether `_keep_top` would keep this subject (or join it to its earlier part)."""
+        return key in self._top_keys or len(self._top) < TOP_SUBJECTS or (overdue, key) > self._top[0][:2]
 
     def _keep_top(self, key: str, overdue: int, actions: list[dict[str, Any]]) -> None:
         """Keep the TOP_SUBJECTS most overdue subjects. A subject may arrive in two parts (a city's
@@ -377,16 +400,6 @@ def report_meta(policy: CityPolicy, ev: Evaluation) -> dict[str, Any]:
             "issuer": policy.info.issuer, "document_status": policy.info.status_text,
             "basis": policy.info.basis(ev.as_of), "as_of": ev.as_of.isoformat(), "plugin_version": ev.plugin_version,
             "data_hash": ev.data_hash}
-
-
-_OVERDUE_AT = ACTION_COLUMNS.index("overdue")
-
-
-def _csv_values(a: dict[str, Any]) -> list[Any]:
-    """An action as a line of the actions CSV, in ACTION_COLUMNS order, 是/否 for overdue."""
-    values = [a[c] for c in ACTION_COLUMNS]
-    values[_OVERDUE_AT] = "是" if a["overdue"] else "否"
-    return values
 
 
 def school_order(row: dict[str, Any]) -> tuple[Any, ...]:

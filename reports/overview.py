@@ -55,10 +55,9 @@ def standing(statuses: Counter[Status]) -> str:
     return roll_up(judged).value if judged else NOT_JUDGED
 
 
-def judged_status(findings: list[Finding]) -> Status | None:
-    """One indicator for one school over the window: None while nothing is judged yet."""
-    judged = [f.status for f in findings if f.status not in _NOT_JUDGED]
-    return roll_up(judged) if judged else None
+_RANK = {s: s.rank for s in Status}
+_PASS_RANK = Status.PASS.rank
+_UNJUDGED = len(_RANK)  # past every rank: an indicator with nothing judged yet
 
 
 @dataclass(slots=True)
@@ -93,19 +92,25 @@ class Overview:
         if kind != SubjectKind.INSTITUTION.value:
             return 0, 0
         d = district_id or NO_DISTRICT
-        by_rule: dict[str, list[Finding]] = defaultdict(list)
+        # One pass: per indicator, the worst rank among its judged periods (roll_up's order). A
+        # list per indicator and a roll-up of each cost more than the rest of the overview.
+        worst: dict[str, int] = {}
+        ids = self._ids
         for f in findings:
-            if f.rule_id in self._ids:
-                by_rule[f.rule_id].append(f)
-        met = judged = 0
-        for rule_id, fs in by_rule.items():
-            status = judged_status(fs)
-            if status is None:
+            status = f.status
+            if status in _NOT_JUDGED:
                 continue
+            rule_id = f.rule_id
+            if rule_id in ids:
+                rank = _RANK[status]
+                if rank < worst.get(rule_id, _UNJUDGED):
+                    worst[rule_id] = rank
+        met = judged = 0
+        for rule_id, rank in worst.items():
             cell = self.tally[rule_id][d]
             cell[0] += 1
             judged += 1
-            if status is Status.PASS:
+            if rank == _PASS_RANK:
                 cell[1] += 1
                 met += 1
         row = self.districts[d]

@@ -10,6 +10,7 @@ the store keep the full text (the CSV for data staff too); only what the HTML sh
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mhpolicy.core.model.entities import InstitutionKind
 
@@ -26,6 +27,7 @@ def _path_to_words(match: re.Match[str]) -> str:
     return f"（{sem[1]}-{sem[2]}学年{_TERM[sem[3]]}）" if sem else ""
 
 
+@lru_cache(maxsize=16384)  # a gap text recurs across the schools of a run: each is made plain once
 def plain(text: str | None) -> str:
     """`text` as people read it: data paths dropped (a semester they select kept, in words)."""
     if not text:

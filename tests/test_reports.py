@@ -116,3 +116,17 @@ def test_subjects_are_shown_with_the_label_of_their_kind(tmp_path: Path) -> None
                                                                               ("B", "institution", "学校")}
     (html,) = [p for p in write_gap_report(tmp_path / "out", r, "t") if p.suffix == ".html"]
     assert "学校 学校A（A）" in html.read_text(encoding="utf-8")  # the kind's label, then the school's name
+
+
+def test_a_line_of_the_actions_csv_is_its_action_in_column_order_with_overdue_in_words(tmp_path: Path) -> None:
+    from mhpolicy.reports.build import ACTION_COLUMNS, _action, _csv_row, calling_for_action
+
+    reqs = [requirement(rid="late", due=date(2024, 3, 1)), requirement(rid="later", due=date(2024, 12, 31)),
+            requirement(rid="att", kind=RequirementKind.ATTESTATION, word="要")]
+    policy = load_modules({"t": plugin_module(tmp_path, reqs)}).get("testcity")
+    ev = evaluate(Dataset.model_validate(dataset(school("A", 0), school("B", 5))), policy, date(2024, 6, 1))
+    due = calling_for_action(ev.findings)
+    assert {f.overdue for f in due} == {True, False}  # both ways of writing 是否逾期 are seen
+    for f in due:
+        action = _action(f) | {"overdue": "是" if f.overdue else "否"}
+        assert _csv_row(f) == [action[c] for c in ACTION_COLUMNS]
