@@ -29,7 +29,15 @@ from ..rules.grouping import grouped
 from ..rules.parameters import ParameterNotInForce
 from ..rules.periods import Period, completed_in_window, due_on_day, period_containing, running, window_start
 from ..rules.queries import fmt_num
-from ..rules.requirement import Measure, MissingData, NotApplicable, Requirement, RequirementKind, SubjectKind
+from ..rules.requirement import (
+    AppliesTo,
+    Measure,
+    MissingData,
+    NotApplicable,
+    Requirement,
+    RequirementKind,
+    SubjectKind,
+)
 from .engine import FactKey, Outcomes, RuleEngine
 
 
@@ -81,17 +89,38 @@ class _Pending:
 
 
 def _applies(req: Requirement, subject: Subject, ctx: Context) -> str | None:
-    """None if `req` applies to `subject`, else why not."""
+    """None if `req` applies to `subject`, else why not. Run for every requirement and subject:
+    the reasons are made once per requirement and kind (`_reason`), not per subject."""
     at = req.applies_to
     if subject.kind is SubjectKind.INSTITUTION:
-        inst = subject.institution
+        inst = subject.entity  # an institution subject's entity is its Institution
         if at.kinds is not None and inst.kind not in at.kinds:
-            return f"不适用于{inst.kind.value}类机构（适用：{at.text}）"
-        if at.stages is not None and not (inst.stages & at.stages):
-            return f"学段不在适用范围（适用：{at.text}）"
+            return _reason(at, inst.kind)
+        if at.stages is not None and at.stages.isdisjoint(inst.stages):
+            return _reason(at, "stages")
     if at.where is not None and not at.where(subject, ctx):
-        return f"不满足适用条件：{at.text}"
+        return _reason(at, "where")
     return None
+
+
+_REASONS: dict[tuple[int, Any], tuple[AppliesTo, str]] = {}  # (id of AppliesTo, why) -> (it, its text)
+
+
+def _reason(at: AppliesTo, why: InstitutionKind | str) -> str:
+    """The text of why `at` excludes a subject: its kind (an InstitutionKind), "stages" or "where"."""
+    hit = _REASONS.get((id(at), why))
+    if hit is not None and hit[0] is at:
+        return hit[1]
+    if isinstance(why, InstitutionKind):
+        text = f"不适用于{why.value}类机构（适用：{at.text}）"
+    elif why == "stages":
+        text = f"学段不在适用范围（适用：{at.text}）"
+    else:
+        text = f"不满足适用条件：{at.text}"
+    if len(_REASONS) > 10_000:  # requirements of plans loaded and dropped (tests): bounded
+        _REASONS.clear()
+    _REASONS[(id(at), why)] = (at, text)
+    return text
 
 
 def _latest_attestation(subject: Subject, rule_id: str, as_of: date, since: date | None = None) -> Attestation | None:

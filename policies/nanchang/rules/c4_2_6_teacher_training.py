@@ -60,8 +60,9 @@ def _backbone(inst: Institution) -> list[StaffMember]:
 
 
 def _others(inst: Institution) -> list[StaffMember]:
-    full, backbone = set(map(id, _full_time_psych(inst))), set(map(id, _backbone(inst)))
-    return [s for s in inst.staff if id(s) not in full and id(s) not in backbone and s.role is not StaffRole.RESEARCHER]
+    """Everyone but the full-time psychology teachers, the backbone (`_backbone`) and researchers."""
+    return [s for s in inst.staff if s.role is not StaffRole.RESEARCHER and not (s.role is StaffRole.PSYCH_TEACHER and s.full_time)
+            and not (s.role is StaffRole.HEAD_TEACHER or s.backbone)]
 
 
 def _per_person(inst: Institution, group: list[StaffMember], ctx: Context, param: str, *, count: bool,
@@ -104,11 +105,17 @@ def _mental_health_training(inst: Institution, group: list[StaffMember], period:
     unit = "次" if count else "学时"
     known: dict[str, float] = {}
     unsure: dict[str, float] = {}
-    for p in group:
-        ts = trainings_in(p.trainings, period)
-        size = (lambda t: 1.0) if count else (lambda t: float(t.hours))
-        known[p.id] = sum(size(t) for t in ts if is_mental_health(t) is True)
-        unsure[p.id] = sum(size(t) for t in ts if is_mental_health(t) is None)
+    for p in group:  # one pass over each member's year: run for most of a school's staff, every year judged
+        sure = maybe = 0.0
+        for t in trainings_in(p.trainings, period):
+            counts = is_mental_health(t)
+            if counts is not False:
+                size = 1.0 if count else float(t.hours)
+                if counts:
+                    sure += size
+                else:
+                    maybe += size
+        known[p.id], unsure[p.id] = sure, maybe
     short = [p.id for p in group if known[p.id] + unsure[p.id] < required]
     undecided = [p.id for p in group if known[p.id] < required <= known[p.id] + unsure[p.id]]
     inputs = {"年度": period.label, f"{who}人数": len(group),
