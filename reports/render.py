@@ -114,9 +114,10 @@ def write_actions_csv(path: Path, actions: list[dict[str, Any]]) -> None:
         w.writerows(a | {"overdue": "是" if a["overdue"] else "否"} for a in actions)
 
 
-def write_gap_report(out: Path, report: dict[str, Any], stem: str) -> list[Path]:
-    """HTML and JSON, and the district pages; the actions CSV too when the report carries its
-    action list (small data). A streamed check writes the CSV itself as chunks arrive (ReportBuilder)."""
+def write_gap_report(out: Path, report: dict[str, Any], stem: str, page_workers: int | None = None) -> list[Path]:
+    """HTML and JSON, and the district pages (written by up to `page_workers` processes, PAGE_WORKERS
+    if None); the actions CSV too when the report carries its action list (small data). A streamed
+    check writes the CSV itself as chunks arrive (ReportBuilder)."""
     out.mkdir(parents=True, exist_ok=True)
     html, js = out / f"{stem}.html", out / f"{stem}.json"
     districts_dir = f"{stem}-districts"
@@ -126,7 +127,8 @@ def write_gap_report(out: Path, report: dict[str, Any], stem: str) -> list[Path]
     _write_json(js, report)
     paths = [html, js]
     if report.get("overview", {}).get("district_pages"):
-        paths.append(_write_district_pages(out / districts_dir, report, stem, pages and (pages if "://" in pages else f"../{pages}")))
+        paths.append(_write_district_pages(out / districts_dir, report, stem,
+                                           pages and (pages if "://" in pages else f"../{pages}"), page_workers))
     if "actions" in report:
         actions = out / f"{stem}-actions.csv"
         write_actions_csv(actions, report["actions"])
@@ -147,7 +149,8 @@ _PAGES_JOB: tuple[Path, dict[str, Any], str, str | None, list[dict[str, Any]],
                   dict[str, Any], dict[str, Any]] | None = None
 
 
-def _write_district_pages(folder: Path, report: dict[str, Any], stem: str, pages: str | None) -> Path:
+def _write_district_pages(folder: Path, report: dict[str, Any], stem: str, pages: str | None,
+                          workers: int | None = None) -> Path:
     global _PAGES_JOB
     folder.mkdir(parents=True, exist_ok=True)
     listed = report["overview"]["schools"]
@@ -161,7 +164,7 @@ def _write_district_pages(folder: Path, report: dict[str, Any], stem: str, pages
     districts = report["overview"]["districts"]
     _PAGES_JOB = (folder, report, stem, pages, districts, schools, actions)
     try:
-        workers = min(PAGE_WORKERS, os.cpu_count() or 1)
+        workers = min(PAGE_WORKERS if workers is None else workers, os.cpu_count() or 1)
         rows = len(report["overview"]["schools"])
         if (workers < 2 or len(districts) < PARALLEL_FROM or rows > PARALLEL_UP_TO
                 or "fork" not in multiprocessing.get_all_start_methods()):

@@ -3,8 +3,9 @@
 A check with worker processes sends each chunk's report share (`ReportBuilder.summary_of`,
 `ComparisonBuilder.summary_of`), never its findings: its reports, action lists, school pages and
 stored findings must be byte for byte those of the same check in one process (which adds the
-findings themselves), with the listing limits lowered so merging has to cut and re-rank. District
-pages written by forked processes must equal those written in one."""
+findings themselves), with the listing limits lowered so merging has to cut and re-rank; its
+reports are written side by side by forked processes. District pages written by forked processes
+must equal those written in one."""
 
 from __future__ import annotations
 
@@ -48,6 +49,12 @@ def test_reports_merged_from_worker_summaries_equal_those_of_one_process(tmp_pat
     merge = build.ReportBuilder.merge
     monkeypatch.setattr(build.ReportBuilder, "merge", lambda self, chunk: merges.append(self.policy.code)
                         or merge(self, chunk))
+    from mhpolicy.core import check
+
+    forked: list[tuple[int, int]] = []  # (jobs, processes) of each end of a check
+    run_forked = check.run_forked
+    monkeypatch.setattr(check, "run_forked", lambda jobs, workers: forked.append((len(jobs), workers))
+                        or run_forked(jobs, workers))
     outputs = {}
     for workers in (1, 2):
         run = tmp_path / f"w{workers}"
@@ -61,6 +68,7 @@ def test_reports_merged_from_worker_summaries_equal_those_of_one_process(tmp_pat
         (run / "o").rename(tmp_path / f"o{workers}")  # same paths in both runs: pages link to them
         (run / "s").rename(tmp_path / f"s{workers}")
     assert len(merges) == 4 * 5  # every chunk of every city came as a summary, in the run with workers only
+    assert forked == [(6, 1), (6, 2)]  # five reports and the comparison: side by side with workers only
     one, two = outputs[1], outputs[2]
     assert sorted(one[0]) == sorted(two[0]) and len(one[0]) > 5
     for name in one[0]:
@@ -183,3 +191,29 @@ def test_every_page_of_a_check_names_its_run_and_a_placeholder_straddling_blocks
     big.write_bytes(bytes(body))
     check._replace_in_place(big, b"9000000000007", b"42".ljust(13))
     assert big.read_bytes().count(b"42           ") == 4 and b"9000000000007" not in big.read_bytes()
+
+
+def _write_pid(path: Path) -> None:
+    import os
+
+    path.write_text(str(os.getpid()), encoding="utf-8")
+
+
+def _fail(message: str) -> None:
+    raise ValueError(message)
+
+
+def test_jobs_run_forked_write_their_files_from_other_processes_and_a_failing_job_raises_here(tmp_path: Path) -> None:
+    import functools
+    import os
+
+    from mhpolicy.core.check import run_forked
+
+    jobs = [functools.partial(_write_pid, tmp_path / f"{n}.pid") for n in range(5)]
+    run_forked(jobs, 2)
+    pids = {int((tmp_path / f"{n}.pid").read_text(encoding="utf-8")) for n in range(5)}
+    assert len(pids) >= 1 and os.getpid() not in pids  # every job ran, none in this process
+    run_forked(jobs[:2], 1)  # one process: here
+    assert {int((tmp_path / f"{n}.pid").read_text(encoding="utf-8")) for n in range(2)} == {os.getpid()}
+    with pytest.raises(ValueError, match="报告写入失败"):
+        run_forked([jobs[0], functools.partial(_fail, "报告写入失败"), jobs[2]], 2)
