@@ -106,7 +106,8 @@ def _mental_health_training(inst: Institution, group: list[StaffMember], period:
     known: dict[str, float] = {}
     unsure: dict[str, float] = {}
     for p in group:  # one pass over each member's year: run for most of a school's staff, every year judged
-        sure = maybe = 0.0
+        sure: float = 0  # an int while nothing counts, as sum() of nothing is: the finding shows 0, not 0.0
+        maybe: float = 0
         for t in trainings_in(p.trainings, period):
             counts = is_mental_health(t)
             if counts is not False:
