@@ -25,7 +25,7 @@ from typing import Any
 from mhpolicy.core.model.entities import InstitutionKind
 from mhpolicy.core.plugins.registry import CityPolicy
 from mhpolicy.core.results.findings import Finding
-from mhpolicy.core.results.status import Status, roll_up
+from mhpolicy.core.results.status import PRECEDENCE, Status, roll_up
 from mhpolicy.core.rules.requirement import RequirementKind, SubjectKind
 
 _OVERDUE = attrgetter("overdue")
@@ -55,9 +55,8 @@ def standing(statuses: Counter[Status]) -> str:
     return roll_up(judged).value if judged else NOT_JUDGED
 
 
-_RANK = {s: s.rank for s in Status}
 _PASS_RANK = Status.PASS.rank
-_UNJUDGED = len(_RANK)  # past every rank: an indicator with nothing judged yet
+_UNJUDGED = len(PRECEDENCE)  # past every rank: an indicator with nothing judged yet
 
 
 @dataclass(slots=True)
@@ -102,7 +101,7 @@ class Overview:
                 continue
             rule_id = f.rule_id
             if rule_id in ids:
-                rank = _RANK[status]
+                rank = status.rank
                 if rank < worst.get(rule_id, _UNJUDGED):
                     worst[rule_id] = rank
         met = judged = 0

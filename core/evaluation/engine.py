@@ -232,9 +232,8 @@ class RuleEngine:
         result = Outcomes({}, {})
         decided = self._decided
         fresh: list[tuple[FactKey, dict[str, Any]]] = []  # (key, fact): one per key not decided yet
-        wanted: list[FactKey] = []
-        for key in dict.fromkeys(keys):  # distinct, in first-seen order
-            wanted.append(key)
+        wanted = dict.fromkeys(keys)  # distinct, in first-seen order
+        for key in wanted:
             if key in decided:
                 continue
             fact = dict(zip(_FIELDS, key, strict=True))
